@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateWorkspace } from './generate.mjs';
+import { canMeasureRss, median, runNode } from './measure.mjs';
+import { TOOL_LABELS, describeSize, evaluateTargets, formatReport, linearity } from './report.mjs';
+import { HOT_PATH_RULE, SCHEMA_RULE, checkSpectralRuleset, parseSpectralRun, spectralArgs } from './spectral/check.mjs';
+import { SPECTRAL_VERSION, ensureSpectral } from './spectral/install.mjs';
+import { writeSpectralRuleset } from './spectral/ruleset.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const projectDir = resolve(benchDir, '..');
+
+const USAGE = `Usage: node bench/run.mjs [options]
+
+  --sizes 1,1000,10000     workspace sizes in manifests
+  --runs N                 timed runs per tool and size (default 5; 3 at 10,000 and for Spectral from 1,000)
+  --spectral-sizes LIST    sizes Spectral runs at: a list, "all" or "none" (default 1,1000: it needs minutes at 10,000)
+  --no-spectral            same as --spectral-sizes none
+  --seed N                 generator seed (default 1)
+  --svc-lint PATH          script run as svc-lint (default dist/bin.js)
+  --out PATH               where to write the results (default bench/results.json)
+  --keep                   keep the generated workspaces`;
+
+const OPTION_SPEC = {
+  sizes: { type: 'string', default: '1,1000,10000' },
+  runs: { type: 'string' },
+  'spectral-sizes': { type: 'string', default: '1,1000' },
+  'no-spectral': { type: 'boolean', default: false },
+  seed: { type: 'string', default: '1' },
+  'svc-lint': { type: 'string', default: join(projectDir, 'dist', 'bin.js') },
+  out: { type: 'string', default: join(benchDir, 'results.json') },
+  keep: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+};
+
+function parseOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: OPTION_SPEC }));
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const sizes = parseSizeList(values.sizes, '--sizes');
+  let spectralSizes;
+  if (values['no-spectral'] || values['spectral-sizes'] === 'none') spectralSizes = [];
+  else if (values['spectral-sizes'] === 'all') spectralSizes = sizes;
+  else spectralSizes = parseSizeList(values['spectral-sizes'], '--spectral-sizes');
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs must be a positive integer, got "${values.runs}".`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}".`);
+  return {
+    help: values.help,
+    sizes,
+    runs,
+    spectralSizes: spectralSizes.filter((size) => sizes.includes(size)),
+    seed,
+    svcLintScript: resolve(values['svc-lint']),
+    outPath: resolve(values.out),
+    keep: values.keep,
+  };
+}
+
+class UsageError extends Error {}
+
+function parseSizeList(text, flag) {
+  const sizes = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new UsageError(`${flag} takes positive integers separated by commas, got "${text}".`);
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+function runsFor(tool, size, options) {
+  if (options.runs !== undefined) return options.runs;
+  if (size >= 10000) return 3;
+  return tool === 'spectral' && size >= 1000 ? 3 : 5;
+}
+
+function machineInfo() {
+  const processors = cpus();
+  return {
+    cpuModel: processors[0]?.model ?? 'unknown',
+    cpuCount: processors.length,
+    totalMemoryMb: Math.round(totalmem() / 2 ** 20),
+    freeMemoryMbAtStart: Math.round(freemem() / 2 ** 20),
+    loadAverageAtStart: loadavg().map((load) => Math.round(load * 100) / 100),
+    platform: `${process.platform} ${process.arch}`,
+    node: process.version,
+  };
+}
+
+/** Each tool's command line, and a check that its run did the work (a fast wrong answer is no result). */
+function describeTools(options, spectral) {
+  return {
+    floor: {
+      args: (workspace) => [join(benchDir, 'floor.mjs'), workspace.dir],
+      verify(run, workspace) {
+        if (run.exitCode !== 0) return `exit ${run.exitCode ?? run.signal}: ${run.stderr.trim().slice(0, 500)}`;
+        const { files } = JSON.parse(run.stdout);
+        return files === workspace.manifests ? null : `found ${files} files, expected ${workspace.manifests}`;
+      },
+    },
+    svcLint: {
+      args: (workspace) => [options.svcLintScript, '--format', 'json', workspace.dir],
+      // 1 means findings were reported, which the generated workspaces contain; 2 and up are failures.
+      verify(run) {
+        if (run.exitCode !== 0 && run.exitCode !== 1) return `exit ${run.exitCode ?? run.signal}: ${run.stderr.trim().slice(0, 500)}`;
+        try {
+          JSON.parse(run.stdout);
+          return null;
+        } catch {
+          return `--format json did not print JSON: ${run.stdout.slice(0, 200)}`;
+        }
+      },
+    },
+    spectral: {
+      args: (workspace) => spectralArgs(spectral.bin, spectral.rulesetPath, workspace.dir),
+      verify(run, workspace) {
+        const { countsByRule } = parseSpectralRun(run);
+        const hotPath = countsByRule[HOT_PATH_RULE] ?? 0;
+        const schema = countsByRule[SCHEMA_RULE] ?? 0;
+        if (hotPath !== workspace.pythonAbove10kRps) return `${HOT_PATH_RULE}: ${hotPath} findings, expected ${workspace.pythonAbove10kRps}`;
+        return schema === 0 ? null : `${SCHEMA_RULE}: ${schema} findings on valid manifests`;
+      },
+    },
+  };
+}
+
+async function measureSize(size, options, tools, workRoot, failures) {
+  const workspace = generateWorkspace(join(workRoot, `workspace-${size}`), size, options.seed);
+  const toolNames = ['floor', 'svcLint', ...(options.spectralSizes.includes(size) ? ['spectral'] : [])];
+  const runs = Object.fromEntries(toolNames.map((tool) => [tool, []]));
+  const failed = new Set();
+
+  const runOnce = async (tool) => {
+    const run = await runNode(tools[tool].args(workspace), { cwd: workspace.dir });
+    let problem;
+    try {
+      problem = tools[tool].verify(run, workspace);
+    } catch (error) {
+      problem = error.message;
+    }
+    if (problem) {
+      failed.add(tool);
+      failures.push(`${TOOL_LABELS[tool]} at ${describeSize(size)}: ${problem}`);
+    }
+    return run;
+  };
+
+  // One untimed run each to warm the file cache and the module cache; Spectral was warmed by the ruleset check.
+  for (const tool of ['floor', 'svcLint']) await runOnce(tool);
+  const mostRuns = Math.max(...toolNames.map((tool) => runsFor(tool, size, options)));
+  // Interleaved, so a burst of load from elsewhere on the machine hits every tool alike.
+  for (let round = 0; round < mostRuns; round++) {
+    for (const tool of toolNames) {
+      if (failed.has(tool) || round >= runsFor(tool, size, options)) continue;
+      const run = await runOnce(tool);
+      if (!failed.has(tool)) runs[tool].push({ wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode });
+    }
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+
+  const toolResults = {};
+  for (const tool of toolNames) {
+    if (failed.has(tool)) continue;
+    toolResults[tool] = {
+      runs: runs[tool],
+      medianMs: round3(median(runs[tool].map((run) => run.wallMs))),
+      medianRssMb: round3(median(runs[tool].map((run) => run.rssMb))),
+    };
+  }
+  return {
+    size,
+    manifests: workspace.manifests,
+    edges: workspace.edges,
+    pythonAbove10kRps: workspace.pythonAbove10kRps,
+    runs: Object.fromEntries(toolNames.map((tool) => [tool, runsFor(tool, size, options)])),
+    tools: toolResults,
+  };
+}
+
+function round3(value) {
+  return typeof value === 'number' ? Math.round(value * 1000) / 1000 : value;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!existsSync(options.svcLintScript)) {
+    console.error(`${options.svcLintScript} does not exist: run "npm run build" first (npm run bench does).`);
+    return 2;
+  }
+  if (!canMeasureRss) console.error('/usr/bin/time is missing: peak RSS will not be measured.');
+
+  const startedAt = new Date();
+  const machine = machineInfo();
+  const workRoot = mkdtempSync(join(tmpdir(), 'svc-lint-bench-'));
+  const failures = [];
+  try {
+    let spectral = null;
+    if (options.spectralSizes.length > 0) {
+      const bin = ensureSpectral();
+      const { rulesetPath, schemaPath } = writeSpectralRuleset(workRoot);
+      process.stderr.write('Checking that the Spectral ruleset reports the planted violations... ');
+      const check = await checkSpectralRuleset(bin, rulesetPath, join(workRoot, 'spectral-check'));
+      process.stderr.write(`ok (${JSON.stringify(check.countsByRule)})\n`);
+      spectral = { bin, rulesetPath, schemaPath, check };
+    }
+    const tools = describeTools(options, spectral);
+    const sizes = [];
+    for (const size of options.sizes) {
+      process.stderr.write(`${describeSize(size)} `);
+      sizes.push(await measureSize(size, options, tools, workRoot, failures));
+    }
+
+    const linearitySummary = linearity(sizes);
+    const results = {
+      date: startedAt.toISOString(),
+      durationS: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+      machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Math.round(load * 100) / 100) },
+      settings: {
+        seed: options.seed,
+        svcLintCommand: `node ${relativeToProject(options.svcLintScript)} --format json <workspace>`,
+        spectralSizes: options.spectralSizes,
+        spectral: spectral && {
+          version: SPECTRAL_VERSION,
+          schema: relativeToProject(spectral.schemaPath),
+          rulesetCheck: spectral.check,
+        },
+        peakRssMeasured: canMeasureRss,
+      },
+      sizes,
+      linearity: linearitySummary,
+      targets: evaluateTargets(sizes, linearitySummary),
+      failures,
+    };
+    mkdirSync(dirname(options.outPath), { recursive: true });
+    writeFileSync(options.outPath, JSON.stringify(results, null, 2) + '\n');
+    console.log(formatReport(results));
+    console.log(`\nWritten to ${relativeToProject(options.outPath)} (${results.durationS} s).`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    if (options.keep) console.error(`Workspaces kept in ${workRoot}`);
+    else rmSync(workRoot, { recursive: true, force: true });
+  }
+}
+
+function relativeToProject(path) {
+  return path.startsWith(projectDir + '/') ? path.slice(projectDir.length + 1) : path;
+}
+
+main().then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error) => {
+    console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : error.stack ?? String(error));
+    process.exitCode = 2;
+  },
+);

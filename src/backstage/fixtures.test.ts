@@ -1,0 +1,322 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Dependency, ManifestFile, Service } from '../types.js';
+import { range, readAllFromFile } from './test-support.js';
+import type { BackstageReadResult, SchemaProblem } from './types.js';
+
+const fixturesRoot = fileURLToPath(new URL('../../fixtures/backstage/', import.meta.url));
+
+function fixture(folder: string, name: string): ManifestFile {
+  return { path: `${fixturesRoot}${folder}/${name}`, displayPath: `fixtures/backstage/${folder}/${name}` };
+}
+
+function read(folder: string, name: string): BackstageReadResult[] {
+  const file = fixture(folder, name);
+  return readAllFromFile(file.path, file.displayPath);
+}
+
+const skip = { kind: 'skip' } as const;
+const workloadRequired =
+  'is required: add it with one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype';
+const languageRequired = 'is required: add this annotation or a tag naming the language, e.g. go or python';
+
+function problem(annotationKey: string, text: string, at: SchemaProblem['range']): SchemaProblem {
+  return { path: `metadata.annotations.${annotationKey}`, problem: text, range: at };
+}
+
+function edge(service: string, call: Dependency['call'], at: Dependency['range']): Dependency {
+  return { service, call, rpsShare: 1, range: at };
+}
+
+describe('real catalog files', () => {
+  const expected: Record<string, BackstageReadResult[]> = {
+    'acme-corp.yaml': [skip],
+    'artist-lookup-component.yaml': [
+      { kind: 'invalid', problems: [problem('svc-lint.dev/workload', workloadRequired, range(4, 3, 4, 14))] },
+    ],
+    'artists-db-resource.yaml': [skip],
+    'backstage-catalog-info.yaml': [skip],
+    'demo-catalog-info.yaml': [skip, skip],
+    'different-namespace.yaml': [skip],
+    'entities.yaml': [skip, skip, skip],
+    'invalid-component.yaml': [
+      { kind: 'invalid', problems: [problem('svc-lint.dev/workload', workloadRequired, range(3, 1, 3, 9))] },
+    ],
+    'org.yaml': [skip, skip],
+    'podcast-system.yaml': [skip],
+    'queue-proxy-component.yaml': [
+      { kind: 'invalid', problems: [problem('svc-lint.dev/workload', workloadRequired, range(3, 1, 3, 9))] },
+    ],
+    'searcher-component.yaml': [skip],
+    'shuffle-api-component.yaml': [
+      { kind: 'invalid', problems: [problem('svc-lint.dev/workload', workloadRequired, range(3, 1, 3, 9))] },
+    ],
+    'team-a-group.yaml': [skip, skip, skip, skip, skip, skip],
+    'wayback-archive-api.yaml': [skip],
+    'wayback-search-component.yaml': [skip],
+  };
+
+  it('has an expectation for every copied file', () => {
+    const files = readdirSync(`${fixturesRoot}real`).filter((name) => name.endsWith('.yaml'));
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.entries(expected))('%s', (name, results) => {
+    expect(read('real', name)).toEqual(results);
+  });
+});
+
+describe('annotated catalog files', () => {
+  function service(name: string, documentIndex: number, fields: Omit<Service, 'file' | 'documentIndex' | 'format'>): Service {
+    return { ...fields, file: fixture('annotated', name), documentIndex, format: 'backstage' };
+  }
+
+  it('artist-lookup-component.yaml: tag language, quoted numbers, resource refs ignored', () => {
+    const name = 'artist-lookup-component.yaml';
+    expect(read('annotated', name)).toEqual([
+      {
+        kind: 'service',
+        problems: [],
+        service: service(name, 0, {
+          name: 'artist-lookup',
+          owner: 'team-a',
+          description: 'Artist Lookup',
+          language: 'java',
+          languageId: 'java',
+          workload: 'api',
+          peakRps: 1200,
+          p99Ms: 40,
+          deploymentTarget: 'container',
+          dependsOn: [edge('artist-search', 'sync', range(24, 38, 24, 63))],
+          locations: {
+            document: range(1, 1, 1, 11),
+            name: range(10, 9, 10, 22),
+            language: range(13, 7, 13, 11),
+            workload: range(7, 30, 7, 33),
+            peakRps: range(8, 30, 8, 36),
+            p99Ms: range(9, 28, 9, 32),
+            dependsOn: range(24, 3, 24, 12),
+          },
+        }),
+      },
+    ]);
+  });
+
+  it('entities.yaml: language alias, deployment, team languages in a multi-document file', () => {
+    const name = 'entities.yaml';
+    expect(read('annotated', name)).toEqual([
+      skip,
+      {
+        kind: 'service',
+        problems: [],
+        service: service(name, 1, {
+          name: 'example-website',
+          owner: 'guests',
+          language: 'Python3',
+          languageId: 'python',
+          workload: 'prototype',
+          deploymentTarget: 'serverless',
+          teamLanguages: ['python', 'go'],
+          dependsOn: [],
+          locations: {
+            document: range(10, 1, 10, 11),
+            name: range(14, 9, 14, 24),
+            language: range(16, 28, 16, 35),
+            workload: range(17, 28, 17, 37),
+            deploymentTarget: range(18, 30, 18, 40),
+            teamLanguages: range(19, 34, 19, 48),
+          },
+        }),
+      },
+      skip,
+    ]);
+  });
+
+  it('checkout.catalog-info.yaml: dependsOn refs, async-deps, skipped System/library/API/Resource', () => {
+    const name = 'checkout.catalog-info.yaml';
+    expect(read('annotated', name)).toEqual([
+      skip,
+      {
+        kind: 'service',
+        problems: [],
+        service: service(name, 1, {
+          name: 'checkout',
+          owner: 'group:team-shop',
+          description: 'Takes orders and payments',
+          language: 'golang',
+          languageId: 'go',
+          workload: 'api',
+          peakRps: 15000,
+          p99Ms: 4.5,
+          deploymentTarget: 'container',
+          dependsOn: [
+            edge('cart', 'sync', range(27, 7, 27, 21)),
+            edge('audit', 'async', range(28, 7, 28, 30)),
+            edge('notifier', 'async', range(29, 7, 29, 25)),
+            edge('payments/ledger', 'sync', range(30, 7, 30, 32)),
+          ],
+          locations: {
+            document: range(10, 1, 10, 11),
+            name: range(13, 9, 13, 17),
+            language: range(15, 15, 15, 21),
+            workload: range(17, 28, 17, 31),
+            peakRps: range(18, 28, 18, 35),
+            p99Ms: range(19, 26, 19, 31),
+            dependsOn: range(26, 3, 26, 12),
+          },
+        }),
+      },
+      {
+        kind: 'service',
+        problems: [],
+        service: service(name, 2, {
+          name: 'cart',
+          owner: 'team-shop',
+          language: 'go',
+          languageId: 'go',
+          workload: 'api',
+          deploymentTarget: 'container',
+          dependsOn: [],
+          locations: {
+            document: range(33, 1, 33, 11),
+            name: range(36, 9, 36, 13),
+            language: range(38, 28, 38, 30),
+            workload: range(39, 28, 39, 31),
+            dependsOn: range(44, 3, 44, 12),
+          },
+        }),
+      },
+      skip,
+      skip,
+      skip,
+    ]);
+  });
+
+  it('ledger.catalog-info.yaml: a component outside the default namespace', () => {
+    const name = 'ledger.catalog-info.yaml';
+    expect(read('annotated', name)).toEqual([
+      {
+        kind: 'service',
+        problems: [],
+        service: service(name, 0, {
+          name: 'payments/ledger',
+          owner: 'team-payments',
+          language: 'rust',
+          languageId: 'rust',
+          workload: 'infrastructure',
+          deploymentTarget: 'vm',
+          dependsOn: [
+            edge('payments/fx-rates', 'sync', range(15, 7, 15, 25)),
+            edge('audit', 'sync', range(16, 7, 16, 30)),
+          ],
+          locations: {
+            document: range(1, 1, 1, 11),
+            name: range(4, 9, 4, 15),
+            language: range(7, 28, 7, 32),
+            workload: range(8, 28, 8, 42),
+            deploymentTarget: range(9, 30, 9, 32),
+            dependsOn: range(14, 3, 14, 12),
+          },
+        }),
+      },
+    ]);
+  });
+
+  it('bad-values.catalog-info.yaml: bad optional values are reported and left out, a bad workload drops the service', () => {
+    const name = 'bad-values.catalog-info.yaml';
+    expect(read('annotated', name)).toEqual([
+      {
+        kind: 'service',
+        problems: [
+          problem(
+            'svc-lint.dev/peak_rps',
+            'is not an svc-lint annotation (known: svc-lint.dev/language, svc-lint.dev/workload, svc-lint.dev/peak-rps, svc-lint.dev/p99-ms, svc-lint.dev/deployment, svc-lint.dev/team-languages, svc-lint.dev/async-deps)',
+            range(10, 5, 10, 26),
+          ),
+          problem('svc-lint.dev/peak-rps', 'must be a number >= 0, got "fast"', range(8, 28, 8, 32)),
+          problem('svc-lint.dev/p99-ms', 'must be a number of milliseconds > 0, got "0"', range(9, 26, 9, 29)),
+          problem(
+            'svc-lint.dev/team-languages',
+            'must list languages separated by commas, e.g. "go, python", got " , "',
+            range(11, 34, 11, 39),
+          ),
+          {
+            path: 'spec.dependsOn.0',
+            problem: 'must name its kind, e.g. component:exporter or resource:exporter',
+            range: range(18, 7, 18, 15),
+          },
+          problem(
+            'svc-lint.dev/async-deps',
+            'lists "warehouse", which is not a component in spec.dependsOn',
+            range(12, 30, 12, 39),
+          ),
+        ],
+        service: service(name, 0, {
+          name: 'reports',
+          owner: 'team-data',
+          language: 'python',
+          languageId: 'python',
+          workload: 'etl',
+          deploymentTarget: 'container',
+          dependsOn: [edge('loader', 'sync', range(19, 7, 19, 23))],
+          locations: {
+            document: range(1, 1, 1, 11),
+            name: range(4, 9, 4, 16),
+            language: range(6, 28, 6, 34),
+            workload: range(7, 28, 7, 31),
+            peakRps: range(8, 28, 8, 32),
+            p99Ms: range(9, 26, 9, 29),
+            teamLanguages: range(11, 34, 11, 39),
+            dependsOn: range(17, 3, 17, 12),
+          },
+        }),
+      },
+      {
+        kind: 'invalid',
+        problems: [
+          problem(
+            'svc-lint.dev/workload',
+            'must be one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype, got "batch"',
+            range(27, 28, 27, 33),
+          ),
+        ],
+      },
+      {
+        kind: 'service',
+        problems: [
+          problem('svc-lint.dev/deployment', 'must be one of container, vm, serverless, edge, got "lambda"', range(40, 30, 40, 36)),
+        ],
+        service: service(name, 2, {
+          name: 'edge-proxy',
+          owner: 'team-edge',
+          language: 'go',
+          languageId: 'go',
+          workload: 'api',
+          deploymentTarget: 'container',
+          dependsOn: [],
+          locations: {
+            document: range(33, 1, 33, 11),
+            name: range(36, 9, 36, 19),
+            language: range(38, 28, 38, 30),
+            workload: range(39, 28, 39, 31),
+            deploymentTarget: range(40, 30, 40, 36),
+          },
+        }),
+      },
+    ]);
+  });
+
+  it('missing.catalog-info.yaml: missing annotations point where they belong', () => {
+    expect(read('annotated', 'missing.catalog-info.yaml')).toEqual([
+      {
+        kind: 'invalid',
+        problems: [
+          problem('svc-lint.dev/language', languageRequired, range(5, 3, 5, 14)),
+          problem('svc-lint.dev/workload', workloadRequired, range(5, 3, 5, 14)),
+        ],
+      },
+      { kind: 'invalid', problems: [problem('svc-lint.dev/workload', workloadRequired, range(15, 1, 15, 9))] },
+    ]);
+  });
+});

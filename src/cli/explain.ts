@@ -1,0 +1,48 @@
+import { SvcLintError } from '../errors.js';
+import type { ActiveRule } from '../rules/resolve.js';
+import { didYouMean } from '../text/closest.js';
+
+function indent(text: string, prefix = '  '): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line === '' ? '' : prefix + line))
+    .join('\n');
+}
+
+export function formatRuleList(rules: readonly ActiveRule[]): string {
+  const width = Math.max(...rules.map(({ rule }) => rule.id.length));
+  const lines = rules
+    .map(({ rule }) => rule)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((rule) => {
+      const severity = rule.enabled ? rule.severity : 'off';
+      return `${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${rule.description}`;
+    });
+  return `${lines.join('\n')}\n`;
+}
+
+export function explainRule(rules: readonly ActiveRule[], id: string | undefined): string {
+  if (!id) throw new SvcLintError('usage', 'explain needs a rule id: svc-lint explain <rule-id> (svc-lint rules lists them)');
+  const entry = rules.find(({ rule }) => rule.id === id);
+  if (!entry) {
+    throw new SvcLintError('usage', `unknown rule id "${id}"${didYouMean(id, rules.map(({ rule }) => rule.id))}`);
+  }
+  const { rule } = entry;
+  const sections = [
+    `${rule.id} (${rule.enabled ? rule.severity : 'off'}, template ${rule.template}, from ${rule.source})`,
+    '',
+    indent(rule.description),
+    '',
+    'Why:',
+    indent(rule.rationale),
+    '',
+    'How to fix:',
+    indent(rule.remediation),
+  ];
+  if (Object.keys(rule.params).length > 0) {
+    sections.push('', 'Params:', indent(JSON.stringify(rule.params, null, 2)));
+  }
+  if (rule.example) sections.push('', 'Example that triggers it:', indent(rule.example, '    '));
+  return `${sections.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { SvcLintError } from '../errors.js';
+import { describeSchemaErrors, displayPathOf } from '../schema/describe.js';
+import { validator } from '../schema/validators.js';
+import { readYamlDataFile, type YamlDataFile } from '../yaml/read-data-file.js';
+import type { YamlPath } from '../yaml/locate.js';
+import type { SvcLintConfig } from './types.js';
+
+export const configFileNames = ['.svc-lint.yaml', '.svc-lint.yml'];
+
+export interface LoadedConfig {
+  config: SvcLintConfig;
+  /** Absolute path, or undefined when no config file was found. */
+  path?: string;
+  displayPath: string;
+  /** The directory include/exclude globs are relative to. */
+  directory: string;
+  /** Builds the one-line error for a problem at `at` in the config file. */
+  errorAt(at: YamlPath, problem: string, target?: 'key' | 'value'): SvcLintError;
+}
+
+export function findConfigFile(startDirectory: string): string | undefined {
+  let directory = resolve(startDirectory);
+  for (;;) {
+    for (const name of configFileNames) {
+      const candidate = join(directory, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+}
+
+function errorMaker(file: YamlDataFile | undefined, displayPath: string) {
+  return (at: YamlPath, problem: string, target: 'key' | 'value' = 'value') => {
+    const range = file?.rangeAt(at, target) ?? { line: 1, column: 1 };
+    const key = at.length > 0 ? `${displayPathOf(at)}: ` : '';
+    return new SvcLintError('config', `invalid config ${displayPath}:${range.line}:${range.column}: ${key}${problem}`);
+  };
+}
+
+export function emptyConfig(cwd: string): LoadedConfig {
+  return { config: {}, displayPath: '(no config)', directory: cwd, errorAt: errorMaker(undefined, '(command line)') };
+}
+
+export function loadConfigFile(path: string, displayPath: string): LoadedConfig {
+  if (!existsSync(path)) throw new SvcLintError('config', `config file not found: ${displayPath}`);
+  const file = readYamlDataFile(path, displayPath, 'config');
+  const errorAt = errorMaker(file, displayPath);
+  const value = file.value ?? {};
+  const validate = validator('config');
+  if (!validate(value)) {
+    const [first] = describeSchemaErrors(validate.errors ?? []);
+    if (first) {
+      const where = first.path.length > 0 ? first.path : [];
+      throw errorAt(where, first.problem, first.target);
+    }
+  }
+  return { config: value as SvcLintConfig, path, displayPath, directory: dirname(path), errorAt };
+}

@@ -1,0 +1,113 @@
+export interface DockerStage {
+  index: number;
+  /** The image after ARG substitution, as written otherwise. */
+  image: string;
+  /** Lower-cased `AS` name; stage names are case-insensitive. */
+  alias?: string;
+  /** `COPY --from=` values, lower-cased: stage names, stage indexes or images. */
+  copySources: string[];
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+/** The stages of a Dockerfile; never throws, odd lines are ignored. */
+export function parseDockerfile(text: string): DockerStage[] {
+  const globalArgs = new Map<string, string>();
+  const stages: DockerStage[] = [];
+  for (const { keyword, args } of instructions(text)) {
+    const current = stages[stages.length - 1];
+    if (keyword === 'ARG' && !current) {
+      for (const [name, value] of parseArgDeclarations(args)) globalArgs.set(name, value);
+    } else if (keyword === 'FROM') {
+      const stage = parseFrom(args, stages.length, globalArgs);
+      if (stage) stages.push(stage);
+    } else if (keyword === 'COPY' && current) {
+      const from = /(?:^|\s)--from=(\S+)/i.exec(args)?.[1];
+      if (from) current.copySources.push(stripQuotes(from).toLowerCase());
+    }
+  }
+  return stages;
+}
+
+function instructions(text: string): Instruction[] {
+  const lines = text.split(/\r?\n/);
+  const escape = escapeCharacter(lines);
+  const result: Instruction[] = [];
+  let pending = '';
+  let heredocEnd: string | undefined;
+  for (const line of lines) {
+    if (heredocEnd !== undefined) {
+      if (line.trim() === heredocEnd) heredocEnd = undefined;
+      continue;
+    }
+    const trimmed = line.trim();
+    // Comment and blank lines are dropped, even in the middle of a continued instruction.
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (trimmed.endsWith(escape)) {
+      pending += `${trimmed.slice(0, -1)} `;
+      continue;
+    }
+    const instruction = toInstruction(`${pending}${trimmed}`);
+    pending = '';
+    if (!instruction) continue;
+    result.push(instruction);
+    heredocEnd = /<<-?\s*["']?(\w+)["']?/.exec(instruction.args)?.[1];
+  }
+  const unfinished = toInstruction(pending);
+  if (unfinished) result.push(unfinished);
+  return result;
+}
+
+function toInstruction(logicalLine: string): Instruction | undefined {
+  const match = /^(\w+)\s*(.*)$/s.exec(logicalLine.trim());
+  return match ? { keyword: match[1]!.toUpperCase(), args: match[2] ?? '' } : undefined;
+}
+
+/** A `# escape=` parser directive may only appear before any other line. */
+function escapeCharacter(lines: readonly string[]): string {
+  for (const line of lines) {
+    const directive = /^#\s*(\w+)\s*=\s*(\S+)\s*$/.exec(line.trim());
+    if (!directive) break;
+    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) return directive[2];
+  }
+  return '\\';
+}
+
+function parseArgDeclarations(args: string): [string, string][] {
+  const declarations: [string, string][] = [];
+  for (const token of args.split(/\s+/)) {
+    const match = /^(\w+)(?:=(.*))?$/.exec(token);
+    if (match) declarations.push([match[1]!, stripQuotes(match[2] ?? '')]);
+  }
+  return declarations;
+}
+
+function parseFrom(args: string, index: number, globalArgs: ReadonlyMap<string, string>): DockerStage | undefined {
+  const tokens = args.split(/\s+/).filter((token) => token.length > 0 && !token.startsWith('--'));
+  const image = tokens[0];
+  if (!image) return undefined;
+  const alias = tokens[1]?.toLowerCase() === 'as' ? tokens[2]?.toLowerCase() : undefined;
+  return {
+    index,
+    image: substituteArgs(stripQuotes(image), globalArgs),
+    ...(alias ? { alias } : {}),
+    copySources: [],
+  };
+}
+
+/** Expands `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}`; unset names expand to nothing. */
+export function substituteArgs(text: string, args: ReadonlyMap<string, string>): string {
+  return text.replace(/\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)/g, (_match, braced, operator, word, bare) => {
+    const value = args.get(braced ?? bare) ?? '';
+    if (operator === '-') return value === '' ? word : value;
+    if (operator === '+') return value === '' ? '' : word;
+    return value;
+  });
+}
+
+function stripQuotes(text: string): string {
+  return text.replace(/^(["'])(.*)\1$/, '$2');
+}

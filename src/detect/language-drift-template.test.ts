@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { testLanguages } from '../backstage/test-languages.js';
+import { languageDrift } from '../templates/language-drift.js';
+import type { Service } from '../types.js';
+
+const fixturesRoot = fileURLToPath(new URL('../../fixtures/language-drift/', import.meta.url));
+
+function serviceIn(dir: string, language: string): Service {
+  const position = { line: 1, column: 1, endLine: 1, endColumn: 11 };
+  return {
+    name: `${dir}-svc`,
+    language,
+    languageId: testLanguages.resolve(language),
+    workload: 'api',
+    deploymentTarget: 'container',
+    dependsOn: [],
+    file: { path: `${fixturesRoot}${dir}/service.yaml`, displayPath: `fixtures/language-drift/${dir}/service.yaml` },
+    documentIndex: 0,
+    format: 'svc-lint/v1',
+    locations: { document: position },
+  };
+}
+
+function check(dir: string, language: string) {
+  return languageDrift.check(serviceIn(dir, language), {}, { languages: testLanguages });
+}
+
+describe('language-drift template', () => {
+  it('reports every non-matching evidence file, at the language field', () => {
+    expect(check('mixed-none-matching', 'golang')).toEqual([
+      {
+        messageId: 'drift',
+        field: 'language',
+        data: {
+          service: 'mixed-none-matching-svc',
+          language: 'golang',
+          evidenceLanguage: 'python',
+          evidenceFile:
+            'fixtures/language-drift/mixed-none-matching/Dockerfile, fixtures/language-drift/mixed-none-matching/requirements.txt',
+        },
+      },
+    ]);
+  });
+
+  it('names each evidence language once', () => {
+    expect(check('mixed-matching', 'python')[0]?.data.evidenceLanguage).toBe('go, node');
+  });
+
+  it.each([
+    ['mixed-matching', 'go'],
+    ['dockerfile-multistage', 'golang'],
+    ['no-evidence', 'go'],
+    ['nested-only', 'python'],
+  ])('stays silent for %s declared as %s', (dir, language) => {
+    expect(check(dir, language)).toEqual([]);
+  });
+
+  it('declares only data keys it lists', () => {
+    const [finding] = check('pom', 'go');
+    expect(Object.keys(finding?.data ?? {}).sort()).toEqual([...languageDrift.dataKeys].sort());
+  });
+});

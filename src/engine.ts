@@ -1,0 +1,89 @@
+import type { ManifestProblem } from './manifest/problems.js';
+import { renderMessage, type MessageData } from './messages.js';
+import type { ActiveRule } from './rules/resolve.js';
+import type { TemplateContext, TemplateFinding } from './templates/types.js';
+import type { Finding, Range, ResolvedRule, Service } from './types.js';
+
+function toFinding(
+  rule: ResolvedRule,
+  messageId: string,
+  data: MessageData,
+  file: string,
+  range: Range,
+  service: string | undefined,
+): Finding {
+  return {
+    ruleId: rule.id,
+    messageId,
+    data,
+    severity: rule.severity,
+    message: renderMessage(rule.messages[messageId] ?? rule.description, data),
+    file,
+    ...(service !== undefined && { service }),
+    ...range,
+  };
+}
+
+function rangeFor(service: Service, reported: TemplateFinding): Range {
+  return reported.range ?? service.locations[reported.field ?? 'document'] ?? service.locations.document;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export interface EngineInput {
+  services: readonly Service[];
+  problems: readonly { file: string; problem: ManifestProblem }[];
+  rules: readonly ActiveRule[];
+  context: TemplateContext;
+}
+
+/** Runs every enabled rule and turns what it reports into findings, sorted by file and position. */
+export function runRules({ services, problems, rules, context }: EngineInput): Finding[] {
+  const findings: Finding[] = [];
+  const byId = new Map(rules.map((entry) => [entry.rule.id, entry]));
+  const enabled = (id: string) => {
+    const entry = byId.get(id);
+    return entry?.rule.enabled ? entry.rule : undefined;
+  };
+
+  for (const { file, problem } of problems) {
+    const rule = enabled(problem.ruleId);
+    if (rule) findings.push(toFinding(rule, 'default', problem.data, file, problem.range, problem.service));
+  }
+
+  const unknownLanguage = enabled('unknown-language');
+  for (const service of services) {
+    if (unknownLanguage && !context.languages.profile(service.languageId)) {
+      const data = { service: service.name, language: service.language };
+      const range = service.locations.language ?? service.locations.document;
+      findings.push(toFinding(unknownLanguage, 'default', data, service.file.displayPath, range, service.name));
+    }
+  }
+
+  for (const { rule, template } of rules) {
+    if (!rule.enabled || !template) continue;
+    if (template.scope === 'service') {
+      for (const service of services) {
+        for (const reported of template.check(service, rule.params, context)) {
+          const range = rangeFor(service, reported);
+          findings.push(toFinding(rule, reported.messageId, reported.data, service.file.displayPath, range, service.name));
+        }
+      }
+    } else {
+      for (const reported of template.check(services, rule.params, context)) {
+        const { service } = reported;
+        const range = rangeFor(service, reported);
+        findings.push(toFinding(rule, reported.messageId, reported.data, service.file.displayPath, range, service.name));
+      }
+    }
+  }
+  return findings.sort(compareFindings);
+}

@@ -1,0 +1,65 @@
+import { statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { SvcLintError } from './errors.js';
+
+/** The file names a directory is searched for. */
+export const manifestFilePatterns = ['**/service.yaml', '**/service.yml', '**/*.service.yaml', '**/*.service.yml'];
+
+export const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
+
+export interface FoundFiles {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Patterns or directories that matched no manifest. */
+  unmatched: string[];
+}
+
+export function displayPathOf(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/') || '.';
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns globs relative to `directory` into the absolute form `ignore` takes. */
+export function absoluteGlobs(directory: string, globs: readonly string[]): string[] {
+  return globs.map((glob) => `${fg.convertPathToPattern(directory)}/${glob}`);
+}
+
+function isIgnored(file: string, ignore: readonly string[]): boolean {
+  return fg.sync(fg.convertPathToPattern(file), { ignore: [...ignore], onlyFiles: true, absolute: true }).length === 0;
+}
+
+/**
+ * Each pattern is a file (linted whatever its name), a directory (searched for manifest file names) or a glob.
+ * A path that is neither an existing file or directory nor a glob is an error.
+ */
+/** `exclude` holds absolute globs (see `absoluteGlobs`). */
+export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = []): FoundFiles {
+  const found = new Set<string>();
+  const unmatched: string[] = [];
+  const ignore = [...alwaysIgnored, ...exclude];
+  for (const pattern of patterns) {
+    const absolute = resolve(cwd, pattern);
+    const stats = statOrUndefined(absolute);
+    let matches: string[];
+    if (stats?.isFile()) {
+      matches = isIgnored(absolute, ignore) ? [] : [absolute];
+    } else if (stats?.isDirectory()) {
+      matches = fg.sync(manifestFilePatterns, { cwd: absolute, ignore, absolute: true, onlyFiles: true, suppressErrors: true });
+    } else if (fg.isDynamicPattern(pattern)) {
+      matches = fg.sync(pattern, { cwd, ignore, absolute: true, onlyFiles: true, suppressErrors: true });
+    } else {
+      throw new SvcLintError('path', `no such file or directory: ${pattern}`);
+    }
+    if (matches.length === 0) unmatched.push(pattern);
+    for (const match of matches) found.add(resolve(match));
+  }
+  return { files: [...found].sort(), unmatched };
+}

@@ -1,0 +1,26 @@
+import type { LintResult } from '../types.js';
+import type { FormatContext } from './types.js';
+
+/** The stable machine format (`version` 1): findings with locations and a summary. */
+export function formatJson(result: LintResult, _context: FormatContext): string {
+  const remediationOf = new Map(result.rules.map((rule) => [rule.id, rule.remediation]));
+  const output = {
+    version: 1,
+    findings: result.findings.map((finding) => ({
+      file: finding.file,
+      service: finding.service ?? null,
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      messageId: finding.messageId,
+      data: finding.data,
+      remediation: remediationOf.get(finding.ruleId) ?? null,
+    })),
+    summary: result.summary,
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

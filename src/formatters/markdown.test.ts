@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdownCell, formatMarkdown } from './markdown.js';
+import { buildCleanTestResult, buildTestResult, testContext } from './test-result.js';
+
+function tableRows(markdown: string): string[] {
+  return markdown.split('\n').filter((line) => line.startsWith('|'));
+}
+
+// A GitHub-flavoured Markdown row splits on pipes that are not escaped with a backslash.
+function cellsOf(row: string): string[] {
+  return row
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
+}
+
+describe('formatMarkdown', () => {
+  const result = buildTestResult();
+  const markdown = formatMarkdown(result, testContext);
+
+  it('opens with a heading and the counts from the summary', () => {
+    expect(markdown.startsWith('### svc-lint\n\n**5 errors, 1 warning, 1 info** in 5 files (5 services).\n')).toBe(true);
+  });
+
+  it('has a header, a delimiter row and one row per finding, each with five cells', () => {
+    const rows = tableRows(markdown);
+    expect(rows[0]).toBe('| Location | Severity | Rule | Service | Message |');
+    expect(rows[1]).toBe('| --- | --- | --- | --- | --- |');
+    expect(rows).toHaveLength(result.findings.length + 2);
+    for (const row of rows) expect(cellsOf(row)).toHaveLength(5);
+  });
+
+  it('escapes pipes, line breaks and HTML in messages', () => {
+    const rows = tableRows(markdown);
+    expect(rows[3]).toBe('| services/checkout.yaml:16:11 | error | hot-path-language | checkout-worker | checkout-worker peaks at 15,000 req/s,<br>above the 10,000 req/s line |');
+    expect(rows[4]).toBe('| services/checkout.yaml:6:9 | warning | latency-budget | checkout | p99 target "4 ms" &lt; 5 ms &amp; language is Python \\| consider Go |');
+    expect(rows[8]).toBe('| services/broken.yaml:1:1 | error | invalid-manifest |  | Can\'t read the manifest: expected &lt;key: value&gt; &amp; found a list |');
+  });
+
+  it('says there were no problems when nothing was found', () => {
+    expect(formatMarkdown(buildCleanTestResult(), testContext)).toBe('### svc-lint\n\nNo problems found in 4 files (5 services).\n');
+  });
+
+  it('uses singular nouns for counts of one', () => {
+    const single = buildTestResult();
+    single.findings = single.findings.slice(0, 1);
+    single.summary = { files: 1, services: 1, errors: 1, warnings: 0, infos: 0 };
+    expect(formatMarkdown(single, testContext)).toContain('**1 error, 0 warnings, 0 info** in 1 file (1 service).');
+  });
+});
+
+describe('escapeMarkdownCell', () => {
+  it.each([
+    ['a | b', 'a \\| b'],
+    ['line one\r\nline two\nthree', 'line one<br>line two<br>three'],
+    ['<script> & co', '&lt;script&gt; &amp; co'],
+    ['*bold* _em_ `code` [link] ~strike~ back\\slash', '\\*bold\\* \\_em\\_ \\`code\\` \\[link\\] \\~strike\\~ back\\\\slash'],
+    ['trailing newline\n', 'trailing newline'],
+  ])('%j → %j', (input, expected) => {
+    expect(escapeMarkdownCell(input)).toBe(expected);
+  });
+});

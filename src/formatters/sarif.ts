@@ -1,0 +1,98 @@
+import { pathToFileURL } from 'node:url';
+import type { Finding, LintResult, ResolvedRule, Severity } from '../types.js';
+import { fingerprintFindings } from './fingerprint.js';
+import type { FormatContext, Formatter } from './types.js';
+
+const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+/** The base every artifact URI is relative to: the directory the paths in findings are relative to. */
+export const sarifUriBaseId = '%SRCROOT%';
+/** The key under which `partialFingerprints` carries svc-lint's position-independent fingerprint. */
+export const sarifFingerprintKey = 'svcLintFinding/v1';
+
+const levelBySeverity = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+} as const satisfies Record<Severity, string>;
+
+export interface SarifOptions {
+  informationUri?: string;
+}
+
+function ruleDescriptor(rule: ResolvedRule) {
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.remediation}\n\n${rule.rationale}`,
+      markdown: `**How to fix:** ${rule.remediation}\n\n**Why:** ${rule.rationale}`,
+    },
+    defaultConfiguration: { level: levelBySeverity[rule.severity], enabled: rule.enabled },
+  };
+}
+
+function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+function sarifResult(finding: Finding, ruleIndex: number | undefined, fingerprint: string) {
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: levelBySeverity[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(finding.file), uriBaseId: sarifUriBaseId },
+          region: {
+            startLine: finding.line,
+            startColumn: finding.column,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+          },
+        },
+      },
+    ],
+    partialFingerprints: { [sarifFingerprintKey]: fingerprint },
+    ...(finding.service === undefined ? {} : { properties: { service: finding.service } }),
+  };
+}
+
+/** Builds the SARIF log as an object, for callers that want to inspect or merge it. */
+export function buildSarifLog(result: LintResult, context: FormatContext, options: SarifOptions = {}) {
+  const ruleIndexById = new Map(result.rules.map((rule, index) => [rule.id, index]));
+  const fingerprints = fingerprintFindings(result.findings);
+  const srcRoot = pathToFileURL(result.cwd.endsWith('/') ? result.cwd : `${result.cwd}/`).href;
+  return {
+    $schema: sarifSchemaUri,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'svc-lint',
+            version: context.version,
+            ...(options.informationUri === undefined ? {} : { informationUri: options.informationUri }),
+            rules: result.rules.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: { [sarifUriBaseId]: { uri: srcRoot } },
+        // Columns come from JavaScript string offsets.
+        columnKind: 'utf16CodeUnits',
+        results: result.findings.map((finding, index) =>
+          sarifResult(finding, ruleIndexById.get(finding.ruleId), fingerprints[index]!),
+        ),
+      },
+    ],
+  };
+}
+
+/** A SARIF formatter; `informationUri` names where svc-lint is documented. */
+export function createSarifFormatter(options: SarifOptions = {}): Formatter {
+  return (result, context) => `${JSON.stringify(buildSarifLog(result, context, options), null, 2)}\n`;
+}
+
+/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
+export const formatSarif: Formatter = createSarifFormatter();

@@ -1,0 +1,116 @@
+import type { LanguageProfile, LanguageRange, Service } from '../types.js';
+import type { LanguageRegistry } from '../templates/types.js';
+import { analyseWorkspace } from './analysis.js';
+import { decide, defaultDecisionThresholds, type Decision, type DecisionThresholds } from './decide.js';
+
+/** The profile figures an estimate was computed from, so a report can cite them. */
+export interface ProfileFigures {
+  languageId: string;
+  benchmarkLabel: string;
+  throughputRps: number;
+  memoryMb: number;
+  imageMb: LanguageRange;
+  source: string;
+}
+
+export interface CapacityEstimate {
+  languageId: string;
+  /** ceil(peak / per-instance throughput), at least 1. */
+  instances: number;
+  /** instances × benchmark memory. */
+  memoryMb: number;
+  /** One container image of the language. */
+  imageMb: LanguageRange;
+  figures: ProfileFigures;
+}
+
+export interface ServiceCapacity {
+  service: Service;
+  declaredRps?: number;
+  effectiveRps: number;
+  decision: Decision;
+  /** Absent when the service has no traffic figure or its language has no profile. */
+  declared?: CapacityEstimate;
+  recommended?: CapacityEstimate;
+}
+
+export interface CapacityTotals {
+  instances: number;
+  memoryMb: number;
+  imageMb: LanguageRange;
+}
+
+export interface FleetCapacity {
+  services: ServiceCapacity[];
+  /** Over the services that have both estimates, so the two totals compare like with like. */
+  totals: { servicesCompared: number; declared: CapacityTotals; recommended: CapacityTotals };
+}
+
+export function estimateCapacity(
+  services: readonly Service[],
+  languages: LanguageRegistry,
+  thresholds: DecisionThresholds = defaultDecisionThresholds,
+): FleetCapacity {
+  const { graph, traffic } = analyseWorkspace(services);
+  const capacities = graph.services.map((service, node): ServiceCapacity => {
+    const { declaredRps, effectiveRps, inboundRps } = traffic[node]!;
+    const decision = decide(service, thresholds, languages, effectiveRps);
+    const hasTraffic = declaredRps !== undefined || inboundRps > 0;
+    const estimate = (languageId: string): CapacityEstimate | undefined => {
+      const profile = languages.profile(languageId);
+      return hasTraffic && profile ? estimateFor(effectiveRps, profile) : undefined;
+    };
+    return {
+      service,
+      declaredRps,
+      effectiveRps,
+      decision,
+      declared: estimate(service.languageId),
+      recommended: estimate(decision.recommended),
+    };
+  });
+  return { services: capacities, totals: totalsOf(capacities) };
+}
+
+export function estimateFor(peakRps: number, profile: LanguageProfile): CapacityEstimate {
+  const figures: ProfileFigures = {
+    languageId: profile.id,
+    benchmarkLabel: profile.benchmark.label,
+    throughputRps: profile.benchmark.throughputRps,
+    memoryMb: profile.benchmark.memoryMb,
+    imageMb: { ...profile.container.imageMb },
+    source: profile.source.title,
+  };
+  const instances = Math.max(1, Math.ceil(peakRps / figures.throughputRps));
+  return {
+    languageId: profile.id,
+    instances,
+    memoryMb: instances * figures.memoryMb,
+    imageMb: { ...figures.imageMb },
+    figures,
+  };
+}
+
+function totalsOf(capacities: readonly ServiceCapacity[]): FleetCapacity['totals'] {
+  const declared = emptyTotals();
+  const recommended = emptyTotals();
+  let servicesCompared = 0;
+  for (const capacity of capacities) {
+    if (!capacity.declared || !capacity.recommended) continue;
+    servicesCompared += 1;
+    addTo(declared, capacity.declared);
+    addTo(recommended, capacity.recommended);
+  }
+  return { servicesCompared, declared, recommended };
+}
+
+function emptyTotals(): CapacityTotals {
+  return { instances: 0, memoryMb: 0, imageMb: { min: 0, max: 0 } };
+}
+
+function addTo(totals: CapacityTotals, estimate: CapacityEstimate): void {
+  totals.instances += estimate.instances;
+  totals.memoryMb += estimate.memoryMb;
+  totals.imageMb.min += estimate.imageMb.min;
+  totals.imageMb.max += estimate.imageMb.max;
+}

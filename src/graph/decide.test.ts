@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { decide, defaultDecisionThresholds } from './decide.js';
+import { fakeLanguages, makeService, type ServiceSpec } from './test-services.js';
+
+describe('decide', () => {
+  it.each<{ name: string; spec: ServiceSpec; effective?: number; expected: object }>([
+    {
+      name: 'ml serving goes to Python before anything else',
+      spec: { workload: 'ml-serving', language: 'go', peakRps: 50_000, p99Ms: 2 },
+      expected: { question: 1, reason: 'ml-serving', recommended: 'python' },
+    },
+    {
+      name: 'a peak above 10,000 req/s goes to Go',
+      spec: { workload: 'etl', language: 'python', peakRps: 10_001 },
+      expected: { question: 2, reason: 'high-throughput', recommended: 'go' },
+    },
+    {
+      name: 'a peak of exactly 10,000 req/s does not',
+      spec: { workload: 'etl', language: 'python', peakRps: 10_000 },
+      expected: { question: 3, reason: 'data-processing', recommended: 'python' },
+    },
+    {
+      name: 'the effective peak replaces the declared one',
+      spec: { language: 'python', peakRps: 100 },
+      effective: 12_000,
+      expected: { question: 2, reason: 'high-throughput', recommended: 'go' },
+    },
+    {
+      name: 'a p99 under 5 ms goes to Go',
+      spec: { language: 'python', p99Ms: 4.9 },
+      expected: { question: 2, reason: 'low-latency', recommended: 'go' },
+    },
+    {
+      name: 'a p99 of exactly 5 ms does not',
+      spec: { language: 'python', p99Ms: 5, teamLanguages: ['python'] },
+      expected: { question: 5, reason: 'team-knows-language', recommended: 'python' },
+    },
+    {
+      name: 'data processing goes to Python',
+      spec: { workload: 'data-processing', language: 'go' },
+      expected: { question: 3, reason: 'data-processing', recommended: 'python' },
+    },
+    {
+      name: 'infrastructure goes to Go',
+      spec: { workload: 'infrastructure', language: 'python' },
+      expected: { question: 4, reason: 'infrastructure', recommended: 'go' },
+    },
+    {
+      name: 'otherwise the team language with a profile wins',
+      spec: { workload: 'worker', language: 'go', teamLanguages: ['java', 'python'] },
+      expected: { question: 5, reason: 'team-expertise', recommended: 'python' },
+    },
+    {
+      name: 'with no team languages the current language stays',
+      spec: { workload: 'prototype', language: 'python' },
+      expected: { question: 5, reason: 'no-constraint', recommended: 'python' },
+    },
+  ])('$name', ({ spec, effective, expected }) => {
+    const service = makeService('svc', spec);
+    expect(decide(service, defaultDecisionThresholds, fakeLanguages(), effective)).toEqual(expected);
+  });
+});

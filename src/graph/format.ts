@@ -1,0 +1,32 @@
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Numbers inside pre-joined strings, formatted as the engine formats numbers in messages. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** Rounds away floating-point noise (40,000 × 0.3 = 12,000.000000000002) before comparing or showing a value. */
+export function roundFigure(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+const elisionKeepsFirst = 3;
+const elisionKeepsLast = 3;
+
+/** Joins chain steps with arrows; very long chains keep their ends and say how many steps were left out. */
+export function joinChain(steps: readonly string[]): string {
+  const limit = elisionKeepsFirst + elisionKeepsLast + 1;
+  if (steps.length <= limit) return steps.join(' → ');
+  const hidden = steps.length - elisionKeepsFirst - elisionKeepsLast;
+  return [
+    ...steps.slice(0, elisionKeepsFirst),
+    `… ${formatNumber(hidden)} more …`,
+    ...steps.slice(steps.length - elisionKeepsLast),
+  ].join(' → ');
+}
+
+/** Plain code-unit order, the same on every machine and locale. */
+export function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,30 @@
+import { formatNumber } from './format.js';
+import type { GraphEdge, GraphNode } from './view.js';
+
+export const pathColours: Record<GraphNode['path'], { fill: string; stroke: string }> = {
+  hot: { fill: '#dbeafe', stroke: '#1d4ed8' },
+  smart: { fill: '#fef3c7', stroke: '#b45309' },
+  neither: { fill: '#f3f4f6', stroke: '#6b7280' },
+  missing: { fill: '#ffffff', stroke: '#9ca3af' },
+};
+
+export const flaggedStroke = '#dc2626';
+export const cycleStroke = '#dc2626';
+export const flaggedMark = '⚠ ';
+
+/** The label's lines, unescaped: the name (marked when flagged), then language and effective peak. */
+export function nodeLabelLines(node: GraphNode): string[] {
+  const name = `${node.flagged ? flaggedMark : ''}${singleLine(node.name)}`;
+  if (node.path === 'missing') return [name, 'not declared'];
+  return [name, `${singleLine(node.language ?? '')} · ${formatNumber(node.effectiveRps ?? 0)} req/s`];
+}
+
+export function edgeLabel(edge: GraphEdge): string {
+  if (edge.inCycle) return 'sync cycle';
+  const rps = `${formatNumber(edge.rps)} req/s`;
+  return edge.call === 'async' ? `async · ${rps}` : rps;
+}
+
+function singleLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,33 @@
+import type { KnownLanguage, LanguageProfile } from './types.js';
+import type { LanguageRegistry } from './templates/types.js';
+
+export function normalizeLanguageName(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Profiles take precedence over known names; a later profile with the same id replaces an earlier one. */
+export function createLanguageRegistry(
+  profiles: readonly LanguageProfile[],
+  known: readonly KnownLanguage[],
+): LanguageRegistry {
+  const canonicalByName = new Map<string, string>();
+  const profileById = new Map<string, LanguageProfile>();
+  const addNames = (id: string, aliases: readonly string[]) => {
+    canonicalByName.set(normalizeLanguageName(id), id);
+    for (const alias of aliases) canonicalByName.set(normalizeLanguageName(alias), id);
+  };
+  for (const language of known) addNames(language.id, language.aliases);
+  for (const profile of profiles) {
+    addNames(profile.id, profile.aliases);
+    profileById.set(profile.id, profile);
+  }
+  return {
+    resolve: (name) => {
+      const normalized = normalizeLanguageName(name);
+      return canonicalByName.get(normalized) ?? normalized;
+    },
+    isKnown: (id) => canonicalByName.has(normalizeLanguageName(id)),
+    profile: (id) => profileById.get(id),
+    profiles: () => [...profileById.values()],
+  };
+}

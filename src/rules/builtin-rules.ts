@@ -1,0 +1,36 @@
+/** What a rule the engine reports itself (template `builtin`) may say, and the params it takes. */
+export interface BuiltinRuleSpec {
+  messageIds: readonly string[];
+  dataKeys: readonly string[];
+  paramsSchema: Record<string, unknown>;
+}
+
+const noParams = { type: 'object', additionalProperties: false, properties: {} };
+const directiveKeys = ['directive', 'rules', 'rule', 'until', 'today', 'problem'];
+const waiverKeys = ['rule', 'services', 'owner', 'expires', 'reason', 'today', 'days'];
+
+export const builtinRules = {
+  'manifest-syntax': { messageIds: ['default'], dataKeys: ['reason', 'code'], paramsSchema: noParams },
+  'manifest-schema': { messageIds: ['default'], dataKeys: ['path', 'problem'], paramsSchema: noParams },
+  'unknown-language': { messageIds: ['default'], dataKeys: ['service', 'language'], paramsSchema: noParams },
+  'suppression-reason': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
+  'suppression-expired': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
+  'unused-suppression': { messageIds: ['default', 'malformed'], dataKeys: directiveKeys, paramsSchema: noParams },
+  'waiver-expired': { messageIds: ['default'], dataKeys: waiverKeys, paramsSchema: noParams },
+  'waiver-expiring': {
+    messageIds: ['default'],
+    dataKeys: waiverKeys,
+    paramsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['withinDays'],
+      properties: { withinDays: { type: 'integer', minimum: 0 } },
+    },
+  },
+} as const satisfies Record<string, BuiltinRuleSpec>;
+
+export type BuiltinRuleId = keyof typeof builtinRules;
+
+export function isBuiltinRuleId(id: string): id is BuiltinRuleId {
+  return Object.hasOwn(builtinRules, id);
+}

@@ -1,0 +1,94 @@
+import type { Finding } from '../types.js';
+import { hasExpired } from './dates.js';
+import type { Directive, ParsedDirectives } from './directives.js';
+import type { ReportedFinding, SuppressionProblem } from './types.js';
+
+export interface InlineSuppressionOptions {
+  /** YYYY-MM-DD; the caller decides what today is. */
+  today: string;
+  /** When false, directives are ignored altogether: nothing is suppressed and nothing about them is reported. */
+  allowInline: boolean;
+}
+
+export interface InlineSuppressionResult {
+  /** The input findings in their order; the suppressed ones carry `suppressed`. */
+  findings: ReportedFinding[];
+  /** Problems with the directives, in line order. */
+  problems: SuppressionProblem[];
+}
+
+/** Applies one file's directives to that file's findings. */
+export function applyInlineSuppressions(
+  findings: readonly ReportedFinding[],
+  parsed: ParsedDirectives,
+  options: InlineSuppressionOptions,
+): InlineSuppressionResult {
+  if (!options.allowInline) return { findings: [...findings], problems: [] };
+
+  const problems: SuppressionProblem[] = [];
+  const active: Directive[] = [];
+  for (const directive of parsed.directives) {
+    const directiveProblems = problemsOf(directive, options.today);
+    problems.push(...directiveProblems);
+    if (directiveProblems.length === 0) active.push(directive);
+  }
+  // A next-line directive is more specific than a document-level one, so it gets the credit first.
+  const candidates = [...active.filter(isNextLine), ...active.filter((directive) => !isNextLine(directive))];
+  const usedRules = new Map<Directive, Set<string>>(active.map((directive) => [directive, new Set<string>()]));
+
+  const reported = findings.map((finding): ReportedFinding => {
+    if (finding.suppressed) return finding;
+    const directive = candidates.find((candidate) => covers(candidate, finding));
+    if (!directive?.reason) return finding;
+    usedRules.get(directive)?.add(finding.ruleId);
+    const expires = directive.until ? { expires: directive.until } : {};
+    return { ...finding, suppressed: { kind: 'inline', reason: directive.reason, ...expires } };
+  });
+
+  for (const directive of active) {
+    for (const rule of directive.rules) {
+      if (usedRules.get(directive)?.has(rule)) continue;
+      problems.push({
+        ruleId: 'unused-suppression',
+        messageId: 'default',
+        data: { directive: directiveName(directive), rule },
+        range: directive.range,
+      });
+    }
+  }
+  for (const malformed of parsed.malformed) {
+    problems.push({ ruleId: 'unused-suppression', messageId: 'malformed', data: { problem: malformed.problem }, range: malformed.range });
+  }
+  problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  return { findings: reported, problems };
+}
+
+function problemsOf(directive: Directive, today: string): SuppressionProblem[] {
+  const data = { directive: directiveName(directive), rules: directive.rules.join(', ') };
+  const problems: SuppressionProblem[] = [];
+  if (!directive.reason) {
+    problems.push({ ruleId: 'suppression-reason', messageId: 'default', data, range: directive.range });
+  }
+  if (directive.until && hasExpired(directive.until, today)) {
+    problems.push({
+      ruleId: 'suppression-expired',
+      messageId: 'default',
+      data: { ...data, until: directive.until, today },
+      range: directive.range,
+    });
+  }
+  return problems;
+}
+
+function covers(directive: Directive, finding: Finding): boolean {
+  const { fromLine, toLine } = directive.covers;
+  return directive.rules.includes(finding.ruleId) && finding.line >= fromLine && finding.line <= toLine;
+}
+
+function isNextLine(directive: Directive): boolean {
+  return directive.kind === 'disable-next-line';
+}
+
+function directiveName(directive: Directive): string {
+  return `svc-lint-${directive.kind}`;
+}

@@ -1,0 +1,32 @@
+import type { Finding, Range } from '../types.js';
+
+/** Why a finding is not counted: an inline directive in the manifest, or a waiver in the config. */
+export interface Suppression {
+  kind: 'inline' | 'waiver';
+  reason: string;
+  /** Waivers only: who answers for the exemption. */
+  owner?: string;
+  /** YYYY-MM-DD, the last day the exemption applies. */
+  expires?: string;
+}
+
+/** A finding as reports show it: suppressed findings stay visible but do not count for the exit code. */
+export type ReportedFinding = Finding & { suppressed?: Suppression };
+
+export const suppressionRuleIds = ['suppression-reason', 'suppression-expired', 'unused-suppression'] as const;
+export type SuppressionRuleId = (typeof suppressionRuleIds)[number];
+
+export const waiverRuleIds = ['waiver-expired', 'waiver-expiring'] as const;
+export type WaiverRuleId = (typeof waiverRuleIds)[number];
+
+/**
+ * A problem with a directive, as data: the caller renders the message from the rule's
+ * declaration, applies its configured severity and adds the file.
+ */
+export interface SuppressionProblem {
+  ruleId: SuppressionRuleId;
+  messageId: string;
+  data: Record<string, string | number>;
+  /** The directive's comment. */
+  range: Range;
+}

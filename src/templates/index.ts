@@ -1,0 +1,31 @@
+import { dependencyCycle } from './dependency-cycle.js';
+import { deploymentFootprint } from './deployment-footprint.js';
+import { duplicateService } from './duplicate-service.js';
+import { hotPathWorkload } from './hot-path-workload.js';
+import { inheritedHotPath } from './inherited-hot-path.js';
+import { latencyBudget } from './latency-budget.js';
+import { metricThreshold } from './metric-threshold.js';
+import { teamExpertise } from './team-expertise.js';
+import type { RuleTemplate } from './types.js';
+import { unknownDependency } from './unknown-dependency.js';
+import { workloadLanguage } from './workload-language.js';
+
+export const templates = [
+  metricThreshold,
+  workloadLanguage,
+  hotPathWorkload,
+  deploymentFootprint,
+  teamExpertise,
+  unknownDependency,
+  duplicateService,
+  dependencyCycle,
+  inheritedHotPath,
+  latencyBudget,
+] satisfies readonly RuleTemplate[];
+
+/** Rules with this template are reported by the engine itself (parsing, schema, unknown languages). */
+export const builtinTemplateKey = 'builtin';
+
+export function findTemplate(key: string): RuleTemplate | undefined {
+  return templates.find((template) => template.key === key);
+}

@@ -1,0 +1,89 @@
+import type { LanguagePath, LanguageProfile, Service, Workload } from '../types.js';
+import { workloads } from '../types.js';
+import type { MessageData } from '../messages.js';
+
+/** Question 2 of the decision framework: strictly above the rps threshold or strictly below the p99 one. */
+export interface HotPathThresholds {
+  peakRpsAbove: number;
+  p99MsBelow: number;
+}
+
+export const hotPathSchema = {
+  type: 'object',
+  required: ['peakRpsAbove', 'p99MsBelow'],
+  additionalProperties: false,
+  properties: {
+    peakRpsAbove: { type: 'number', minimum: 0 },
+    p99MsBelow: { type: 'number', minimum: 0 },
+  },
+} as const;
+
+export const workloadListSchema = {
+  type: 'array',
+  items: { enum: [...workloads] },
+  uniqueItems: true,
+} as const;
+
+export const languagePathSchema = { enum: ['hot', 'smart'] } as const;
+
+export function isOnHotPath(service: Service, thresholds: HotPathThresholds): boolean {
+  const { peakRps, p99Ms } = service;
+  return (
+    (peakRps !== undefined && peakRps > thresholds.peakRpsAbove) ||
+    (p99Ms !== undefined && p99Ms < thresholds.p99MsBelow)
+  );
+}
+
+export function workloadMatches(
+  workload: Workload,
+  only: readonly Workload[] | undefined,
+  except: readonly Workload[] | undefined,
+): boolean {
+  if (only && !only.includes(workload)) return false;
+  return !except?.includes(workload);
+}
+
+export function isOnPath(profile: LanguageProfile, path: LanguagePath): boolean {
+  return profile.paths.includes(path);
+}
+
+export function instancesFor(peakRps: number, profile: LanguageProfile): number {
+  return Math.max(1, Math.ceil(peakRps / profile.benchmark.throughputRps));
+}
+
+/** The keys `profileFigures` provides, for templates' `dataKeys`. */
+export const profileFigureKeys = [
+  'Name',
+  'Label',
+  'Rps',
+  'LatencyMs',
+  'MemoryMb',
+  'ImageMinMb',
+  'ImageMaxMb',
+  'StartupMinMs',
+  'StartupMaxMs',
+  'IdleMinMb',
+  'IdleMaxMb',
+] as const;
+
+export function figureKeys(prefix: string): string[] {
+  return profileFigureKeys.map((key) => prefix + key);
+}
+
+/** A profile's cited figures as message data, under `prefix` (`language` → languageRps, languageLabel...). */
+export function profileFigures(prefix: string, profile: LanguageProfile): MessageData {
+  const figures: Record<(typeof profileFigureKeys)[number], string | number> = {
+    Name: profile.name,
+    Label: profile.benchmark.label,
+    Rps: profile.benchmark.throughputRps,
+    LatencyMs: profile.benchmark.avgLatencyMs,
+    MemoryMb: profile.benchmark.memoryMb,
+    ImageMinMb: profile.container.imageMb.min,
+    ImageMaxMb: profile.container.imageMb.max,
+    StartupMinMs: profile.container.startupMs.min,
+    StartupMaxMs: profile.container.startupMs.max,
+    IdleMinMb: profile.container.idleMemoryMb.min,
+    IdleMaxMb: profile.container.idleMemoryMb.max,
+  };
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [prefix + key, value]));
+}

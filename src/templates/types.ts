@@ -1,0 +1,53 @@
+import type { LanguageProfile, Range, Service, ServiceField } from '../types.js';
+
+export interface LanguageRegistry {
+  /** Lower-cases and resolves aliases (`golang` → `go`); unknown names come back lower-cased. */
+  resolve(name: string): string;
+  /** Whether the id (after resolution) is a language svc-lint knows, with or without a profile. */
+  isKnown(id: string): boolean;
+  profile(id: string): LanguageProfile | undefined;
+  profiles(): LanguageProfile[];
+}
+
+export interface TemplateContext {
+  languages: LanguageRegistry;
+}
+
+/** What a template reports: data only; the engine renders the rule's message and adds file and severity. */
+export interface TemplateFinding {
+  messageId: string;
+  data: Record<string, string | number>;
+  /** The service field the finding is about; the engine turns it into a range. Defaults to `document`. */
+  field?: ServiceField;
+  /** An exact range, when no single field fits (a dependsOn entry, a tag). Wins over `field`. */
+  range?: Range;
+}
+
+export interface WorkspaceTemplateFinding extends TemplateFinding {
+  /** The service the finding is reported on (its file and name). */
+  service: Service;
+}
+
+interface TemplateBase {
+  key: string;
+  description: string;
+  /** JSON Schema of the params object; checked when a rule is loaded. */
+  paramsSchema: Record<string, unknown>;
+  /** Message ids the template can report; every rule on this template must declare a message for each. */
+  messageIds: readonly string[];
+  /** Keys the template puts in `data`, the placeholders a rule's messages may use. */
+  dataKeys: readonly string[];
+}
+
+export interface ServiceTemplate<Params = any> extends TemplateBase {
+  scope: 'service';
+  check(service: Service, params: Params, context: TemplateContext): TemplateFinding[];
+}
+
+/** Sees every service of the workspace at once (graph rules). */
+export interface WorkspaceTemplate<Params = any> extends TemplateBase {
+  scope: 'workspace';
+  check(services: readonly Service[], params: Params, context: TemplateContext): WorkspaceTemplateFinding[];
+}
+
+export type RuleTemplate = ServiceTemplate | WorkspaceTemplate;

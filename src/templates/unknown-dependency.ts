@@ -1,0 +1,40 @@
+import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
+import { analyseWorkspace } from '../graph/analysis.js';
+import { closestNames } from '../graph/suggest.js';
+
+export interface UnknownDependencyParams {
+  /** Largest edit distance at which a declared name is offered as a suggestion. */
+  maxDistance: number;
+  maxSuggestions: number;
+}
+
+export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
+  scope: 'workspace',
+  key: 'unknown-dependency',
+  description: 'A dependsOn entry names a service that no manifest of the workspace declares.',
+  paramsSchema: {
+    type: 'object',
+    properties: {
+      maxDistance: { type: 'integer', minimum: 0 },
+      maxSuggestions: { type: 'integer', minimum: 0 },
+    },
+    required: ['maxDistance', 'maxSuggestions'],
+    additionalProperties: false,
+  },
+  messageIds: ['default', 'didYouMean'],
+  dataKeys: ['service', 'dependency', 'suggestions'],
+  check(services, params) {
+    const { graph } = analyseWorkspace(services);
+    return graph.unresolved.map(({ service, dependency }): WorkspaceTemplateFinding => {
+      const suggestions = closestNames(dependency.service, graph.indexByName.keys(), params);
+      const data = { service: service.name, dependency: dependency.service };
+      if (suggestions.length === 0) return { service, messageId: 'default', data, range: dependency.range };
+      return {
+        service,
+        messageId: 'didYouMean',
+        data: { ...data, suggestions: suggestions.join(', ') },
+        range: dependency.range,
+      };
+    });
+  },
+};

@@ -1,0 +1,177 @@
+export const severities = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof severities)[number];
+export type SeverityOrOff = Severity | 'off';
+
+export const workloads = [
+  'api',
+  'ml-serving',
+  'etl',
+  'data-processing',
+  'infrastructure',
+  'worker',
+  'prototype',
+] as const;
+export type Workload = (typeof workloads)[number];
+
+export const deploymentTargets = ['container', 'vm', 'serverless', 'edge'] as const;
+export type DeploymentTarget = (typeof deploymentTargets)[number];
+
+export type CallKind = 'sync' | 'async';
+
+/** 1-based line and column; endColumn points just past the last character (as in SARIF). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Dependency {
+  service: string;
+  call: CallKind;
+  /** Fraction of the caller's requests that reach this dependency. */
+  rpsShare: number;
+  /** The callee's p99 contribution in ms, used when the callee declares none. */
+  p99Ms?: number;
+  /** The dependsOn entry (or Backstage ref) this edge was read from. */
+  range: Range;
+}
+
+/** The fields of a service a finding can point at. */
+export type ServiceField =
+  | 'document'
+  | 'name'
+  | 'language'
+  | 'workload'
+  | 'peakRps'
+  | 'p99Ms'
+  | 'deploymentTarget'
+  | 'teamLanguages'
+  | 'dependsOn';
+
+export type ManifestFormat = 'svc-lint/v1' | 'backstage';
+
+/** One service, read from one YAML document, in the shape every rule sees. */
+export interface Service {
+  name: string;
+  owner?: string;
+  description?: string;
+  /** The language as written in the manifest. */
+  language: string;
+  /** The language id after lower-casing and alias resolution (`golang` → `go`). */
+  languageId: string;
+  workload: Workload;
+  peakRps?: number;
+  p99Ms?: number;
+  deploymentTarget: DeploymentTarget;
+  /** Alias-resolved language ids the owning team knows well; undefined when not declared. */
+  teamLanguages?: string[];
+  dependsOn: Dependency[];
+  file: ManifestFile;
+  documentIndex: number;
+  format: ManifestFormat;
+  /** Where each field was read from; `document` is always present and is the fallback. */
+  locations: Partial<Record<ServiceField, Range>> & { document: Range };
+}
+
+export interface ManifestFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the cwd, with `/` separators: the path every report shows. */
+  displayPath: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  /** The values the message was rendered from (numbers stay numbers). */
+  data: Record<string, string | number>;
+  severity: Severity;
+  /** Rendered from the rule's message template and `data`. */
+  message: string;
+  /** Relative to the cwd, with `/` separators. */
+  file: string;
+  service?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LanguageRange {
+  min: number;
+  max: number;
+}
+
+export type LanguagePath = 'hot' | 'smart';
+
+export interface LanguageProfile {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** Which side of the hot-path / smart-path split the guidance puts this language on. */
+  paths: LanguagePath[];
+  /** Ecosystems the guidance credits the language with (ml, data, infrastructure, ...). */
+  ecosystems: string[];
+  benchmark: {
+    /** Name used in messages, e.g. "Python (FastAPI)". */
+    label: string;
+    throughputRps: number;
+    avgLatencyMs: number;
+    memoryMb: number;
+  };
+  container: {
+    imageMb: LanguageRange;
+    startupMs: LanguageRange;
+    idleMemoryMb: LanguageRange;
+  };
+  source: { title: string; url?: string; setup: string };
+}
+
+/** A language svc-lint recognises (for alias resolution) but has no cited figures for. */
+export interface KnownLanguage {
+  id: string;
+  aliases: string[];
+}
+
+export interface RuleDeclaration {
+  id: string;
+  severity: Severity;
+  description: string;
+  rationale: string;
+  remediation: string;
+  /** Key of the template in `src/templates`, or `builtin` for the rules the engine itself reports. */
+  template: string;
+  params: Record<string, unknown>;
+  /** Message templates by message id; `{{key}}` is replaced by the finding's data. */
+  messages: Record<string, string>;
+  /** A manifest that triggers the rule, shown by `svc-lint explain`. */
+  example?: string;
+  /** The file the declaration was read from. */
+  source: string;
+}
+
+/** A rule as it runs: its declaration with the config's severity and params applied. */
+export interface ResolvedRule extends RuleDeclaration {
+  enabled: boolean;
+}
+
+export interface LintSummary {
+  files: number;
+  services: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  summary: LintSummary;
+  /** Every rule that ran, for formatters that describe rules (SARIF, explain). */
+  rules: ResolvedRule[];
+  services: Service[];
+  /** The directory `file` paths are relative to. */
+  cwd: string;
+  /** Things worth telling the user that are not findings (a directory without manifests...). */
+  notes: string[];
+}

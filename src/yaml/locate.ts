@@ -1,0 +1,68 @@
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Range } from '../types.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export function rangeOfOffsets(lineCounter: LineCounter, start: number, end: number): Range {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+/** The range of a node's own text (for a collection, up to its last item). */
+export function rangeOfNode(node: Node, lineCounter: LineCounter): Range | undefined {
+  if (!node.range) return undefined;
+  return rangeOfOffsets(lineCounter, node.range[0], node.range[1]);
+}
+
+export function findPair(map: unknown, key: string): Pair<Node, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    const pairKey: unknown = pair.key;
+    const keyValue = isScalar(pairKey) ? pairKey.value : pairKey;
+    if (keyValue === key || String(keyValue) === key) return pair;
+  }
+  return undefined;
+}
+
+export interface LocatedNode {
+  /** The node at the path, when it exists. */
+  node?: Node;
+  /** The pair whose value is the node, when the last path step is a map key. */
+  pair?: Pair<Node, Node | null>;
+}
+
+/** Walks a document along a path of map keys and sequence indexes. */
+export function locate(doc: Document, path: YamlPath): LocatedNode {
+  let current: unknown = doc.contents;
+  let pair: Pair<Node, Node | null> | undefined;
+  for (const step of path) {
+    if (typeof step === 'number' && isSeq(current)) {
+      current = current.items[step];
+      pair = undefined;
+    } else {
+      pair = findPair(current, String(step));
+      if (!pair) return {};
+      current = pair.value;
+    }
+    if (current === undefined) return {};
+  }
+  return { node: (current ?? undefined) as Node | undefined, pair };
+}
+
+/**
+ * The range of the value at `path`; when the value is empty (`key:`), the key.
+ * `target: 'key'` asks for the key itself (unknown keys, missing properties).
+ */
+export function rangeAtPath(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: YamlPath,
+  target: 'value' | 'key' = 'value',
+): Range | undefined {
+  const { node, pair } = locate(doc, path);
+  if (target === 'key' && pair) return rangeOfNode(pair.key, lineCounter);
+  if (node?.range) return rangeOfNode(node, lineCounter);
+  if (pair) return rangeOfNode(pair.key, lineCounter);
+  return undefined;
+}
