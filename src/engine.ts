@@ -39,14 +39,19 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export interface EngineInput {
+  /** The services being reported on. */
   services: readonly Service[];
+  /** Every service graph rules see (a superset of `services`). */
+  workspaceServices: readonly Service[];
+  /** Whether a workspace rule's finding on this service is reported. */
+  isReported(service: Service): boolean;
   problems: readonly { file: string; problem: ManifestProblem }[];
   rules: readonly ActiveRule[];
   context: TemplateContext;
 }
 
 /** Runs every enabled rule and turns what it reports into findings, sorted by file and position. */
-export function runRules({ services, problems, rules, context }: EngineInput): Finding[] {
+export function runRules({ services, workspaceServices, isReported, problems, rules, context }: EngineInput): Finding[] {
   const findings: Finding[] = [];
   const byId = new Map(rules.map((entry) => [entry.rule.id, entry]));
   const enabled = (id: string) => {
@@ -78,8 +83,9 @@ export function runRules({ services, problems, rules, context }: EngineInput): F
         }
       }
     } else {
-      for (const reported of template.check(services, rule.params, context)) {
+      for (const reported of template.check(workspaceServices, rule.params, context)) {
         const { service } = reported;
+        if (!isReported(service)) continue;
         const range = rangeFor(service, reported);
         findings.push(toFinding(rule, reported.messageId, reported.data, service.file.displayPath, range, service.name));
       }

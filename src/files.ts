@@ -4,7 +4,16 @@ import fg from 'fast-glob';
 import { SvcLintError } from './errors.js';
 
 /** The file names a directory is searched for. */
-export const manifestFilePatterns = ['**/service.yaml', '**/service.yml', '**/*.service.yaml', '**/*.service.yml'];
+export const manifestFilePatterns = [
+  '**/service.yaml',
+  '**/service.yml',
+  '**/*.service.yaml',
+  '**/*.service.yml',
+  '**/catalog-info.yaml',
+  '**/catalog-info.yml',
+  '**/*.catalog-info.yaml',
+  '**/*.catalog-info.yml',
+];
 
 export const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
 
@@ -13,6 +22,8 @@ export interface FoundFiles {
   files: string[];
   /** Patterns or directories that matched no manifest. */
   unmatched: string[];
+  /** Files named explicitly that the config's `exclude` leaves out. */
+  excluded: string[];
 }
 
 export function displayPathOf(cwd: string, path: string): string {
@@ -44,13 +55,16 @@ function isIgnored(file: string, ignore: readonly string[]): boolean {
 export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = []): FoundFiles {
   const found = new Set<string>();
   const unmatched: string[] = [];
+  const excluded: string[] = [];
   const ignore = [...alwaysIgnored, ...exclude];
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const stats = statOrUndefined(absolute);
     let matches: string[];
     if (stats?.isFile()) {
-      matches = isIgnored(absolute, ignore) ? [] : [absolute];
+      const ignored = isIgnored(absolute, ignore);
+      if (ignored) excluded.push(pattern);
+      matches = ignored ? [] : [absolute];
     } else if (stats?.isDirectory()) {
       matches = fg.sync(manifestFilePatterns, { cwd: absolute, ignore, absolute: true, onlyFiles: true, suppressErrors: true });
     } else if (fg.isDynamicPattern(pattern)) {
@@ -58,8 +72,19 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
     } else {
       throw new SvcLintError('path', `no such file or directory: ${pattern}`);
     }
-    if (matches.length === 0) unmatched.push(pattern);
+    if (matches.length === 0 && !excluded.includes(pattern)) unmatched.push(pattern);
     for (const match of matches) found.add(resolve(match));
   }
-  return { files: [...found].sort(), unmatched };
+  return { files: [...found].sort(), unmatched, excluded };
+}
+
+/** The nearest directory at or above `start` that holds a `.git` entry. */
+export function findRepositoryRoot(start: string): string | undefined {
+  let directory = resolve(start);
+  for (;;) {
+    if (statOrUndefined(resolve(directory, '.git'))) return directory;
+    const parent = resolve(directory, '..');
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
 }

@@ -1,66 +1,92 @@
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { runRules } from './engine.js';
-import { absoluteGlobs, displayPathOf, findManifestFiles } from './files.js';
+import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
 import type { ManifestProblem } from './manifest/problems.js';
-import { startOfFile } from './manifest/problems.js';
-import { readManifest } from './manifest/read.js';
-import { setUp, type SetupOptions } from './setup.js';
-import type { Finding, LintResult, LintSummary, ManifestFile, Service } from './types.js';
+import { loadManifestSource, type ManifestSource } from './manifest/source.js';
+import { setUp, type Setup, type SetupOptions } from './setup.js';
+import type { Finding, LintResult, LintSummary, Service } from './types.js';
+import { workspaceFiles } from './workspace.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */
   patterns?: readonly string[];
+  /** Lint this text as the file `filename` (relative to cwd) instead of reading files: an editor's buffer. */
+  stdin?: { text: string; filename: string };
+  /**
+   * The directory whose manifests the graph rules see, whatever files are linted; by default the config file's
+   * directory, else the repository root, else cwd (or the config's `include`). `false`: only the linted files.
+   */
+  workspace?: string | false;
+  /** Today's date (YYYY-MM-DD) for expiring suppressions and waivers; defaults to the current UTC date. */
+  today?: string;
 }
 function summarize(findings: readonly Finding[], files: number, services: number): LintSummary {
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
   return { files, services, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-function readText(path: string): { text: string } | { problem: ManifestProblem } {
-  try {
-    return { text: readFileSync(path, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { problem: { ruleId: 'manifest-syntax', data: { reason: `cannot read the file (${code})`, code }, range: startOfFile } };
-  }
+function findTargets(options: LintOptions, setup: Setup): FoundFiles {
+  const { cwd } = options;
+  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], unmatched: [], excluded: [] };
+  const { config } = setup.config;
+  const include = config.include;
+  const patterns =
+    options.patterns && options.patterns.length > 0
+      ? options.patterns
+      : include && include.length > 0
+        ? absoluteGlobs(setup.config.directory, include)
+        : ['.'];
+  return findManifestFiles(patterns, cwd, absoluteGlobs(setup.config.directory, config.exclude ?? []));
+}
+
+function needsWorkspace(setup: Setup, options: LintOptions): boolean {
+  return options.workspace !== false && setup.rules.some((entry) => entry.rule.enabled && entry.template?.scope === 'workspace');
 }
 
 /** Lints the manifests the options name. Never touches `process`; user errors throw `SvcLintError`. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
-  const { config: loaded, languages, rules } = setUp(options);
+  const setup = setUp(options);
+  const { languages, rules } = setup;
+  const targets = findTargets(options, setup);
 
-  const include = loaded.config.include;
-  const patterns =
-    options.patterns && options.patterns.length > 0
-      ? options.patterns
-      : include && include.length > 0
-        ? absoluteGlobs(loaded.directory, include)
-        : ['.'];
-  const exclude = absoluteGlobs(loaded.directory, loaded.config.exclude ?? []);
-  const { files, unmatched } = findManifestFiles(patterns, cwd, exclude);
-
-  const services: Service[] = [];
-  const problems: { file: string; problem: ManifestProblem }[] = [];
-  for (const path of files) {
-    const file: ManifestFile = { path, displayPath: displayPathOf(cwd, path) };
-    const read = readText(path);
-    if ('problem' in read) {
-      problems.push({ file: file.displayPath, problem: read.problem });
-      continue;
+  const sources = new Map<string, ManifestSource>();
+  const load = (path: string, text?: string) => {
+    let source = sources.get(path);
+    if (!source) {
+      source = loadManifestSource({ path, displayPath: displayPathOf(cwd, path) }, languages, text);
+      sources.set(path, source);
     }
-    const manifest = readManifest(read.text, file, languages);
-    services.push(...manifest.services);
-    for (const problem of manifest.problems) problems.push({ file: file.displayPath, problem });
-  }
+    return source;
+  };
+  const reported = targets.files.map((path) => load(path, options.stdin?.text));
+  const workspace = needsWorkspace(setup, options)
+    ? [...reported, ...workspaceFiles(setup.config, cwd, options.workspace || undefined).map((path) => load(path))]
+    : reported;
 
-  const findings = runRules({ services, problems, rules, context: { languages } });
+  const services: Service[] = reported.flatMap((source) => source.services);
+  const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>
+    source.problems.map((problem) => ({ file: source.file.displayPath, problem })),
+  );
+  const workspaceServices = [...new Set(workspace)].flatMap((source) => source.services);
+  const reportedPaths = new Set(targets.files);
+  const findings = runRules({
+    services,
+    workspaceServices,
+    isReported: (service) => reportedPaths.has(service.file.path),
+    problems,
+    rules,
+    context: { languages },
+  });
   return {
     findings,
-    summary: summarize(findings, files.length, services.length),
+    summary: summarize(findings, targets.files.length, services.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
     services,
     cwd,
-    notes: unmatched.map((pattern) => `no manifests found for ${pattern}`),
+    notes: [
+      ...targets.unmatched.map((pattern) => `no manifests found for ${pattern}`),
+      ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
+    ],
   };
 }

@@ -35,7 +35,7 @@ function replacePlaceholder(value, schema) {
 }
 
 /** Spectral would resolve `#/...` against the ruleset, not the schema, so local refs are expanded here. */
-function inlineLocalRefs(schema) {
+export function inlineLocalRefs(schema) {
   const expand = (value, trail) => {
     if (Array.isArray(value)) return value.map((item) => expand(item, trail));
     if (value === null || typeof value !== 'object') return value;

@@ -2,7 +2,7 @@ import type { Dependency } from '../types.js';
 import { splitList } from './annotations.js';
 import { parseEntityRef, serviceKey } from './entity-ref.js';
 import type { Annotation } from './entity.js';
-import type { ReportProblem } from './read.js';
+import type { ReportProblem } from './context.js';
 
 export interface AsyncDepEntry {
   /** As written in the annotation. */

@@ -37,7 +37,7 @@ export function readDependencies(context: DependencyContext): Dependency[] {
     const text = scalarText(item);
     const ref = text === undefined ? undefined : parseEntityRef(text);
     if (text === undefined || !ref) {
-      problems.push({ path, problem: `must be an entity reference like component:name, got ${describe(item, text)}`, range });
+      problems.push({ path, problem: `must be an entity reference like component:name, got ${describe(text)}`, range });
       return;
     }
     if (ref.kind === undefined) {
@@ -52,6 +52,6 @@ export function readDependencies(context: DependencyContext): Dependency[] {
   return dependencies;
 }
 
-function describe(item: unknown, text: string | undefined): string {
+function describe(text: string | undefined): string {
   return text === undefined ? 'a non-string value' : JSON.stringify(text);
 }

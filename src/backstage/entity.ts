@@ -21,6 +21,11 @@ export interface LanguageTag {
   range: Range;
 }
 
+/** Any Backstage catalog entity (`apiVersion: backstage.io/...`), whatever its kind. */
+export function isBackstageDocument(doc: Document): boolean {
+  return (textAt(doc, ['apiVersion']) ?? '').startsWith('backstage.io/');
+}
+
 export function isServiceComponent(doc: Document): boolean {
   const apiVersion = textAt(doc, ['apiVersion']) ?? '';
   const type = textAt(doc, ['spec', 'type']) ?? '';

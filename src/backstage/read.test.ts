@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { isBackstageDocument } from './entity.js';
 import { range, readAll } from './test-support.js';
 
 const file = { path: '/repo/catalog-info.yaml', displayPath: 'catalog-info.yaml' };
@@ -77,6 +79,7 @@ describe('readBackstageDocument: values', () => {
     expect(readAll(text, file)).toEqual([
       {
         kind: 'invalid',
+        service: 'cart',
         problems: [
           {
             path: 'metadata.annotations.svc-lint.dev/language',
@@ -129,5 +132,18 @@ describe('readBackstageDocument: values', () => {
         },
       ],
     });
+  });
+});
+
+describe('isBackstageDocument', () => {
+  it.each([
+    ['apiVersion: backstage.io/v1alpha1\nkind: Group', true],
+    ['apiVersion: backstage.io/v1beta2\nkind: Template', true],
+    ['apiVersion: svc-lint/v1\nkind: Service', false],
+    ['apiVersion: 1\nkind: Component', false],
+    ['- backstage.io/v1alpha1', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isBackstageDocument(parseDocument(text))).toBe(expected);
   });
 });

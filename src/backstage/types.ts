@@ -15,4 +15,4 @@ export type BackstageReadResult =
   /** A usable service; `problems` name optional values that were ignored. */
   | { kind: 'service'; service: Service; problems: SchemaProblem[] }
   /** A component that opts in to svc-lint but lacks a usable name, language or workload. */
-  | { kind: 'invalid'; problems: SchemaProblem[] };
+  | { kind: 'invalid'; problems: SchemaProblem[]; /** The service name, when the entity has one. */ service?: string };

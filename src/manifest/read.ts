@@ -1,9 +1,10 @@
-import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isMap, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { ManifestFile, Range, Service } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
 import { describeSchemaErrors } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
 import { rangeAtPath, rangeOfNode, rangeOfOffsets } from '../yaml/locate.js';
+import { isBackstageDocument, readBackstageDocument } from '../backstage/read.js';
 import { readNativeService } from './native.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
 
@@ -32,12 +33,22 @@ function nameOf(value: unknown): string | undefined {
   return typeof metadata?.name === 'string' ? metadata.name : undefined;
 }
 
-function syntaxProblems(doc: Document, lineCounter: LineCounter): ManifestProblem[] {
-  return doc.errors.map((error) => ({
-    ruleId: 'manifest-syntax',
-    data: { reason: error.message, code: error.code },
-    range: rangeOfOffsets(lineCounter, error.pos[0], error.pos[1]),
-  }));
+/** yaml's message for a repeated key does not say which key, and points at its first character: widen both. */
+function describeSyntaxError(error: YAMLError, text: string): { reason: string; end: number } {
+  const key = error.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 1024))?.[0].trimEnd() : undefined;
+  if (!key) return { reason: error.message, end: error.pos[1] };
+  return { reason: `the key "${key}" appears twice in one mapping (${error.message})`, end: error.pos[0] + key.length };
+}
+
+function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
+  return doc.errors.map((error) => {
+    const { reason, end } = describeSyntaxError(error, text);
+    return {
+      ruleId: 'manifest-syntax',
+      data: { reason, code: error.code },
+      range: rangeOfOffsets(lineCounter, Math.min(error.pos[0], text.length), Math.min(end, text.length)),
+    };
+  });
 }
 
 function toPlainValue(doc: Document): { value: unknown } | { error: string } {
@@ -58,12 +69,27 @@ export function readManifest(text: string, file: ManifestFile, languages: Langua
 
   documents.forEach((doc, documentIndex) => {
     if (doc.errors.length > 0) {
-      problems.push(...syntaxProblems(doc, lineCounter));
+      problems.push(...syntaxProblems(doc, lineCounter, text));
       declaresSomething = true;
       return;
     }
     if (doc.contents === null) return;
     declaresSomething = true;
+    if (isBackstageDocument(doc)) {
+      const read = readBackstageDocument(doc, lineCounter, file, documentIndex, languages);
+      if (read.kind === 'skip') return;
+      const service = read.kind === 'service' ? read.service.name : read.service;
+      for (const problem of read.problems) {
+        problems.push({
+          ruleId: 'manifest-schema',
+          data: { path: problem.path, problem: problem.problem },
+          range: problem.range,
+          ...(service !== undefined && { service }),
+        });
+      }
+      if (read.kind === 'service') services.push(read.service);
+      return;
+    }
     const plain = toPlainValue(doc);
     const range = documentRange(doc, lineCounter);
     if ('error' in plain) {

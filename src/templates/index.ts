@@ -3,6 +3,7 @@ import { deploymentFootprint } from './deployment-footprint.js';
 import { duplicateService } from './duplicate-service.js';
 import { hotPathWorkload } from './hot-path-workload.js';
 import { inheritedHotPath } from './inherited-hot-path.js';
+import { languageDrift } from './language-drift.js';
 import { latencyBudget } from './latency-budget.js';
 import { metricThreshold } from './metric-threshold.js';
 import { teamExpertise } from './team-expertise.js';
@@ -21,6 +22,7 @@ export const templates = [
   dependencyCycle,
   inheritedHotPath,
   latencyBudget,
+  languageDrift,
 ] satisfies readonly RuleTemplate[];
 
 /** Rules with this template are reported by the engine itself (parsing, schema, unknown languages). */

@@ -3,9 +3,22 @@ import type { Range } from '../types.js';
 
 export type YamlPath = readonly (string | number)[];
 
+/**
+ * A collection's range runs to the start of the line after its last item; end it where that item ends instead,
+ * so a range never points past the text it covers.
+ */
+function endBeforeLineBreak(lineCounter: LineCounter, position: { line: number; col: number }) {
+  const { lineStarts } = lineCounter;
+  if (position.col !== 1 || position.line < 2) return position;
+  const previousStart = lineStarts[position.line - 2] as number;
+  const thisStart = lineStarts[position.line - 1] as number;
+  return { line: position.line - 1, col: thisStart - previousStart };
+}
+
 export function rangeOfOffsets(lineCounter: LineCounter, start: number, end: number): Range {
   const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(start, end));
+  let to = lineCounter.linePos(Math.max(start, end));
+  if (end > start && to.line > from.line) to = endBeforeLineBreak(lineCounter, to);
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 

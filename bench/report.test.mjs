@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { median } from './measure.mjs';
+import { evaluateTargets, linearity } from './report.mjs';
+import { inlineLocalRefs } from './spectral/ruleset.mjs';
+
+function sizeResult(size, edges, medians, svcLintRssMb = 100) {
+  const tools = {};
+  for (const [tool, medianMs] of Object.entries(medians)) tools[tool] = { medianMs, medianRssMb: tool === 'svcLint' ? svcLintRssMb : 50 };
+  return { size, manifests: size, edges, tools };
+}
+
+const statusOf = (targets, name) => targets.find((entry) => entry.name.startsWith(name)).status;
+
+describe('evaluateTargets', () => {
+  it('passes a ratio exactly on the limit and misses one just above it', () => {
+    const onLimit = evaluateTargets([sizeResult(1, 0, { floor: 100, svcLint: 150 })], null);
+    const above = evaluateTargets([sizeResult(1, 0, { floor: 100, svcLint: 151 })], null);
+    expect(statusOf(onLimit, '1 manifest:')).toBe('PASS');
+    expect(statusOf(above, '1 manifest:')).toBe('MISS');
+  });
+
+  it('wants Spectral at least ten times slower at 1,000 and svc-lint under 150 MB at 10,000', () => {
+    const sizes = [
+      sizeResult(1000, 1500, { floor: 400, svcLint: 600, spectral: 5990 }),
+      sizeResult(10000, 15000, { floor: 1600, svcLint: 3300 }, 151),
+    ];
+    const targets = evaluateTargets(sizes, null);
+    expect(statusOf(targets, '1,000 manifests: svc-lint')).toBe('PASS');
+    expect(statusOf(targets, '1,000 manifests: Spectral')).toBe('MISS');
+    expect(statusOf(targets, '10,000 manifests: svc-lint / floor')).toBe('MISS');
+    expect(statusOf(targets, '10,000 manifests: svc-lint peak RSS')).toBe('MISS');
+  });
+
+  it('skips what was not measured instead of passing it', () => {
+    const targets = evaluateTargets([sizeResult(1, 0, { floor: 100, svcLint: 120 })], null);
+    expect(targets.map((entry) => entry.status)).toEqual(['PASS', 'SKIP', 'SKIP', 'SKIP', 'SKIP', 'SKIP']);
+  });
+});
+
+describe('linearity', () => {
+  it('compares 10,000 with 1,000 manifests with and without the 1-manifest startup time', () => {
+    const summary = linearity([
+      sizeResult(1, 0, { floor: 100, svcLint: 100 }),
+      sizeResult(1000, 1500, { floor: 300, svcLint: 200 }),
+      sizeResult(10000, 15300, { floor: 2100, svcLint: 1300 }),
+    ]);
+    expect(summary.manifestsRatio).toBe(10);
+    expect(summary.edgesRatio).toBeCloseTo(10.2);
+    expect(summary.tools.floor).toEqual({ timeRatio: 7, marginalRatio: 10 });
+    expect(summary.tools.svcLint).toEqual({ timeRatio: 6.5, marginalRatio: 12 });
+    expect(statusOf(evaluateTargets([], summary), 'svc-lint marginal')).toBe('PASS');
+  });
+
+  it('needs both 1,000 and 10,000', () => {
+    expect(linearity([sizeResult(1000, 1500, { floor: 300 })])).toBeNull();
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, averages the middle pair and ignores missing values', () => {
+    expect(median([30, 10, 20])).toBe(20);
+    expect(median([40, 10, 30, 20])).toBe(25);
+    expect(median([null, 5, null])).toBe(5);
+    expect(median([null])).toBeNull();
+  });
+});
+
+describe('inlineLocalRefs', () => {
+  it('replaces local references by their targets and drops the definitions', () => {
+    const schema = { definitions: { name: { type: 'string' } }, properties: { owner: { $ref: '#/definitions/name' } } };
+    expect(inlineLocalRefs(schema)).toEqual({ properties: { owner: { type: 'string' } } });
+  });
+
+  it('refuses a schema that refers to itself', () => {
+    const schema = { definitions: { node: { properties: { child: { $ref: '#/definitions/node' } } } }, $ref: '#/definitions/node' };
+    expect(() => inlineLocalRefs(schema)).toThrow(/refers to itself/);
+  });
+});

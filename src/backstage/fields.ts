@@ -1,0 +1,95 @@
+import { workloads, type DeploymentTarget, type Workload } from '../types.js';
+import { locate, rangeOfNode } from '../yaml/locate.js';
+import {
+  annotationKeys,
+  knownAnnotationKeys,
+  parseDeployment,
+  parseP99Ms,
+  parsePeakRps,
+  parseWorkload,
+} from './annotations.js';
+import { readAnnotation, type ReadContext } from './context.js';
+import type { LanguageTag } from './entity.js';
+import { keyRange, textAt } from './nodes.js';
+import { parseTeamLanguages } from './team-languages.js';
+
+const defaultDeployment: DeploymentTarget = 'container';
+
+export function reportUnreadableAnnotations(context: ReadContext): void {
+  for (const annotation of context.annotations.values()) {
+    if (!knownAnnotationKeys.includes(annotation.key)) {
+      const known = knownAnnotationKeys.join(', ');
+      context.report(annotation.key, annotation.keyRange, `is not an svc-lint annotation (known: ${known})`);
+    } else if (annotation.text === undefined) {
+      context.report(annotation.key, annotation.valueRange, 'must be a string');
+    }
+  }
+}
+
+export function readName(context: ReadContext): string | undefined {
+  const { doc, lineCounter, locations } = context;
+  const node = locate(doc, ['metadata', 'name']).node;
+  const name = textAt(doc, ['metadata', 'name'])?.trim();
+  const range = node ? rangeOfNode(node, lineCounter) : undefined;
+  if (name && range) {
+    locations.name = range;
+    return name;
+  }
+  context.problems.push({
+    path: 'metadata.name',
+    problem: 'is required: give the component a name',
+    range: keyRange(doc, lineCounter, ['metadata', 'name']) ?? context.missingAt,
+  });
+  return undefined;
+}
+
+/** The annotation wins over tags; an empty or unreadable annotation is not replaced by a tag. */
+export function readLanguage(context: ReadContext, tag: LanguageTag | undefined): LanguageTag | undefined {
+  const annotation = context.annotations.get(annotationKeys.language);
+  let language: LanguageTag | undefined;
+  if (annotation) {
+    const text = annotation.text?.trim();
+    if (text) language = { text, range: annotation.valueRange };
+    else if (annotation.text !== undefined) {
+      context.report(annotationKeys.language, annotation.valueRange, 'must name a language, e.g. go or python');
+    }
+  } else if (tag) {
+    language = tag;
+  } else {
+    const problem = 'is required: add this annotation or a tag naming the language, e.g. go or python';
+    context.report(annotationKeys.language, context.missingAt, problem);
+  }
+  if (language) context.locations.language = language.range;
+  return language;
+}
+
+export function readWorkload(context: ReadContext): Workload | undefined {
+  if (!context.annotations.has(annotationKeys.workload)) {
+    context.report(annotationKeys.workload, context.missingAt, `is required: add it with one of ${workloads.join(', ')}`);
+    return undefined;
+  }
+  return readAnnotation(context, annotationKeys.workload, 'workload', parseWorkload);
+}
+
+export interface OptionalFields {
+  peakRps?: number;
+  p99Ms?: number;
+  deploymentTarget: DeploymentTarget;
+  teamLanguages?: string[];
+}
+
+export function readOptionalFields(context: ReadContext): OptionalFields {
+  const peakRps = readAnnotation(context, annotationKeys.peakRps, 'peakRps', parsePeakRps);
+  const p99Ms = readAnnotation(context, annotationKeys.p99Ms, 'p99Ms', parseP99Ms);
+  // As in native manifests, a bad deployment target is reported and the default is used.
+  const deployment = readAnnotation(context, annotationKeys.deployment, 'deploymentTarget', parseDeployment);
+  const teamLanguages = readAnnotation(context, annotationKeys.teamLanguages, 'teamLanguages', (text) =>
+    parseTeamLanguages(text, context.languages),
+  );
+  return {
+    ...(peakRps !== undefined ? { peakRps } : {}),
+    ...(p99Ms !== undefined ? { p99Ms } : {}),
+    deploymentTarget: deployment ?? defaultDeployment,
+    ...(teamLanguages !== undefined ? { teamLanguages } : {}),
+  };
+}

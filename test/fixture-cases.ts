@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const fixturesRoot = new URL('../fixtures/', import.meta.url).pathname;
+
+/** One case of `fixtures/<rule-id>/cases.yaml`: files linted together, and the findings expected of them. */
+export interface FixtureCase {
+  name: string;
+  files: string[];
+  /** Rule ids whose findings must match `expect` exactly; defaults to the directory's rule. */
+  rules?: string[];
+  /** A config file in the same directory; none when absent. */
+  config?: string;
+  /** A directory (relative to the suite's) whose manifests graph rules see; only the case's files when absent. */
+  workspace?: string;
+  /** The date the case runs on (YYYY-MM-DD), for rules with dates. */
+  today?: string;
+  /** `<file> <line>:<column>-<endLine>:<endColumn> <rule-id>`, in any order. */
+  expect: string[];
+}
+
+export interface FixtureSuite {
+  rule: string;
+  directory: string;
+  cases: FixtureCase[];
+}
+
+export function loadFixtureSuites(): FixtureSuite[] {
+  return readdirSync(fixturesRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(fixturesRoot, entry.name, 'cases.yaml')))
+    .map((entry) => {
+      const directory = join(fixturesRoot, entry.name);
+      const suite = parse(readFileSync(join(directory, 'cases.yaml'), 'utf8')) as Omit<FixtureSuite, 'directory'>;
+      return { ...suite, directory };
+    });
+}
+
+export function describeFinding(finding: {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+}): string {
+  return `${finding.file} ${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.ruleId}`;
+}
