@@ -106,14 +106,19 @@ function describeTools(options, spectral) {
     svcLint: {
       args: (workspace) => [options.svcLintScript, '--format', 'json', workspace.dir],
       // 1 means findings were reported, which the generated workspaces contain; 2 and up are failures.
-      verify(run) {
+      verify(run, workspace) {
         if (run.exitCode !== 0 && run.exitCode !== 1) return `exit ${run.exitCode ?? run.signal}: ${run.stderr.trim().slice(0, 500)}`;
+        let report;
         try {
-          JSON.parse(run.stdout);
-          return null;
+          report = JSON.parse(run.stdout);
         } catch {
           return `--format json did not print JSON: ${run.stdout.slice(0, 200)}`;
         }
+        if (!Array.isArray(report.findings)) return null;
+        const hotPath = report.findings.filter((finding) => finding.ruleId === HOT_PATH_RULE).length;
+        return hotPath === workspace.hotPathThroughputViolations
+          ? null
+          : `${HOT_PATH_RULE}: ${hotPath} findings, expected ${workspace.hotPathThroughputViolations} (the Spectral ruleset must check what svc-lint checks)`;
       },
     },
     spectral: {
@@ -122,7 +127,7 @@ function describeTools(options, spectral) {
         const { countsByRule } = parseSpectralRun(run);
         const hotPath = countsByRule[HOT_PATH_RULE] ?? 0;
         const schema = countsByRule[SCHEMA_RULE] ?? 0;
-        if (hotPath !== workspace.pythonAbove10kRps) return `${HOT_PATH_RULE}: ${hotPath} findings, expected ${workspace.pythonAbove10kRps}`;
+        if (hotPath !== workspace.hotPathThroughputViolations) return `${HOT_PATH_RULE}: ${hotPath} findings, expected ${workspace.hotPathThroughputViolations}`;
         return schema === 0 ? null : `${SCHEMA_RULE}: ${schema} findings on valid manifests`;
       },
     },
@@ -177,7 +182,7 @@ async function measureSize(size, options, tools, workRoot, failures) {
     size,
     manifests: workspace.manifests,
     edges: workspace.edges,
-    pythonAbove10kRps: workspace.pythonAbove10kRps,
+    hotPathThroughputViolations: workspace.hotPathThroughputViolations,
     runs: Object.fromEntries(toolNames.map((tool) => [tool, runsFor(tool, size, options)])),
     tools: toolResults,
   };

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { createInterface } from 'node:readline/promises';
+import { text } from 'node:stream/consumers';
 import { runCli } from './cli.js';
 
 // The one module that touches the process: it hands argv, env and the streams to the CLI and sets the exit code.
@@ -6,7 +8,17 @@ const exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
-  writeStdout: (text) => process.stdout.write(text),
-  writeStderr: (text) => process.stderr.write(text),
+  stdinIsTTY: process.stdin.isTTY === true,
+  readStdin: () => text(process.stdin),
+  prompt: async (question) => {
+    const terminal = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await terminal.question(question);
+    } finally {
+      terminal.close();
+    }
+  },
+  writeStdout: (output) => process.stdout.write(output),
+  writeStderr: (output) => process.stderr.write(output),
 });
 process.exitCode = exitCode;

@@ -4,7 +4,7 @@ import type { ActiveRule } from './rules/resolve.js';
 import type { TemplateContext, TemplateFinding } from './templates/types.js';
 import type { Finding, Range, ResolvedRule, Service } from './types.js';
 
-function toFinding(
+export function toFinding(
   rule: ResolvedRule,
   messageId: string,
   data: MessageData,

@@ -4,8 +4,11 @@ import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from
 import type { ManifestProblem } from './manifest/problems.js';
 import { loadManifestSource, type ManifestSource } from './manifest/source.js';
 import { setUp, type Setup, type SetupOptions } from './setup.js';
-import type { Finding, LintResult, LintSummary, Service } from './types.js';
+import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
+import { applyExemptions, baselinePathFor } from './exemptions.js';
 import { workspaceFiles } from './workspace.js';
+import { estimateCapacity } from './graph/capacity.js';
+import { buildGraphView } from './graph/view.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */
@@ -19,10 +22,27 @@ export interface LintOptions extends SetupOptions {
   workspace?: string | false;
   /** Today's date (YYYY-MM-DD) for expiring suppressions and waivers; defaults to the current UTC date. */
   today?: string;
+  /** `false` ignores inline directives; by default the config's `allowInlineSuppressions` (true) decides. */
+  allowInlineSuppressions?: boolean;
+  /** A baseline file (relative to cwd) to compare with, `false` for none; by default the config's `baseline`. */
+  baseline?: string | false;
 }
 function summarize(findings: readonly Finding[], files: number, services: number): LintSummary {
-  const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
-  return { files, services, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  const counted = findings.filter(isCounted);
+  const count = (severity: Finding['severity']) => counted.filter((finding) => finding.severity === severity).length;
+  return {
+    files,
+    services,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    suppressed: findings.filter((finding) => finding.suppressed).length,
+    baselined: findings.filter((finding) => !finding.suppressed && finding.baselineState === 'unchanged').length,
+  };
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function findTargets(options: LintOptions, setup: Setup): FoundFiles {
@@ -70,7 +90,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   );
   const workspaceServices = [...new Set(workspace)].flatMap((source) => source.services);
   const reportedPaths = new Set(targets.files);
-  const findings = runRules({
+  const raw = runRules({
     services,
     workspaceServices,
     isReported: (service) => reportedPaths.has(service.file.path),
@@ -78,12 +98,24 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     rules,
     context: { languages },
   });
+  const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
+  const { findings, fixed } = applyExemptions(raw, reported, rules, setup.config, {
+    cwd,
+    today: options.today ?? todayUtc(),
+    allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
+    ...(baselinePath !== undefined && { baselinePath }),
+  });
+  const flagged = new Set(findings.filter((finding) => isCounted(finding) && finding.severity !== 'info').flatMap((finding) => (finding.service ? [finding.service] : [])));
   return {
     findings,
+    capacity: estimateCapacity(workspaceServices, languages),
+    graph: buildGraphView(workspaceServices, languages, flagged),
+    ...(fixed && { fixed }),
     summary: summarize(findings, targets.files.length, services.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
     services,
     cwd,
+    unmatchedPatterns: targets.unmatched,
     notes: [
       ...targets.unmatched.map((pattern) => `no manifests found for ${pattern}`),
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),

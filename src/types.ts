@@ -1,3 +1,6 @@
+import type { FleetCapacity } from './graph/capacity.js';
+import type { GraphView } from './graph/view.js';
+
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
 export type SeverityOrOff = Severity | 'off';
@@ -81,6 +84,16 @@ export interface ManifestFile {
   displayPath: string;
 }
 
+/** Why a finding does not count: an inline directive in the manifest, or a waiver in the config. */
+export interface Suppression {
+  kind: 'inline' | 'waiver';
+  reason: string;
+  /** Waivers only: who answers for the exemption. */
+  owner?: string;
+  /** YYYY-MM-DD, the last day the exemption applies. */
+  expires?: string;
+}
+
 export interface Finding {
   ruleId: string;
   messageId: string;
@@ -96,6 +109,15 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Set when a directive or waiver exempts the finding: it is shown but does not count. */
+  suppressed?: Suppression;
+  /** Set when a baseline was compared: `unchanged` findings were already there and do not count. */
+  baselineState?: 'new' | 'unchanged';
+}
+
+/** A finding counts (for the exit code and the plain formats) unless it is suppressed or already in the baseline. */
+export function isCounted(finding: Finding): boolean {
+  return !finding.suppressed && finding.baselineState !== 'unchanged';
 }
 
 export interface LanguageRange {
@@ -159,19 +181,40 @@ export interface ResolvedRule extends RuleDeclaration {
 export interface LintSummary {
   files: number;
   services: number;
+  /** Counted findings by severity (suppressed and baselined ones left out). */
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings exempted by a directive or a waiver. */
+  suppressed: number;
+  /** Findings already in the baseline. */
+  baselined: number;
+}
+
+/** A baseline entry (file, service and rule, with a count) that no longer occurs. */
+export interface FixedBaselineEntry {
+  file: string;
+  service?: string;
+  rule: string;
+  count: number;
 }
 
 export interface LintResult {
   findings: Finding[];
+  /** Capacity and cost estimates for every service of the workspace, with the fleet totals. */
+  capacity: FleetCapacity;
+  /** The workspace's service graph, services with counted findings flagged. */
+  graph: GraphView;
   summary: LintSummary;
   /** Every rule that ran, for formatters that describe rules (SARIF, explain). */
   rules: ResolvedRule[];
   services: Service[];
   /** The directory `file` paths are relative to. */
   cwd: string;
+  /** Baseline entries that no longer occur, when a baseline was compared. */
+  fixed?: FixedBaselineEntry[];
+  /** Patterns and directories that matched no manifest. */
+  unmatchedPatterns: string[];
   /** Things worth telling the user that are not findings (a directory without manifests...). */
   notes: string[];
 }

@@ -38,9 +38,9 @@ export async function checkSpectralRuleset(spectralBin, rulesetPath, workDir) {
   const { results, countsByRule } = parseSpectralRun(await runNode(spectralArgs(spectralBin, rulesetPath, workDir)));
   const schemaFiles = new Set(results.filter((result) => result.code === SCHEMA_RULE).map((result) => result.source));
   const problems = [];
-  if (sample.pythonAbove10kRps === 0) problems.push('the sample workspace has no Python service above 10,000 rps');
-  if ((countsByRule[HOT_PATH_RULE] ?? 0) !== sample.pythonAbove10kRps) {
-    problems.push(`${HOT_PATH_RULE} reported ${countsByRule[HOT_PATH_RULE] ?? 0} findings, expected ${sample.pythonAbove10kRps}`);
+  if (sample.hotPathThroughputViolations === 0) problems.push('the sample workspace has no hot-path throughput violation');
+  if ((countsByRule[HOT_PATH_RULE] ?? 0) !== sample.hotPathThroughputViolations) {
+    problems.push(`${HOT_PATH_RULE} reported ${countsByRule[HOT_PATH_RULE] ?? 0} findings, expected ${sample.hotPathThroughputViolations}`);
   }
   if (schemaFiles.size !== 1 || ![...schemaFiles][0].endsWith(join('broken', 'service.yaml'))) {
     problems.push(`${SCHEMA_RULE} should flag only services/broken/service.yaml, flagged: ${[...schemaFiles].join(', ') || 'nothing'}`);

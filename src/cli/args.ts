@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { SvcLintError } from '../errors.js';
-import { isFormatName, formatNames, type FormatName } from '../formatters/index.js';
+import type { FormatName } from '../formatters/index.js';
 import { severities, type Severity, type SeverityOrOff } from '../types.js';
 
-export const commands = ['lint', 'rules', 'explain'] as const;
+export const commands = ['lint', 'rules', 'explain', 'init', 'baseline', 'report', 'graph'] as const;
 export type Command = (typeof commands)[number];
 
-export interface OutputRequest {
-  format: FormatName;
+export interface OutputRequest<Format extends string = FormatName> {
+  format: Format;
   /** Where to write it; stdout when undefined. */
   file?: string;
 }
@@ -15,7 +15,9 @@ export interface OutputRequest {
 export interface CliOptions {
   command: Command;
   positionals: string[];
-  outputs: OutputRequest[];
+  /** `--format` values as given; each command checks them against its own formats. */
+  formats: string[];
+  outputFile?: string;
   config?: string | false;
   ruleOverrides: Record<string, SeverityOrOff>;
   quiet: boolean;
@@ -25,6 +27,14 @@ export interface CliOptions {
   debug: boolean;
   help: boolean;
   version: boolean;
+  allowInlineSuppressions?: false;
+  baseline?: string | false;
+  prune: boolean;
+  force: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  errorOnUnmatchedPattern: boolean;
+  init: { name?: string; language?: string; workload?: string };
 }
 
 const optionSpec = {
@@ -39,6 +49,17 @@ const optionSpec = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
+  'no-inline-suppressions': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  prune: { type: 'boolean' },
+  force: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'error-on-unmatched-pattern': { type: 'boolean' },
+  name: { type: 'string' },
+  language: { type: 'string' },
+  workload: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -47,13 +68,14 @@ function usage(message: string): SvcLintError {
   return new SvcLintError('usage', message);
 }
 
-function parseOutput(value: string): OutputRequest {
+function parseOutput<Format extends string>(value: string, known: readonly Format[]): OutputRequest<Format> {
   const separator = value.indexOf(':');
   const name = separator === -1 ? value : value.slice(0, separator);
   const file = separator === -1 ? undefined : value.slice(separator + 1);
-  if (!isFormatName(name)) throw usage(`--format ${value}: unknown format "${name}"; formats: ${formatNames.join(', ')}`);
+  const format = known.find((candidate) => candidate === name);
+  if (!format) throw usage(`--format ${value}: unknown format "${name}"; formats: ${known.join(', ')}`);
   if (file === '') throw usage(`--format ${value}: the file after ":" is empty`);
-  return file === undefined ? { format: name } : { format: name, file };
+  return file === undefined ? { format } : { format, file };
 }
 
 function parseRuleOverride(value: string): [string, SeverityOrOff] {
@@ -77,8 +99,14 @@ function parseFailOn(value: string | undefined): Severity {
   return value as Severity;
 }
 
-function parseOutputs(formats: readonly string[], outputFile: string | undefined): OutputRequest[] {
-  const outputs = (formats.length > 0 ? formats : ['stylish']).map(parseOutput);
+/** Checks `--format` and `--output-file` against a command's formats: at most one of them goes to stdout. */
+export function parseOutputs<Format extends string>(
+  options: Pick<CliOptions, 'formats' | 'outputFile'>,
+  known: readonly Format[],
+  fallback: Format,
+): OutputRequest<Format>[] {
+  const { formats, outputFile } = options;
+  const outputs = (formats.length > 0 ? formats : [fallback]).map((value) => parseOutput(value, known));
   if (outputFile !== undefined) {
     if (outputs.length !== 1 || outputs[0]?.file !== undefined) {
       throw usage('--output-file goes with a single --format; for several outputs use --format <name>:<file>');
@@ -106,12 +134,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
   if (values.config !== undefined && values['no-config']) throw usage('--config and --no-config exclude each other');
   if (values.color && values['no-color']) throw usage('--color and --no-color exclude each other');
+  if (values.baseline !== undefined && values['no-baseline']) throw usage('--baseline and --no-baseline exclude each other');
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw usage('--stdin-filename goes with --stdin');
   const maxWarnings = values['max-warnings'];
 
   return {
     command,
     positionals: rest,
-    outputs: parseOutputs(values.format ?? [], values['output-file']),
+    formats: values.format ?? [],
+    ...(values['output-file'] !== undefined && { outputFile: values['output-file'] }),
     ...(values['no-config'] ? { config: false as const } : values.config !== undefined ? { config: values.config } : {}),
     ruleOverrides: Object.fromEntries((values.rule ?? []).map(parseRuleOverride)),
     quiet: values.quiet ?? false,
@@ -121,5 +152,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    ...(values['no-inline-suppressions'] && { allowInlineSuppressions: false as const }),
+    ...(values['no-baseline'] ? { baseline: false as const } : values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    prune: values.prune ?? false,
+    force: values.force ?? false,
+    stdin: values.stdin ?? false,
+    ...(values['stdin-filename'] !== undefined && { stdinFilename: values['stdin-filename'] }),
+    errorOnUnmatchedPattern: values['error-on-unmatched-pattern'] ?? false,
+    init: {
+      ...(values.name !== undefined && { name: values.name }),
+      ...(values.language !== undefined && { language: values.language }),
+      ...(values.workload !== undefined && { workload: values.workload }),
+    },
   };
 }

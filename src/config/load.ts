@@ -6,6 +6,9 @@ import { validator } from '../schema/validators.js';
 import { readYamlDataFile, type YamlDataFile } from '../yaml/read-data-file.js';
 import type { YamlPath } from '../yaml/locate.js';
 import type { SvcLintConfig } from './types.js';
+import { readWaivers } from '../suppressions/waivers.js';
+import { startOfFile } from '../manifest/problems.js';
+import type { Range } from '../types.js';
 
 export const configFileNames = ['.svc-lint.yaml', '.svc-lint.yml'];
 
@@ -16,6 +19,8 @@ export interface LoadedConfig {
   displayPath: string;
   /** The directory include/exclude globs are relative to. */
   directory: string;
+  /** The range of the config node at `at` (for findings about the config itself). */
+  rangeAt(at: YamlPath, target?: 'key' | 'value'): Range;
   /** Builds the one-line error for a problem at `at` in the config file. */
   errorAt(at: YamlPath, problem: string, target?: 'key' | 'value'): SvcLintError;
 }
@@ -42,7 +47,13 @@ function errorMaker(file: YamlDataFile | undefined, displayPath: string) {
 }
 
 export function emptyConfig(cwd: string): LoadedConfig {
-  return { config: {}, displayPath: '(no config)', directory: cwd, errorAt: errorMaker(undefined, '(command line)') };
+  return {
+    config: {},
+    displayPath: '(no config)',
+    directory: cwd,
+    rangeAt: () => startOfFile,
+    errorAt: errorMaker(undefined, '(command line)'),
+  };
 }
 
 export function loadConfigFile(path: string, displayPath: string): LoadedConfig {
@@ -58,5 +69,8 @@ export function loadConfigFile(path: string, displayPath: string): LoadedConfig 
       throw errorAt(where, first.problem, first.target);
     }
   }
-  return { config: value as SvcLintConfig, path, displayPath, directory: dirname(path), errorAt };
+  const config = value as SvcLintConfig;
+  const [waiverError] = readWaivers(config.waivers).errors;
+  if (waiverError) throw errorAt(['waivers', waiverError.waiverIndex], waiverError.message);
+  return { config, path, displayPath, directory: dirname(path), rangeAt: file.rangeAt, errorAt };
 }

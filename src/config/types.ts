@@ -1,4 +1,5 @@
 import type { LanguageProfile, RuleDeclaration, SeverityOrOff } from '../types.js';
+import type { Waiver } from '../suppressions/waivers.js';
 
 export interface RuleSetting {
   severity?: SeverityOrOff;
@@ -12,4 +13,9 @@ export interface SvcLintConfig {
   customRules?: Omit<RuleDeclaration, 'source'>[];
   include?: string[];
   exclude?: string[];
+  /** `false` ignores every `# svc-lint-disable…` directive, for teams that review exemptions centrally. */
+  allowInlineSuppressions?: boolean;
+  waivers?: Waiver[];
+  /** A baseline file, relative to the config file. */
+  baseline?: string;
 }

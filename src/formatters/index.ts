@@ -6,7 +6,8 @@ import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
+import { isCounted, type LintResult } from '../types.js';
 
 export const formatters = {
   stylish: formatStylish,
@@ -25,4 +26,12 @@ export const formatNames = Object.keys(formatters) as FormatName[];
 
 export function isFormatName(name: string): name is FormatName {
   return Object.hasOwn(formatters, name);
+}
+
+/** Formats that can say a finding is suppressed or baselined; the others show only the findings that count. */
+const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif']);
+
+export function formatResult(name: FormatName, result: LintResult, context: FormatContext): string {
+  const shown = showsExemptions.has(name) ? result : { ...result, findings: result.findings.filter(isCounted) };
+  return formatters[name](shown, context);
 }

@@ -1,4 +1,5 @@
 import type { LintResult } from '../types.js';
+import { capacityRows } from '../report/capacity-rows.js';
 import type { FormatContext } from './types.js';
 
 /** The stable machine format (`version` 1): findings with locations and a summary. */
@@ -19,8 +20,13 @@ export function formatJson(result: LintResult, _context: FormatContext): string 
       messageId: finding.messageId,
       data: finding.data,
       remediation: remediationOf.get(finding.ruleId) ?? null,
+      ...(finding.suppressed && { suppressed: finding.suppressed }),
+      ...(finding.baselineState && { baselineState: finding.baselineState }),
     })),
     summary: result.summary,
+    ...(result.fixed && { fixed: result.fixed }),
+    services: capacityRows(result),
+    fleet: result.capacity.totals,
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, LintResult, ResolvedRule, Severity } from '../types.js';
 import { fingerprintFindings } from './fingerprint.js';
+import { sarifSuppressions } from '../suppressions/sarif.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -56,6 +57,8 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, fingerprin
       },
     ],
     partialFingerprints: { [sarifFingerprintKey]: fingerprint },
+    ...(finding.suppressed && { suppressions: sarifSuppressions(finding.suppressed) }),
+    ...(finding.baselineState && { baselineState: finding.baselineState }),
     ...(finding.service === undefined ? {} : { properties: { service: finding.service } }),
   };
 }

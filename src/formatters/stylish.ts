@@ -50,5 +50,15 @@ export function formatStylish(result: LintResult, context: FormatContext): strin
     const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
     lines.push(`${mark} ${plural(problems, 'problem')} (${counts}) in ${scope}`);
   }
+  const exempted = [
+    ...(result.summary.suppressed > 0 ? [`${result.summary.suppressed} suppressed`] : []),
+    ...(result.summary.baselined > 0 ? [`${result.summary.baselined} already in the baseline`] : []),
+  ];
+  if (exempted.length > 0) lines.push(chalk.dim(`  not counted: ${exempted.join(', ')}`));
+  const fixed = result.fixed ?? [];
+  if (fixed.length > 0) {
+    lines.push(chalk.green(`  fixed since the baseline: ${fixed.map((entry) => `${entry.rule} in ${entry.file} (×${entry.count})`).join(', ')}`));
+    lines.push(chalk.dim('  run svc-lint baseline --prune to drop them from the baseline'));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -150,18 +150,26 @@ const testFindings: Finding[] = [
 function summarize(findings: Finding[], services: Service[]): LintResult['summary'] {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   const files = new Set([...services.map((s) => s.file.displayPath), ...findings.map((f) => f.file)]).size;
-  return { files, services: services.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  return { files, services: services.length, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: 0, baselined: 0 };
+}
+
+function emptyWorkspaceViews(): Pick<LintResult, 'capacity' | 'graph'> {
+  const none = () => ({ instances: 0, memoryMb: 0, imageMb: { min: 0, max: 0 } });
+  return {
+    capacity: { services: [], totals: { servicesCompared: 0, declared: none(), recommended: none() } },
+    graph: { nodes: [], edges: [] },
+  };
 }
 
 /** A result over six manifests: errors, warnings, an info, two identical findings, a finding without a service, a clean file. */
 export function buildTestResult(): LintResult {
   const findings = structuredClone(testFindings);
   const services = structuredClone(testServices);
-  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), services, cwd, notes: [] };
+  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
 }
 
 /** The same manifests and rules with nothing found. */
 export function buildCleanTestResult(): LintResult {
   const services = structuredClone(testServices);
-  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), services, cwd, notes: [] };
+  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
 }

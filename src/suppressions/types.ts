@@ -1,17 +1,9 @@
-import type { Finding, Range } from '../types.js';
+import type { Finding, Range, Suppression } from '../types.js';
 
-/** Why a finding is not counted: an inline directive in the manifest, or a waiver in the config. */
-export interface Suppression {
-  kind: 'inline' | 'waiver';
-  reason: string;
-  /** Waivers only: who answers for the exemption. */
-  owner?: string;
-  /** YYYY-MM-DD, the last day the exemption applies. */
-  expires?: string;
-}
+export type { Suppression };
 
 /** A finding as reports show it: suppressed findings stay visible but do not count for the exit code. */
-export type ReportedFinding = Finding & { suppressed?: Suppression };
+export type ReportedFinding = Finding;
 
 export const suppressionRuleIds = ['suppression-reason', 'suppression-expired', 'unused-suppression'] as const;
 export type SuppressionRuleId = (typeof suppressionRuleIds)[number];

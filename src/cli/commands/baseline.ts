@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  baselineFileKey,
+  createBaseline,
+  defaultBaselineFile,
+  parseBaseline,
+  pruneBaseline,
+  serializeBaseline,
+} from '../../baseline/baseline.js';
+import { SvcLintError } from '../../errors.js';
+import { displayPathOf } from '../../files.js';
+import { lint } from '../../lint.js';
+import { setUp } from '../../setup.js';
+import type { CliOptions } from '../args.js';
+import { exitCodes, type CliIo } from '../io.js';
+import { writeReportFile } from '../report-files.js';
+import { lintOptionsFrom } from './lint.js';
+
+function baselinePath(options: CliOptions, io: CliIo): string {
+  if (typeof options.baseline === 'string') return resolve(io.cwd, options.baseline);
+  const { config } = setUp({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
+  if (config.config.baseline) return resolve(config.directory, config.config.baseline);
+  return resolve(config.path ? config.directory : io.cwd, defaultBaselineFile);
+}
+
+/** `svc-lint baseline [--prune] [--force]`: records today's findings so that only new ones fail. */
+export async function runBaselineCommand(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.baseline === false) throw new SvcLintError('usage', 'baseline writes a baseline: --no-baseline makes no sense here');
+  const path = baselinePath(options, io);
+  const display = displayPathOf(io.cwd, path);
+  const exists = existsSync(path);
+  if (options.prune && !exists) throw new SvcLintError('usage', `--prune needs an existing baseline, and ${display} does not exist`);
+  if (!exists && io.env.CI && !options.force) {
+    throw new SvcLintError('usage', `refusing to create ${display} while CI is set: create it locally and commit it, or pass --force`);
+  }
+
+  const result = await lint({ ...(await lintOptionsFrom(options, io)), baseline: false });
+  const fileKey = baselineFileKey(io.cwd, dirname(path));
+  let next;
+  if (options.prune) {
+    let previous;
+    try {
+      previous = parseBaseline(readFileSync(path, 'utf8'), display);
+    } catch (error) {
+      throw new SvcLintError('config', (error as Error).message);
+    }
+    next = pruneBaseline(previous, result.findings, { fileKey });
+  } else {
+    next = createBaseline(result.findings, { fileKey });
+  }
+  await writeReportFile(io.cwd, display, serializeBaseline(next));
+  const findings = next.entries.reduce((total, entry) => total + entry.count, 0);
+  io.writeStdout(`${options.prune ? 'pruned' : 'wrote'} ${display}: ${next.entries.length} entries, ${findings} findings\n`);
+  return exitCodes.clean;
+}

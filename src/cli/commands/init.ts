@@ -1,0 +1,101 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { detectLanguageEvidence } from '../../detect/detect.js';
+import { SvcLintError } from '../../errors.js';
+import { displayPathOf } from '../../files.js';
+import { packagePath } from '../../package-paths.js';
+import { setUp } from '../../setup.js';
+import { workloads, type Workload } from '../../types.js';
+import type { CliOptions } from '../args.js';
+import { exitCodes, type CliIo } from '../io.js';
+import { writeReportFile } from '../report-files.js';
+
+const namePattern = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function nameFromDirectory(directory: string): string {
+  const slug = basename(directory)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  return slug || 'my-service';
+}
+
+/** The language most of the evidence beside the manifest names; the first found wins a tie. */
+export function detectedLanguage(directory: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const evidence of detectLanguageEvidence(directory)) {
+    counts.set(evidence.languageId, (counts.get(evidence.languageId) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [language, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = language;
+  return best;
+}
+
+/** Relative to the manifest when svc-lint is installed in the project (node_modules), else absolute. */
+function schemaReference(manifestDirectory: string, cwd: string): string {
+  const schema = packagePath('schemas', 'service.schema.json');
+  const fromProject = relative(cwd, schema);
+  if (isAbsolute(fromProject) || fromProject.startsWith('..')) return schema.split(sep).join('/');
+  return relative(manifestDirectory, schema).split(sep).join('/');
+}
+
+export function manifestText(fields: { name: string; language: string; workload: Workload }, schema: string): string {
+  return `# yaml-language-server: $schema=${schema}
+apiVersion: svc-lint/v1
+kind: Service
+metadata:
+  name: ${fields.name}
+spec:
+  language: ${fields.language}
+  # one of: ${workloads.join(', ')}
+  workload: ${fields.workload}
+  # traffic:
+  #   peakRps: 1000        # requests per second at peak
+  # latency:
+  #   p99Ms: 100           # p99 latency SLO in milliseconds
+  # deployment:
+  #   target: container    # container, vm, serverless or edge
+  # team:
+  #   languages: [${fields.language}]
+  # dependsOn:
+  #   - service: other-service
+  #     call: sync         # sync or async
+`;
+}
+
+async function ask(io: CliIo, question: string, fallback: string | undefined): Promise<string | undefined> {
+  if (!io.stdinIsTTY || !io.prompt) return fallback;
+  const answer = (await io.prompt(`${question}${fallback ? ` (${fallback})` : ''}: `)).trim();
+  return answer || fallback;
+}
+
+/** `svc-lint init [dir]`: writes a starter service.yaml, filling the language in from the files beside it. */
+export async function runInitCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const target = resolve(io.cwd, options.positionals[0] ?? '.');
+  const isDirectory = existsSync(target) && statSync(target).isDirectory();
+  const file = isDirectory || options.positionals[0] === undefined ? resolve(target, 'service.yaml') : target;
+  const directory = dirname(file);
+  const display = displayPathOf(io.cwd, file);
+  if (existsSync(file) && !options.force) {
+    throw new SvcLintError('usage', `${display} already exists: pass --force to replace it`);
+  }
+  const { languages } = setUp({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
+
+  const name = options.init.name ?? (await ask(io, 'Service name', nameFromDirectory(directory)));
+  const language = options.init.language ?? (await ask(io, 'Language', detectedLanguage(directory)));
+  const workload = options.init.workload ?? (await ask(io, `Workload (${workloads.join(', ')})`, 'api'));
+  if (!name || !namePattern.test(name)) {
+    throw new SvcLintError('usage', `--name ${name ?? ''}: use lowercase letters, digits and '-' (at most 63 characters)`);
+  }
+  if (!language) {
+    throw new SvcLintError('usage', `cannot tell the language from the files in ${displayPathOf(io.cwd, directory)}: pass --language`);
+  }
+  const knownWorkload = workloads.find((candidate) => candidate === workload);
+  if (!knownWorkload) throw new SvcLintError('usage', `--workload ${workload ?? ''}: expected one of ${workloads.join(', ')}`);
+
+  const fields = { name, language: languages.resolve(language), workload: knownWorkload };
+  await writeReportFile(io.cwd, display, manifestText(fields, schemaReference(directory, io.cwd)));
+  io.writeStdout(`wrote ${display} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
+  return exitCodes.clean;
+}

@@ -1,0 +1,79 @@
+import { appendFileSync } from 'node:fs';
+import { SvcLintError } from '../../errors.js';
+import { formatNames, formatResult } from '../../formatters/index.js';
+import type { FormatContext } from '../../formatters/types.js';
+import { lint, type LintOptions } from '../../lint.js';
+import { isCounted, type LintResult, type Severity } from '../../types.js';
+import { parseOutputs, type CliOptions } from '../args.js';
+import { exitCodes, type CliIo } from '../io.js';
+import { writeReportFile } from '../report-files.js';
+import { todayFrom } from '../today.js';
+import { version } from '../version.js';
+
+const severityRank = { info: 0, warning: 1, error: 2 } as const satisfies Record<Severity, number>;
+
+/** `--color`/`--no-color`, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function shouldColor(flag: boolean | undefined, env: CliIo['env'], isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY;
+}
+
+export function exitCodeFor(result: LintResult, options: Pick<CliOptions, 'failOn' | 'maxWarnings'>): number {
+  const threshold = severityRank[options.failOn];
+  const failing = result.findings.some((finding) => isCounted(finding) && severityRank[finding.severity] >= threshold);
+  const tooManyWarnings = options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings;
+  return failing || tooManyWarnings ? exitCodes.failed : exitCodes.clean;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const findings = result.findings.filter((finding) => finding.severity === 'error');
+  return { ...result, findings, summary: { ...result.summary, warnings: 0, infos: 0 } };
+}
+
+/** The lint options every command that lints shares. */
+export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<LintOptions> {
+  const today = todayFrom(io.env);
+  let stdin: LintOptions['stdin'];
+  if (options.stdin) {
+    if (!options.stdinFilename) throw new SvcLintError('usage', '--stdin needs --stdin-filename <path> to place the buffer in the workspace');
+    stdin = { text: await io.readStdin(), filename: options.stdinFilename };
+  }
+  return {
+    cwd: io.cwd,
+    patterns: options.positionals,
+    ruleOverrides: options.ruleOverrides,
+    ...(options.config !== undefined && { config: options.config }),
+    ...(today !== undefined && { today }),
+    ...(stdin && { stdin }),
+    ...(options.allowInlineSuppressions === false && { allowInlineSuppressions: false }),
+    ...(options.baseline !== undefined && { baseline: options.baseline }),
+  };
+}
+
+export async function runLintCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const outputs = parseOutputs(options, formatNames, 'stylish');
+  const result = await lint(await lintOptionsFrom(options, io));
+  if (options.errorOnUnmatchedPattern && result.unmatchedPatterns.length > 0) {
+    throw new SvcLintError('path', `no manifests found for ${result.unmatchedPatterns.join(', ')}`);
+  }
+  for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
+
+  const shown = options.quiet ? errorsOnly(result) : result;
+  const context = (toTerminal: boolean): FormatContext => ({
+    color: toTerminal && shouldColor(options.color, io.env, io.stdoutIsTTY),
+    version: version(),
+  });
+  for (const output of outputs) {
+    const text = formatResult(output.format, shown, context(output.file === undefined && output.format === 'stylish'));
+    if (output.file === undefined) io.writeStdout(text);
+    else await writeReportFile(io.cwd, output.file, text);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && outputs.some((output) => output.format === 'github')) {
+    // GitHub shows at most 10 annotations of each kind per step; the step summary lists every finding.
+    appendFileSync(summaryFile, `${formatResult('markdown', shown, context(false))}\n`);
+  }
+  return exitCodeFor(result, options);
+}

@@ -1,0 +1,46 @@
+import { formatResult } from '../../formatters/index.js';
+import { renderDot } from '../../graph/dot.js';
+import { renderMermaid } from '../../graph/mermaid.js';
+import { renderGraphJson } from '../../graph/view.js';
+import { lint } from '../../lint.js';
+import { formatCapacityText } from '../../report/text.js';
+import type { LintResult } from '../../types.js';
+import { parseOutputs, type CliOptions, type OutputRequest } from '../args.js';
+import { exitCodes, type CliIo } from '../io.js';
+import { writeReportFile } from '../report-files.js';
+import { version } from '../version.js';
+import { lintOptionsFrom } from './lint.js';
+
+const reportFormats = {
+  text: formatCapacityText,
+  json: (result: LintResult) => formatResult('json', result, { color: false, version: version() }),
+} satisfies Record<string, (result: LintResult) => string>;
+
+const graphFormats = {
+  mermaid: (result: LintResult) => renderMermaid(result.graph),
+  dot: (result: LintResult) => renderDot(result.graph),
+  json: (result: LintResult) => renderGraphJson(result.graph),
+} satisfies Record<string, (result: LintResult) => string>;
+
+async function writeOutputs<Format extends string>(
+  outputs: readonly OutputRequest<Format>[],
+  render: (format: Format) => string,
+  io: CliIo,
+): Promise<void> {
+  for (const output of outputs) {
+    const text = render(output.format);
+    if (output.file === undefined) io.writeStdout(text);
+    else await writeReportFile(io.cwd, output.file, text);
+  }
+}
+
+/** `svc-lint report`: capacity and cost per service; `svc-lint graph`: the service graph as a picture. Both exit 0. */
+export async function runReportCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const formats = options.command === 'graph' ? graphFormats : reportFormats;
+  const names = Object.keys(formats) as (keyof typeof formats)[];
+  const outputs = parseOutputs(options, names, names[0]!);
+  const result = await lint(await lintOptionsFrom(options, io));
+  for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
+  await writeOutputs(outputs, (format) => (formats as Record<string, (result: LintResult) => string>)[format]!(result), io);
+  return exitCodes.clean;
+}

@@ -1,0 +1,14 @@
+/** Everything the CLI needs from its process, passed in so that only bin.ts touches `process`. */
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  readStdin(): Promise<string>;
+  /** Asks one question on the terminal; absent when there is none. */
+  prompt?(question: string): Promise<string>;
+  writeStdout(text: string): void;
+  writeStderr(text: string): void;
+}
+
+export const exitCodes = { clean: 0, failed: 1, error: 2 } as const;

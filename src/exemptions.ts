@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { baselineFileKey, compareWithBaseline, parseBaseline } from './baseline/baseline.js';
+import type { LoadedConfig } from './config/load.js';
+import { compareFindings, toFinding } from './engine.js';
+import { SvcLintError } from './errors.js';
+import { displayPathOf } from './files.js';
+import type { ManifestSource } from './manifest/source.js';
+import type { ActiveRule } from './rules/resolve.js';
+import { applyInlineSuppressions } from './suppressions/apply.js';
+import { parseDirectives } from './suppressions/directives.js';
+import { applyWaivers, defaultExpiringWithinDays, readWaivers } from './suppressions/waivers.js';
+import type { Finding, FixedBaselineEntry } from './types.js';
+
+export interface ExemptionOptions {
+  cwd: string;
+  today: string;
+  allowInlineSuppressions: boolean;
+  /** A baseline file (absolute); none when undefined. */
+  baselinePath?: string;
+}
+
+export interface Exempted {
+  findings: Finding[];
+  fixed?: FixedBaselineEntry[];
+}
+
+const directiveMarker = 'svc-lint-';
+
+/**
+ * Applies, in order, the manifests' inline directives, the config's waivers and the baseline. Exempted findings
+ * stay in the list, marked; the directives, waivers and baseline are themselves checked and reported on.
+ */
+export function applyExemptions(
+  findings: readonly Finding[],
+  sources: readonly ManifestSource[],
+  rules: readonly ActiveRule[],
+  config: LoadedConfig,
+  options: ExemptionOptions,
+): Exempted {
+  const enabledRule = (id: string) => rules.find((entry) => entry.rule.id === id && entry.rule.enabled)?.rule;
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+
+  let result: Finding[] = [];
+  const handled = new Set<string>();
+  for (const source of sources) {
+    const file = source.file.displayPath;
+    const fileFindings = byFile.get(file) ?? [];
+    handled.add(file);
+    if (!options.allowInlineSuppressions || !source.text?.includes(directiveMarker)) {
+      result.push(...fileFindings);
+      continue;
+    }
+    const inline = applyInlineSuppressions(fileFindings, parseDirectives(source.text), {
+      today: options.today,
+      allowInline: true,
+    });
+    result.push(...inline.findings);
+    for (const problem of inline.problems) {
+      const rule = enabledRule(problem.ruleId);
+      if (rule) result.push(toFinding(rule, problem.messageId, problem.data, file, problem.range, undefined));
+    }
+  }
+  for (const [file, fileFindings] of byFile) if (!handled.has(file)) result.push(...fileFindings);
+
+  const expiring = enabledRule('waiver-expiring');
+  const waived = applyWaivers(result, readWaivers(config.config.waivers).waivers, {
+    today: options.today,
+    expiringWithinDays: Number(expiring?.params.withinDays ?? defaultExpiringWithinDays),
+  });
+  result = waived.findings;
+  for (const problem of waived.problems) {
+    const rule = enabledRule(problem.ruleId);
+    if (!rule) continue;
+    const range = config.rangeAt(['waivers', problem.waiverIndex]);
+    result.push(toFinding(rule, problem.messageId, problem.data, displayPathOf(options.cwd, config.path ?? ''), range, undefined));
+  }
+
+  let fixed: FixedBaselineEntry[] | undefined;
+  if (options.baselinePath) {
+    const display = displayPathOf(options.cwd, options.baselinePath);
+    let text: string;
+    try {
+      text = readFileSync(options.baselinePath, 'utf8');
+    } catch (error) {
+      throw new SvcLintError('config', `cannot read the baseline ${display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    let baseline;
+    try {
+      baseline = parseBaseline(text, display);
+    } catch (error) {
+      throw new SvcLintError('config', (error as Error).message);
+    }
+    const compared = compareWithBaseline(baseline, result, {
+      fileKey: baselineFileKey(options.cwd, dirname(options.baselinePath)),
+    });
+    result = compared.findings;
+    fixed = compared.fixed;
+  }
+  return { findings: result.sort(compareFindings), ...(fixed && { fixed }) };
+}
+
+/** The baseline to compare with: the option, else the config's (relative to the config file). */
+export function baselinePathFor(option: string | false | undefined, config: LoadedConfig, cwd: string): string | undefined {
+  if (option === false) return undefined;
+  if (option !== undefined) return resolve(cwd, option);
+  return config.config.baseline ? resolve(config.directory, config.config.baseline) : undefined;
+}

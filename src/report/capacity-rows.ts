@@ -1,0 +1,60 @@
+import type { CapacityEstimate, ServiceCapacity } from '../graph/capacity.js';
+import type { LintResult, LanguageRange } from '../types.js';
+
+export interface EstimateRow {
+  language: string;
+  instances: number;
+  memoryMb: number;
+  imageMb: LanguageRange;
+  /** The profile figures the estimate used. */
+  basis: { benchmark: string; throughputRpsPerInstance: number; memoryMbPerInstance: number; source: string };
+}
+
+export interface CapacityRow {
+  service: string;
+  file: string;
+  language: string;
+  workload: string;
+  declaredRps: number | null;
+  effectiveRps: number;
+  recommended: { language: string; question: number; reason: string };
+  /** Null when the service has no traffic figure or its language has no profile. */
+  declaredEstimate: EstimateRow | null;
+  recommendedEstimate: EstimateRow | null;
+}
+
+function estimateRow(estimate: CapacityEstimate | undefined): EstimateRow | null {
+  if (!estimate) return null;
+  return {
+    language: estimate.languageId,
+    instances: estimate.instances,
+    memoryMb: estimate.memoryMb,
+    imageMb: estimate.imageMb,
+    basis: {
+      benchmark: estimate.figures.benchmarkLabel,
+      throughputRpsPerInstance: estimate.figures.throughputRps,
+      memoryMbPerInstance: estimate.figures.memoryMb,
+      source: estimate.figures.source,
+    },
+  };
+}
+
+function capacityRow(capacity: ServiceCapacity): CapacityRow {
+  const { service, decision } = capacity;
+  return {
+    service: service.name,
+    file: service.file.displayPath,
+    language: service.languageId,
+    workload: service.workload,
+    declaredRps: capacity.declaredRps ?? null,
+    effectiveRps: capacity.effectiveRps,
+    recommended: { language: decision.recommended, question: decision.question, reason: decision.reason },
+    declaredEstimate: estimateRow(capacity.declared),
+    recommendedEstimate: estimateRow(capacity.recommended),
+  };
+}
+
+/** Per service of the workspace: traffic, the framework's recommendation and the capacity estimates, as plain data. */
+export function capacityRows(result: LintResult): CapacityRow[] {
+  return result.capacity.services.map(capacityRow);
+}

@@ -1,0 +1,63 @@
+import type { LintResult } from '../types.js';
+import { capacityRows, type CapacityRow, type EstimateRow } from './capacity-rows.js';
+
+const questionText: Record<string, string> = {
+  'ml-serving': 'ML model serving',
+  'high-throughput': 'peak above 10,000 req/s',
+  'low-latency': 'p99 below 5 ms',
+  'data-processing': 'data processing / ETL',
+  infrastructure: 'infrastructure',
+  'team-knows-language': 'the team knows it',
+  'team-expertise': "the team's language",
+  'no-constraint': 'no constraint',
+};
+
+const number = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+function change(row: CapacityRow, pick: (estimate: EstimateRow) => string): string {
+  const { declaredEstimate: now, recommendedEstimate: then } = row;
+  if (!now || !then) return '-';
+  return now.language === then.language ? pick(now) : `${pick(now)} → ${pick(then)}`;
+}
+
+function table(rows: readonly string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** `svc-lint report`: per service, what the framework recommends and what it would cost in instances and memory. */
+export function formatCapacityText(result: LintResult): string {
+  const rows = capacityRows(result);
+  const header = ['service', 'language', 'workload', 'peak rps', 'effective', 'recommended', 'instances', 'memory MB', 'image MB'];
+  const body = rows.map((row) => [
+    row.service,
+    row.language,
+    row.workload,
+    row.declaredRps === null ? '-' : number(row.declaredRps),
+    number(row.effectiveRps),
+    `${row.recommended.language} (Q${row.recommended.question}: ${questionText[row.recommended.reason] ?? row.recommended.reason})`,
+    change(row, (estimate) => number(estimate.instances)),
+    change(row, (estimate) => number(estimate.memoryMb)),
+    change(row, (estimate) => `${estimate.imageMb.min}-${estimate.imageMb.max}`),
+  ]);
+  const { servicesCompared, declared, recommended } = result.capacity.totals;
+  const bases = new Map<string, EstimateRow['basis']>();
+  for (const row of rows) {
+    for (const estimate of [row.declaredEstimate, row.recommendedEstimate]) {
+      if (estimate) bases.set(estimate.language, estimate.basis);
+    }
+  }
+  const lines = [
+    table([header, ...body]),
+    '',
+    `fleet (${servicesCompared} ${servicesCompared === 1 ? 'service' : 'services'} with estimates): ` +
+      `${number(declared.instances)} → ${number(recommended.instances)} instances, ` +
+      `${number(declared.memoryMb)} → ${number(recommended.memoryMb)} MB memory, ` +
+      `${number(declared.imageMb.min)}-${number(declared.imageMb.max)} → ${number(recommended.imageMb.min)}-${number(recommended.imageMb.max)} MB of images`,
+    'estimates: instances = ceil(effective peak / per-instance throughput); memory = instances × per-instance memory',
+    ...[...bases.values()].map(
+      (basis) => `  ${basis.benchmark}: ${number(basis.throughputRpsPerInstance)} req/s and ${number(basis.memoryMbPerInstance)} MB per instance (${basis.source})`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
