@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { Finding } from '../src/types.js';
 
 export const fixturesRoot = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -16,7 +17,7 @@ export interface FixtureCase {
   workspace?: string;
   /** The date the case runs on (YYYY-MM-DD), for rules with dates. */
   today?: string;
-  /** `<file> <line>:<column>-<endLine>:<endColumn> <rule-id>`, in any order. */
+  /** `<file> <line>:<column>-<endLine>:<endColumn> <rule-id>[ (suppressed by inline|waiver)]`, in any order. */
   expect: string[];
 }
 
@@ -36,13 +37,9 @@ export function loadFixtureSuites(): FixtureSuite[] {
     });
 }
 
-export function describeFinding(finding: {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-}): string {
-  return `${finding.file} ${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.ruleId}`;
+/** `<file> <line>:<column>-<endLine>:<endColumn> <rule-id>`, then ` (suppressed by inline|waiver)` when exempted. */
+export function describeFinding(finding: Finding): string {
+  const position = `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}`;
+  const exemption = finding.suppressed ? ` (suppressed by ${finding.suppressed.kind})` : '';
+  return `${finding.file} ${position} ${finding.ruleId}${exemption}`;
 }
