@@ -17,6 +17,9 @@ export const manifestFilePatterns = [
 
 export const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
 
+/** Symbolic links are not followed while searching: a link loop would never end. Paths given by name still work. */
+const searchOptions = { absolute: true, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false } as const;
+
 export interface FoundFiles {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
@@ -44,7 +47,7 @@ export function absoluteGlobs(directory: string, globs: readonly string[]): stri
 }
 
 function isIgnored(file: string, ignore: readonly string[]): boolean {
-  return fg.sync(fg.convertPathToPattern(file), { ignore: [...ignore], onlyFiles: true, absolute: true }).length === 0;
+  return fg.sync(fg.convertPathToPattern(file), { ...searchOptions, ignore: [...ignore] }).length === 0;
 }
 
 /**
@@ -66,9 +69,9 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
       if (ignored) excluded.push(pattern);
       matches = ignored ? [] : [absolute];
     } else if (stats?.isDirectory()) {
-      matches = fg.sync(manifestFilePatterns, { cwd: absolute, ignore, absolute: true, onlyFiles: true, suppressErrors: true });
+      matches = fg.sync(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore });
     } else if (fg.isDynamicPattern(pattern)) {
-      matches = fg.sync(pattern, { cwd, ignore, absolute: true, onlyFiles: true, suppressErrors: true });
+      matches = fg.sync(pattern, { ...searchOptions, cwd, ignore });
     } else {
       throw new SvcLintError('path', `no such file or directory: ${pattern}`);
     }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { runRules } from './engine.js';
 import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
 import type { ManifestProblem } from './manifest/problems.js';
-import { loadManifestSource, type ManifestSource } from './manifest/source.js';
+import { defaultMaxFileSizeMb, loadManifestSource, type ManifestSource } from './manifest/source.js';
 import { setUp, type Setup, type SetupOptions } from './setup.js';
 import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
 import { applyExemptions, baselinePathFor } from './exemptions.js';
@@ -70,16 +70,18 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { languages, rules } = setup;
   const targets = findTargets(options, setup);
 
+  const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
   const sources = new Map<string, ManifestSource>();
   const load = (path: string, text?: string) => {
     let source = sources.get(path);
     if (!source) {
-      source = loadManifestSource({ path, displayPath: displayPathOf(cwd, path) }, languages, text);
+      source = loadManifestSource({ path, displayPath: displayPathOf(cwd, path) }, languages, limits, text);
       sources.set(path, source);
     }
     return source;
   };
-  const reported = targets.files.map((path) => load(path, options.stdin?.text));
+  const stdinText = options.stdin?.text.replace(/^\uFEFF/, '');
+  const reported = targets.files.map((path) => load(path, stdinText));
   const workspace = needsWorkspace(setup, options)
     ? [...reported, ...workspaceFiles(setup.config, cwd, options.workspace || undefined).map((path) => load(path))]
     : reported;

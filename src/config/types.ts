@@ -16,6 +16,8 @@ export interface SvcLintConfig {
   /** `false` ignores every `# svc-lint-disable…` directive, for teams that review exemptions centrally. */
   allowInlineSuppressions?: boolean;
   waivers?: Waiver[];
+  /** Manifests larger than this are reported instead of parsed (default 10). */
+  maxFileSizeMb?: number;
   /** A baseline file, relative to the config file. */
   baseline?: string;
 }

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Temporary files being written right now, so an interrupt can remove them before the process exits. */
+const pendingTemporaryFiles = new Set<string>();
+
+/** Removes the temporary files of writes still under way; synchronous, for signal handlers. */
+export function removePendingTemporaryFiles(): void {
+  for (const path of pendingTemporaryFiles) rmSync(path, { force: true });
+  pendingTemporaryFiles.clear();
+}
 
 /**
  * Writes `text` so that readers see either the old file or the complete new one: the text goes to a
@@ -10,6 +20,7 @@ import { basename, dirname, join } from 'node:path';
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temporaryPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
+  pendingTemporaryFiles.add(temporaryPath);
   try {
     handle = await open(temporaryPath, 'wx', await modeToKeep(path));
     await handle.writeFile(text, 'utf8');
@@ -21,6 +32,8 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await handle?.close().catch(() => undefined);
     await rm(temporaryPath, { force: true });
     throw error;
+  } finally {
+    pendingTemporaryFiles.delete(temporaryPath);
   }
   await syncDirectory(dirname(path));
 }

@@ -35,6 +35,9 @@ function nameOf(value: unknown): string | undefined {
 
 /** yaml's message for a repeated key does not say which key, and points at its first character: widen both. */
 function describeSyntaxError(error: YAMLError, text: string): { reason: string; end: number } {
+  if (/call stack/i.test(error.message)) {
+    return { reason: 'the YAML nests too deeply to read (a manifest needs a few levels)', end: error.pos[1] };
+  }
   const key = error.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 1024))?.[0].trimEnd() : undefined;
   if (!key) return { reason: error.message, end: error.pos[1] };
   return { reason: `the key "${key}" appears twice in one mapping (${error.message})`, end: error.pos[0] + key.length };
@@ -93,7 +96,10 @@ export function readManifest(text: string, file: ManifestFile, languages: Langua
     const plain = toPlainValue(doc);
     const range = documentRange(doc, lineCounter);
     if ('error' in plain) {
-      problems.push({ ruleId: 'manifest-syntax', data: { reason: plain.error, code: 'ALIASES' }, range });
+      const reason = /alias/i.test(plain.error)
+        ? `the YAML expands more than ${maxAliasCount} aliases, which svc-lint refuses as a resource-exhaustion risk`
+        : `cannot read the YAML: ${plain.error}`;
+      problems.push({ ruleId: 'manifest-syntax', data: { reason, code: 'ALIASES' }, range });
       return;
     }
     const service = nameOf(plain.value);
