@@ -47,7 +47,7 @@ export function absoluteGlobs(directory: string, globs: readonly string[]): stri
 }
 
 function isIgnored(file: string, ignore: readonly string[]): boolean {
-  return fg.sync(fg.convertPathToPattern(file), { ...searchOptions, ignore: [...ignore] }).length === 0;
+  return fg.sync(fg.convertPathToPattern(file), { ...searchOptions, onlyFiles: false, ignore: [...ignore] }).length === 0;
 }
 
 /**
