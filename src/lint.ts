@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runRules } from './engine.js';
 import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
@@ -59,6 +60,14 @@ function findTargets(options: LintOptions, setup: Setup): FoundFiles {
   return findManifestFiles(patterns, cwd, absoluteGlobs(setup.config.directory, config.exclude ?? []));
 }
 
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 function needsWorkspace(setup: Setup, options: LintOptions): boolean {
   return options.workspace !== false && setup.rules.some((entry) => entry.rule.enabled && entry.template?.scope === 'workspace');
 }
@@ -72,11 +81,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
   const sources = new Map<string, ManifestSource>();
+  // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself.
   const load = (path: string, text?: string) => {
-    let source = sources.get(path);
+    const key = realPathOf(path);
+    let source = sources.get(key);
     if (!source) {
       source = loadManifestSource({ path, displayPath: displayPathOf(cwd, path) }, languages, limits, text);
-      sources.set(path, source);
+      sources.set(key, source);
     }
     return source;
   };
@@ -91,7 +102,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     source.problems.map((problem) => ({ file: source.file.displayPath, problem })),
   );
   const workspaceServices = [...new Set(workspace)].flatMap((source) => source.services);
-  const reportedPaths = new Set(targets.files);
+  const reportedPaths = new Set(reported.map((source) => source.file.path));
   const raw = runRules({
     services,
     workspaceServices,
