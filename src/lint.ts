@@ -46,9 +46,9 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function findTargets(options: LintOptions, setup: Setup): FoundFiles {
+function findTargets(options: LintOptions, setup: Setup): FoundFiles & { patterns: readonly string[] } {
   const { cwd } = options;
-  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], unmatched: [], excluded: [] };
+  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], unmatched: [], excluded: [], patterns: [] };
   const { config } = setup.config;
   const include = config.include;
   const patterns =
@@ -57,7 +57,7 @@ function findTargets(options: LintOptions, setup: Setup): FoundFiles {
       : include && include.length > 0
         ? absoluteGlobs(setup.config.directory, include)
         : ['.'];
-  return findManifestFiles(patterns, cwd, absoluteGlobs(setup.config.directory, config.exclude ?? []));
+  return { ...findManifestFiles(patterns, cwd, absoluteGlobs(setup.config.directory, config.exclude ?? [])), patterns };
 }
 
 function realPathOf(path: string): string {
@@ -93,9 +93,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
   const stdinText = options.stdin?.text.replace(/^\uFEFF/, '');
   const reported = targets.files.map((path) => load(path, stdinText));
-  const workspace = needsWorkspace(setup, options)
-    ? [...reported, ...workspaceFiles(setup.config, cwd, options.workspace || undefined).map((path) => load(path))]
-    : reported;
+  const others = needsWorkspace(setup, options)
+    ? workspaceFiles({
+        config: setup.config,
+        cwd,
+        ...(options.workspace ? { root: resolve(cwd, options.workspace) } : {}),
+        reportedFiles: targets.files,
+        patterns: targets.patterns,
+      })
+    : [];
+  const workspace = [...reported, ...others.map((path) => load(path))];
 
   const services: Service[] = reported.flatMap((source) => source.services);
   const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>

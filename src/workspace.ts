@@ -1,16 +1,38 @@
-import { absoluteGlobs, findManifestFiles, findRepositoryRoot } from './files.js';
+import { relative, resolve, isAbsolute } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
+import { absoluteGlobs, findManifestFiles, findRepositoryRoot } from './files.js';
+
+function isInside(directory: string, path: string): boolean {
+  const fromDirectory = relative(directory, path);
+  return fromDirectory === '' || (!fromDirectory.startsWith('..') && !isAbsolute(fromDirectory));
+}
+
+export interface WorkspaceRequest {
+  config: LoadedConfig;
+  cwd: string;
+  /** An explicit workspace directory (the library's `workspace` option). */
+  root?: string;
+  /** The files being linted, already read. */
+  reportedFiles: readonly string[];
+  /** The patterns they came from, to skip searching a directory twice. */
+  patterns: readonly string[];
+}
 
 /**
- * The directory whose manifests graph rules see: the config file's directory, else the repository root,
- * else the cwd. With `include` in the config, its globs define the workspace instead.
+ * The other manifests graph rules see besides the linted ones: those of the config's `include`, else under the
+ * config file's directory, else under the repository root. Outside a repository and without a config there are
+ * none (svc-lint does not search a home directory or /tmp), nor when no linted file lies inside the workspace.
  */
-export function workspaceFiles(config: LoadedConfig, cwd: string, root?: string): string[] {
+export function workspaceFiles(request: WorkspaceRequest): string[] {
+  const { config, cwd } = request;
   const exclude = absoluteGlobs(config.directory, config.config.exclude ?? []);
   const include = config.config.include;
-  if (root === undefined && include && include.length > 0) {
+  if (request.root === undefined && include && include.length > 0) {
     return findManifestFiles(absoluteGlobs(config.directory, include), cwd, exclude).files;
   }
-  const directory = root ?? (config.path ? config.directory : (findRepositoryRoot(cwd) ?? cwd));
-  return findManifestFiles([directory], cwd, exclude).files;
+  const root = request.root ?? (config.path ? config.directory : findRepositoryRoot(cwd));
+  if (root === undefined) return [];
+  if (!request.reportedFiles.some((file) => isInside(root, file))) return [];
+  if (request.patterns.some((pattern) => resolve(cwd, pattern) === root)) return [];
+  return findManifestFiles([root], cwd, exclude).files;
 }
