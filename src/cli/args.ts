@@ -125,7 +125,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   try {
     parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usage(`${(error as Error).message.replace(/\.\s*$/, '')}; run svc-lint --help for the options`);
+    throw usage(`${(error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.\s*$/, '')}; run svc-lint --help for the options`);
   }
   const { values, positionals } = parsed;
   const first = positionals[0];

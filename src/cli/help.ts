@@ -15,7 +15,7 @@ Options:
   -c, --config <file>            config file (default: .svc-lint.yaml found upward from the cwd)
       --no-config                use no config file
       --rule <id>:<severity>     override a rule's severity: off, info, warning or error (repeatable)
-  -q, --quiet                    report errors only
+  -q, --quiet                    report only the findings that fail the run (errors, or down to --fail-on)
       --max-warnings <n>         exit 1 when there are more than n warnings
       --fail-on <severity>       lowest severity that fails the run: error (default), warning or info
       --color, --no-color        force colour on or off (otherwise NO_COLOR, FORCE_COLOR, then the terminal decide)

@@ -95,6 +95,12 @@ function describeOne(error: ErrorObject): string {
   }
 }
 
+/** How deep into the value an error points; an unknown property names a key one level below its object. */
+function depthOf(error: ErrorObject): number {
+  const depth = parseInstancePath(error.instancePath).length;
+  return error.keyword === 'additionalProperties' ? depth + 1 : depth;
+}
+
 function isInside(error: ErrorObject, branchRoot: ErrorObject): boolean {
   return error !== branchRoot && error.schemaPath.startsWith(`${branchRoot.schemaPath}/`);
 }
@@ -109,7 +115,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
     const branchErrors = errors.filter((other) => isInside(other, error));
-    const deeper = branchErrors.filter((other) => other.instancePath.length > error.instancePath.length);
+    const deeper = branchErrors.filter((other) => depthOf(other) > depthOf(error));
     if (deeper.length > 0) {
       dropped.add(error);
       for (const other of branchErrors) if (!deeper.includes(other)) dropped.add(other);

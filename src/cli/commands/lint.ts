@@ -27,9 +27,18 @@ export function exitCodeFor(result: LintResult, options: Pick<CliOptions, 'failO
   return failing || tooManyWarnings ? exitCodes.failed : exitCodes.clean;
 }
 
-function errorsOnly(result: LintResult): LintResult {
-  const findings = result.findings.filter((finding) => finding.severity === 'error');
-  return { ...result, findings, summary: { ...result.summary, warnings: 0, infos: 0 } };
+/** `--quiet` shows only the findings that fail the run: errors, down to `--fail-on`, and warnings over `--max-warnings`. */
+function failingOnly(result: LintResult, options: Pick<CliOptions, 'failOn' | 'maxWarnings'>): LintResult {
+  const tooManyWarnings = options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings;
+  const threshold = Math.min(severityRank[options.failOn], tooManyWarnings ? severityRank.warning : severityRank.error);
+  const findings = result.findings.filter((finding) => severityRank[finding.severity] >= threshold);
+  const shown = (severity: Severity, count: number) => (severityRank[severity] >= threshold ? count : 0);
+  const { summary } = result;
+  return {
+    ...result,
+    findings,
+    summary: { ...summary, warnings: shown('warning', summary.warnings), infos: shown('info', summary.infos) },
+  };
 }
 
 /** The lint options every command that lints shares. */
@@ -60,7 +69,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   }
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
 
-  const shown = options.quiet ? errorsOnly(result) : result;
+  const shown = options.quiet ? failingOnly(result, options) : result;
   const context = (toTerminal: boolean): FormatContext => ({
     color: toTerminal && shouldColor(options.color, io.env, io.stdoutIsTTY),
     version: version(),
@@ -74,6 +83,10 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   if (summaryFile && outputs.some((output) => output.format === 'github')) {
     // GitHub shows at most 10 annotations of each kind per step; the step summary lists every finding.
     appendFileSync(summaryFile, `${formatResult('markdown', shown, context(false))}\n`);
+  }
+  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
+    const { warnings } = result.summary;
+    io.writeStderr(`svc-lint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`);
   }
   return exitCodeFor(result, options);
 }
