@@ -1,7 +1,7 @@
 import type { DeploymentTarget } from '../types.js';
 import { deploymentTargets } from '../types.js';
 import type { ServiceTemplate } from './types.js';
-import { figureKeys, profileFigures } from './shared.js';
+import { compareWithPreferred, figureKeys, languageChoiceFinding } from './shared.js';
 
 export interface DeploymentFootprintParams {
   targets: DeploymentTarget[];
@@ -32,25 +32,16 @@ export const deploymentFootprint: ServiceTemplate<DeploymentFootprintParams> = {
   dataKeys: ['service', 'language', 'target', 'maxImageMb', 'maxStartupMs', ...figureKeys('language'), ...figureKeys('preferred')],
   check(service, params, { languages }) {
     if (!params.targets.includes(service.deploymentTarget)) return [];
-    const profile = languages.profile(service.languageId);
-    const preferred = languages.profile(params.preferred);
-    if (!profile || !preferred || profile.id === preferred.id) return [];
-    const { imageMb, startupMs } = profile.container;
+    const comparison = compareWithPreferred(service, params.preferred, languages);
+    if (!comparison) return [];
+    const { imageMb, startupMs } = comparison.profile.container;
     if (imageMb.max <= params.maxImageMb && startupMs.max <= params.maxStartupMs) return [];
     return [
-      {
-        messageId: 'default',
-        field: 'language',
-        data: {
-          service: service.name,
-          language: service.language,
-          target: service.deploymentTarget,
-          maxImageMb: params.maxImageMb,
-          maxStartupMs: params.maxStartupMs,
-          ...profileFigures('language', profile),
-          ...profileFigures('preferred', preferred),
-        },
-      },
+      languageChoiceFinding(service, comparison, {
+        target: service.deploymentTarget,
+        maxImageMb: params.maxImageMb,
+        maxStartupMs: params.maxStartupMs,
+      }),
     ];
   },
 };

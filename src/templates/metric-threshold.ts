@@ -7,7 +7,8 @@ import {
   isOnHotPath,
   isOnPath,
   languagePathSchema,
-  profileFigures,
+  languageChoiceFinding,
+  compareWithPreferred,
   workloadListSchema,
   workloadMatches,
   type HotPathThresholds,
@@ -81,37 +82,28 @@ export const metricThreshold: ServiceTemplate<MetricThresholdParams> = {
   ],
   check(service, params, { languages }) {
     const value = service[params.metric];
-    const profile = languages.profile(service.languageId);
-    const preferred = languages.profile(params.preferred);
-    if (value === undefined || !profile || !preferred) return [];
-    if (!isOnPath(profile, params.languagePath) || profile.id === preferred.id) return [];
+    const comparison = compareWithPreferred(service, params.preferred, languages);
+    if (value === undefined || !comparison || !isOnPath(comparison.profile, params.languagePath)) return [];
     if (!workloadMatches(service.workload, params.workloads, params.exceptWorkloads)) return [];
     if (params.exceptHotPath && isOnHotPath(service, params.exceptHotPath)) return [];
     if (!crosses(value, params)) return [];
+    const { profile, preferred } = comparison;
     const threshold = params.above ?? params.below;
     const peakRps = service.peakRps;
     return [
-      {
-        messageId: 'default',
-        field: 'language',
-        data: {
-          service: service.name,
-          language: service.language,
-          workload: service.workload,
-          ...(peakRps !== undefined && {
-            peakRps,
-            instances: instancesFor(peakRps, profile),
-            preferredInstances: instancesFor(peakRps, preferred),
-          }),
-          ...(service.p99Ms !== undefined && { p99Ms: service.p99Ms }),
-          ...(threshold !== undefined && { threshold }),
-          ...(params.atLeast !== undefined && { atLeast: params.atLeast }),
-          ...(params.atMost !== undefined && { atMost: params.atMost }),
-          throughputGap: Math.round((preferred.benchmark.throughputRps / profile.benchmark.throughputRps) * 10) / 10,
-          ...profileFigures('language', profile),
-          ...profileFigures('preferred', preferred),
-        },
-      },
+      languageChoiceFinding(service, comparison, {
+        workload: service.workload,
+        ...(peakRps !== undefined && {
+          peakRps,
+          instances: instancesFor(peakRps, profile),
+          preferredInstances: instancesFor(peakRps, preferred),
+        }),
+        ...(service.p99Ms !== undefined && { p99Ms: service.p99Ms }),
+        ...(threshold !== undefined && { threshold }),
+        ...(params.atLeast !== undefined && { atLeast: params.atLeast }),
+        ...(params.atMost !== undefined && { atMost: params.atMost }),
+        throughputGap: Math.round((preferred.benchmark.throughputRps / profile.benchmark.throughputRps) * 10) / 10,
+      }),
     ];
   },
 };

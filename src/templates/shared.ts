@@ -1,4 +1,5 @@
 import type { LanguagePath, LanguageProfile, Service, Workload } from '../types.js';
+import type { LanguageRegistry, TemplateFinding } from './types.js';
 import { workloads } from '../types.js';
 import type { MessageData } from '../messages.js';
 
@@ -86,4 +87,45 @@ export function profileFigures(prefix: string, profile: LanguageProfile): Messag
     IdleMaxMb: profile.container.idleMemoryMb.max,
   };
   return Object.fromEntries(Object.entries(figures).map(([key, value]) => [prefix + key, value]));
+}
+
+export interface LanguageComparison {
+  /** The profile of the service's language. */
+  profile: LanguageProfile;
+  /** The profile of the language the guidance recommends instead. */
+  preferred: LanguageProfile;
+}
+
+/**
+ * The two profiles a language rule compares; undefined when either language has no profile (unknown-language
+ * says so) or when the service already uses the recommended language.
+ */
+export function compareWithPreferred(
+  service: Service,
+  preferredId: string,
+  languages: LanguageRegistry,
+): LanguageComparison | undefined {
+  const profile = languages.profile(service.languageId);
+  const preferred = languages.profile(preferredId);
+  if (!profile || !preferred || profile.id === preferred.id) return undefined;
+  return { profile, preferred };
+}
+
+/** A finding about the language choice: at `spec.language`, with both profiles' figures in its data. */
+export function languageChoiceFinding(
+  service: Service,
+  { profile, preferred }: LanguageComparison,
+  data: MessageData,
+): TemplateFinding {
+  return {
+    messageId: 'default',
+    field: 'language',
+    data: {
+      service: service.name,
+      language: service.language,
+      ...data,
+      ...profileFigures('language', profile),
+      ...profileFigures('preferred', preferred),
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
 import { analyseWorkspace } from '../graph/analysis.js';
-import { closestNames } from '../graph/suggest.js';
+import { closestNames } from '../text/closest.js';
 
 export interface UnknownDependencyParams {
   /** Largest edit distance at which a declared name is offered as a suggestion. */

@@ -6,7 +6,8 @@ import {
   isOnHotPath,
   isOnPath,
   languagePathSchema,
-  profileFigures,
+  languageChoiceFinding,
+  compareWithPreferred,
   workloadListSchema,
   type HotPathThresholds,
 } from './shared.js';
@@ -45,25 +46,16 @@ export const workloadLanguage: ServiceTemplate<WorkloadLanguageParams> = {
   dataKeys: ['service', 'language', 'workload', 'ecosystem', ...figureKeys('language'), ...figureKeys('preferred')],
   check(service, params, { languages }) {
     if (!params.workloads.includes(service.workload)) return [];
-    const profile = languages.profile(service.languageId);
-    const preferred = languages.profile(params.preferred);
-    if (!profile || !preferred || profile.id === preferred.id) return [];
-    if (params.lacksEcosystem !== undefined && profile.ecosystems.includes(params.lacksEcosystem)) return [];
-    if (params.languagePath !== undefined && !isOnPath(profile, params.languagePath)) return [];
+    const comparison = compareWithPreferred(service, params.preferred, languages);
+    if (!comparison) return [];
+    if (params.lacksEcosystem !== undefined && comparison.profile.ecosystems.includes(params.lacksEcosystem)) return [];
+    if (params.languagePath !== undefined && !isOnPath(comparison.profile, params.languagePath)) return [];
     if (params.exceptHotPath && isOnHotPath(service, params.exceptHotPath)) return [];
     return [
-      {
-        messageId: 'default',
-        field: 'language',
-        data: {
-          service: service.name,
-          language: service.language,
-          workload: service.workload,
-          ...(params.lacksEcosystem !== undefined && { ecosystem: params.lacksEcosystem }),
-          ...profileFigures('language', profile),
-          ...profileFigures('preferred', preferred),
-        },
-      },
+      languageChoiceFinding(service, comparison, {
+        workload: service.workload,
+        ...(params.lacksEcosystem !== undefined && { ecosystem: params.lacksEcosystem }),
+      }),
     ];
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames, editDistance } from './suggest.js';
+import { closestNames, editDistance } from './closest.js';
 
 describe('editDistance', () => {
   it.each([
