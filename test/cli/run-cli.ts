@@ -16,6 +16,8 @@ export interface CliRunOptions {
   cwd: string;
   /** Variables to set; `undefined` removes one. Applied after the defaults (NO_COLOR=1, no CI variables). */
   env?: Record<string, string | undefined>;
+  /** Text piped to stdin. */
+  input?: string;
 }
 
 function isCiVariable(name: string): boolean {
@@ -43,6 +45,7 @@ export function runCli(args: readonly string[], options: CliRunOptions): CliRun 
     env: childEnv(options.env ?? {}),
     encoding: 'utf8',
     timeout: 30_000,
+    ...(options.input !== undefined && { input: options.input }),
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli, writeWorkspaceFile } from './run-cli.js';
+
+afterAll(removeWorkspaces);
+
+describe('--stdin', () => {
+  it('lints an editor buffer as the named file, ignoring what is on disk', () => {
+    const root = makeWorkspace({ 'api/service.yaml': manifest('api', ['language: go', 'workload: api']) });
+    const buffer = manifest('api', ['language: python', 'workload: api', 'traffic:', '  peakRps: 20000']);
+    const run = runCli(['--stdin', '--stdin-filename', 'api/service.yaml', '--format', 'compact'], { cwd: root, input: buffer });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^api\/service\.yaml: line 6, col 13, Error - api declares 20,000 req\/s .* \(hot-path-throughput\)\n$/);
+  });
+
+  it('sees the rest of the workspace for graph rules', () => {
+    const root = makeWorkspace({
+      '.svc-lint.yaml': 'rules: {}\n',
+      'orders/service.yaml': manifest('orders', ['language: go', 'workload: api']),
+    });
+    const buffer = manifest('web', ['language: go', 'workload: api', 'dependsOn:', '  - service: orders', '  - service: ordrs']);
+    const report = parseJsonReport(runCli(['--stdin', '--stdin-filename', 'web/service.yaml', '--format', 'json'], { cwd: root, input: buffer }));
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.line}:${finding.column}`)).toEqual(['unknown-dependency 10:7']);
+    expect(report.findings[0]!.message).toContain('did you mean orders?');
+  });
+
+  it('needs --stdin-filename', () => {
+    const run = runCli(['--stdin'], { cwd: makeWorkspace(), input: '' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-lint: --stdin needs --stdin-filename <path> to place the buffer in the workspace\n');
+  });
+});
+
+describe('svc-lint init', () => {
+  it('writes a manifest with the schema modeline, detecting the language, without asking when stdin is not a terminal', () => {
+    const root = makeWorkspace({ 'payments/go.mod': 'module example.com/payments\n' });
+    const run = runCli(['init', 'payments', '--workload', 'api'], { cwd: root, input: '' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('wrote payments/service.yaml (payments: go, api)\n');
+    const text = readFileSync(join(root, 'payments/service.yaml'), 'utf8');
+    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1];
+    expect(modeline).toBeDefined();
+    expect(existsSync(modeline!)).toBe(true);
+    expect(parse(text)).toEqual({
+      apiVersion: 'svc-lint/v1',
+      kind: 'Service',
+      metadata: { name: 'payments' },
+      spec: { language: 'go', workload: 'api' },
+    });
+    const lint = runCli(['payments'], { cwd: root });
+    expect(lint.status).toBe(0);
+  });
+
+  it('takes name and language from flags, resolving aliases', () => {
+    const root = makeWorkspace();
+    const run = runCli(['init', '--name', 'ranker', '--language', 'Python3', '--workload', 'ml-serving'], { cwd: root, input: '' });
+    expect(run.status).toBe(0);
+    expect(parse(readFileSync(join(root, 'service.yaml'), 'utf8')).spec).toEqual({ language: 'python', workload: 'ml-serving' });
+  });
+
+  it('never overwrites a manifest without --force', () => {
+    const root = makeWorkspace({ 'service.yaml': 'apiVersion: svc-lint/v1\n' });
+    const run = runCli(['init', '--language', 'go'], { cwd: root, input: '' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-lint: service.yaml already exists: pass --force to replace it\n');
+    expect(readFileSync(join(root, 'service.yaml'), 'utf8')).toBe('apiVersion: svc-lint/v1\n');
+    expect(runCli(['init', '--language', 'go', '--force'], { cwd: root, input: '' }).status).toBe(0);
+  });
+
+  it('says what to pass when the language cannot be detected', () => {
+    const root = makeWorkspace({ 'empty/README.md': 'hello\n' });
+    const run = runCli(['init', 'empty'], { cwd: root, input: '' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-lint: cannot tell the language from the files in empty: pass --language\n');
+  });
+});
+
+describe('GitHub Actions', () => {
+  it('appends a Markdown summary of every finding to GITHUB_STEP_SUMMARY, and stdout holds only workflow commands', () => {
+    const root = makeWorkspace({ 'api/service.yaml': manifest('api', ['language: python', 'workload: api', 'traffic:', '  peakRps: 20000']) });
+    writeFileSync(join(root, 'summary.md'), '## earlier step\n');
+    const run = runCli(['--format', 'github', 'api'], { cwd: root, env: { GITHUB_STEP_SUMMARY: join(root, 'summary.md') } });
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean).every((line) => line.startsWith('::error '))).toBe(true);
+    const summary = readFileSync(join(root, 'summary.md'), 'utf8');
+    expect(summary.startsWith('## earlier step\n### svc-lint\n')).toBe(true);
+    expect(summary).toContain('| api/service.yaml:6:13 |');
+  });
+
+  it('writes no summary without the variable', () => {
+    const root = makeWorkspace();
+    writeWorkspaceFile(root, 'api/service.yaml', manifest('api', ['language: go', 'workload: api']));
+    expect(runCli(['--format', 'github'], { cwd: root }).stdout).toBe('');
+  });
+});
