@@ -91,5 +91,19 @@ export function runRules({ services, workspaceServices, isReported, problems, ru
       }
     }
   }
-  return findings.sort(compareFindings);
+  return withoutSuperseded(findings, rules).sort(compareFindings);
+}
+
+/** Drops the findings a more specific rule replaces on the same service (`supersedes` in its declaration). */
+function withoutSuperseded(findings: Finding[], rules: readonly ActiveRule[]): Finding[] {
+  const superseding = rules.filter((entry) => entry.rule.enabled && entry.rule.supersedes?.length);
+  if (superseding.length === 0) return findings;
+  const replaced = new Set<string>();
+  for (const { rule } of superseding) {
+    for (const finding of findings) {
+      if (finding.ruleId !== rule.id || finding.service === undefined) continue;
+      for (const id of rule.supersedes ?? []) replaced.add(`${id}\u0000${finding.file}\u0000${finding.service}`);
+    }
+  }
+  return findings.filter((finding) => !replaced.has(`${finding.ruleId}\u0000${finding.file}\u0000${finding.service}`));
 }

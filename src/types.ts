@@ -165,6 +165,8 @@ export interface RuleDeclaration {
   /** Key of the template in `src/templates`, or `builtin` for the rules the engine itself reports. */
   template: string;
   params: Record<string, unknown>;
+  /** Rule ids whose findings on the same service this rule's finding replaces. */
+  supersedes?: string[];
   /** Message templates by message id; `{{key}}` is replaced by the finding's data. */
   messages: Record<string, string>;
   /** A manifest that triggers the rule, shown by `svc-lint explain`. */

@@ -12,9 +12,9 @@ import { keyRange, textAt } from './nodes.js';
 import type { BackstageReadResult } from './types.js';
 
 /**
- * Maps one catalog entity to a service. Service and website components opt in
- * with an `svc-lint.dev/*` annotation or a tag naming a known language;
- * every other entity is skipped.
+ * Maps one catalog entity to a service. Service and website components opt in with an `svc-lint.dev/*`
+ * annotation; a tag naming a known language alone does not opt in (many catalogs tag components with their
+ * language and nothing else), it only supplies the language. Every other entity is skipped.
  */
 export function readBackstageDocument(
   doc: Document,
@@ -25,8 +25,8 @@ export function readBackstageDocument(
 ): BackstageReadResult {
   if (!isServiceComponent(doc)) return { kind: 'skip' };
   const annotations = readSvcLintAnnotations(doc, lineCounter);
-  const languageTag = findLanguageTag(doc, lineCounter, languages);
   if (annotations.size === 0) return { kind: 'skip' };
+  const languageTag = findLanguageTag(doc, lineCounter, languages);
 
   const context = createContext(doc, lineCounter, languages, annotations);
   reportUnreadableAnnotations(context);

@@ -7,6 +7,8 @@ export interface SyncCycle {
   members: number[];
   /** A shortest cycle through the first member, starting and ending on it. */
   path: number[];
+  /** For each edge (same order as `edges`), a shortest cycle that takes that call; see `perEdgeLimit`. */
+  edgePaths: number[][];
   /** Every sync call that stays inside the cycle: the calls to cut to break it. */
   edges: ServiceEdge[];
 }
@@ -21,18 +23,52 @@ export function findSyncCycles(graph: ServiceGraph, scc: StronglyConnectedCompon
       graph.syncCalls[node]!.filter((edge) => scc.componentOf[edge.to] === componentId),
     );
     if (edges.length === 0) continue;
-    cycles.push({ members, path: shortestCycleThrough(members[0]!, edges), edges });
+    const path = shortestCycleThrough(members[0]!, edges);
+    // Per-call cycles cost a search per call: bounded to cycles small enough to read, the rest share `path`.
+    const edgePaths = members.length <= perEdgeLimit ? edges.map((edge) => shortestCycleThroughEdge(edge, edges)) : edges.map(() => path);
+    cycles.push({ members, path, edges, edgePaths });
   }
   return cycles;
 }
 
-function shortestCycleThrough(start: number, edges: readonly ServiceEdge[]): number[] {
+/** Cycles with more members than this name the same cycle in every finding. */
+export const perEdgeLimit = 50;
+
+/** The call itself, then the shortest way back from its callee to its caller. */
+function shortestCycleThroughEdge(edge: ServiceEdge, edges: readonly ServiceEdge[]): number[] {
+  if (edge.from === edge.to) return [edge.from, edge.from];
+  const back = shortestPath(edge.to, edge.from, edges);
+  return back ? [edge.from, ...back] : [edge.from, edge.to];
+}
+
+function shortestPath(from: number, to: number, edges: readonly ServiceEdge[]): number[] | undefined {
+  const successors = successorsOf(edges);
+  const previous = new Map<number, number>([[from, from]]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    if (node === to) return pathTo(node, from, previous);
+    for (const next of successors.get(node) ?? []) {
+      if (previous.has(next)) continue;
+      previous.set(next, node);
+      queue.push(next);
+    }
+  }
+  return undefined;
+}
+
+function successorsOf(edges: readonly ServiceEdge[]): Map<number, number[]> {
   const successors = new Map<number, number[]>();
   for (const edge of edges) {
     const list = successors.get(edge.from) ?? [];
     list.push(edge.to);
     successors.set(edge.from, list);
   }
+  return successors;
+}
+
+function shortestCycleThrough(start: number, edges: readonly ServiceEdge[]): number[] {
+  const successors = successorsOf(edges);
   const previous = new Map<number, number>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {

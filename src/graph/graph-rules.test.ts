@@ -100,7 +100,7 @@ describe('dependency-cycle', () => {
     ];
     expect(cycleOf(services)).toEqual([
       ['a', 'b', 'a → b → a', 11],
-      ['b', 'a', 'a → b → a', 12],
+      ['b', 'a', 'b → a → b', 12],
     ]);
   });
 
@@ -112,10 +112,24 @@ describe('dependency-cycle', () => {
     ];
     expect(cycleOf(services)).toEqual([
       ['x', 'y', 'x → y → z → x', 11],
-      ['y', 'z', 'x → y → z → x', 11],
-      ['z', 'x', 'x → y → z → x', 11],
+      ['y', 'z', 'y → z → x → y', 11],
+      ['z', 'x', 'z → x → y → z', 11],
     ]);
     expect(run(dependencyCycle, services, {})[0]!.data.members).toBe('x, y, z');
+  });
+
+  it('names, for each call, a cycle that takes that call when loops share a member', () => {
+    const services = [
+      makeService('search', { dependsOn: ['ranking'] }),
+      makeService('ranking', { dependsOn: ['search', 'features'] }),
+      makeService('features', { dependsOn: ['ranking'] }),
+    ];
+    expect(cycleOf(services).map(([from, to, cycle]) => `${from}→${to}: ${cycle}`)).toEqual([
+      'features→ranking: features → ranking → features',
+      'ranking→search: ranking → search → ranking',
+      'ranking→features: ranking → features → ranking',
+      'search→ranking: search → ranking → search',
+    ]);
   });
 
   it('reports a self-call', () => {

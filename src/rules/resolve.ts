@@ -1,10 +1,9 @@
-import type { ValidateFunction } from 'ajv';
 import type { LoadedConfig } from '../config/load.js';
 import type { RuleSetting } from '../config/types.js';
 import { SvcLintError } from '../errors.js';
 import { placeholdersOf } from '../messages.js';
 import { describeSchemaErrors } from '../schema/describe.js';
-import { compileSchema } from '../schema/validators.js';
+import { paramsValidator } from '../schema/validators.js';
 import { builtinTemplateKey, findTemplate, templates } from '../templates/index.js';
 import type { RuleTemplate } from '../templates/types.js';
 import { didYouMean } from '../text/closest.js';
@@ -23,17 +22,6 @@ type RuleShape = RuleTemplate | BuiltinRuleSpec;
 
 /** Reports a problem in a rule declaration or its settings, at the right place. */
 type Complain = (at: YamlPath, problem: string, target?: 'key' | 'value') => SvcLintError;
-
-const paramsValidators = new Map<RuleShape, ValidateFunction>();
-
-function paramsValidator(template: RuleShape): ValidateFunction {
-  let validate = paramsValidators.get(template);
-  if (!validate) {
-    validate = compileSchema(template.paramsSchema);
-    paramsValidators.set(template, validate);
-  }
-  return validate;
-}
 
 function shapeOf(declaration: RuleDeclaration, complain: Complain): RuleShape {
   if (declaration.template === builtinTemplateKey) {
@@ -72,8 +60,13 @@ function isTemplate(shape: RuleShape): shape is RuleTemplate {
   return 'check' in shape;
 }
 
+/** Names a params schema for its compiled validator: the template's key, or the id of a rule the engine reports. */
+export function paramsSchemaKey(rule: Pick<ResolvedRule, 'id'>, shape: RuleShape): string {
+  return isTemplate(shape) ? shape.key : `${builtinTemplateKey}:${rule.id}`;
+}
+
 function checkParams(rule: ResolvedRule, shape: RuleShape, complain: Complain, at: YamlPath): void {
-  const validate = paramsValidator(shape);
+  const validate = paramsValidator(paramsSchemaKey(rule, shape), shape.paramsSchema);
   if (validate(rule.params)) return;
   const [first] = describeSchemaErrors(validate.errors ?? []);
   if (!first) return;
@@ -134,6 +127,15 @@ export function resolveRules(
     const at: YamlPath = hasParams ? ['rules', id, 'params'] : [...(declaredAt.get(id) ?? []), 'params'];
     const complain: Complain = declaredAt.has(id) || hasParams ? loaded.errorAt : internalComplaint(entry.rule.source);
     checkParams(entry.rule, shapes.get(id) as RuleShape, complain, at);
+  }
+
+  for (const [id, entry] of active) {
+    for (const superseded of entry.rule.supersedes ?? []) {
+      if (active.has(superseded)) continue;
+      const at: YamlPath = [...(declaredAt.get(id) ?? []), 'supersedes'];
+      const complain = declaredAt.has(id) ? loaded.errorAt : internalComplaint(entry.rule.source);
+      throw complain(at, `names an unknown rule "${superseded}"${didYouMean(superseded, active.keys())}`);
+    }
   }
 
   for (const [id, severity] of Object.entries(overrides)) {

@@ -14,16 +14,16 @@ export const dependencyCycle: WorkspaceTemplate<Record<string, never>> = {
     const findings: WorkspaceTemplateFinding[] = [];
     for (const cycle of cycles) {
       const nameOf = (node: number): string => graph.services[node]!.name;
-      const cycleText = joinChain(cycle.path.map(nameOf));
       const members = cycle.members.map(nameOf).join(', ');
-      for (const edge of cycle.edges) {
+      cycle.edges.forEach((edge, index) => {
+        const cycleText = joinChain((cycle.edgePaths[index] ?? cycle.path).map(nameOf));
         findings.push({
           service: graph.services[edge.from]!,
           messageId: 'default',
           data: { service: nameOf(edge.from), dependency: nameOf(edge.to), cycle: cycleText, members },
           range: edge.dependency.range,
         });
-      }
+      });
     }
     return findings;
   },

@@ -1,6 +1,7 @@
 import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
 import { analyseWorkspace } from '../graph/analysis.js';
 import { formatTrafficChain, heaviestChain } from '../graph/traffic.js';
+import { roundFigure } from '../graph/format.js';
 
 export interface InheritedHotPathParams {
   /** Effective peak (req/s) above which a service is on the hot path. */
@@ -18,15 +19,15 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
     required: ['thresholdRps'],
     additionalProperties: false,
   },
-  messageIds: ['default'],
-  dataKeys: ['service', 'language', 'effectiveRps', 'thresholdRps', 'chain', 'declaredRps'],
+  messageIds: ['default', 'fanIn'],
+  dataKeys: ['service', 'language', 'effectiveRps', 'thresholdRps', 'chain', 'declaredRps', 'otherCallers', 'otherRps'],
   check(services, params, context) {
-    const { graph, traffic } = analyseWorkspace(services);
+    const { graph, traffic, scc } = analyseWorkspace(services);
     const findings: WorkspaceTemplateFinding[] = [];
     graph.services.forEach((service, node) => {
       const profile = context.languages.profile(service.languageId);
       if (!profile?.paths.includes('smart')) return;
-      const { declaredRps, effectiveRps } = traffic[node]!;
+      const { declaredRps, effectiveRps, inboundRps, heaviestCall } = traffic[node]!;
       // A declared peak above the threshold is judged by the declared-peak rule already.
       if (declaredRps !== undefined && declaredRps > params.thresholdRps) return;
       if (effectiveRps <= params.thresholdRps) return;
@@ -38,7 +39,15 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
         chain: formatTrafficChain(heaviestChain(node, traffic), graph),
       };
       if (declaredRps !== undefined) data.declaredRps = declaredRps;
-      findings.push({ service, messageId: 'default', data, field: 'language' });
+      // With several callers the chain shows the heaviest one; the message also names what the others add.
+      const otherCallers = graph.syncCallers[node]!.filter(
+        (edge) => edge !== heaviestCall?.edge && scc.componentOf[edge.from] !== scc.componentOf[node],
+      ).length;
+      if (otherCallers > 0 && heaviestCall) {
+        data.otherCallers = otherCallers;
+        data.otherRps = roundFigure(inboundRps - heaviestCall.rps);
+      }
+      findings.push({ service, messageId: data.otherCallers === undefined ? 'default' : 'fanIn', data, field: 'language' });
     });
     return findings;
   },
