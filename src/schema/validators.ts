@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { packagePath } from '../package-paths.js';
 
-const schemaFiles = {
+export const schemaFiles = {
   service: 'service.schema.json',
   config: 'config.schema.json',
   rule: 'rule.schema.json',
@@ -11,16 +11,24 @@ const schemaFiles = {
 
 export type SchemaName = keyof typeof schemaFiles;
 
+/** The bundled CLI precompiles its validators with these same options, so error objects look alike. */
+export const ajvOptions = { allErrors: true, verbose: true, strict: true, strictRequired: false } as const satisfies Options;
+
+/** An Ajv instance that knows svc-lint's four schemas by id. */
+export function createAjv(extraOptions: Options = {}): Ajv {
+  const ajv = new Ajv({ ...ajvOptions, ...extraOptions });
+  for (const file of Object.values(schemaFiles)) {
+    ajv.addSchema(JSON.parse(readFileSync(packagePath('schemas', file), 'utf8')) as object);
+  }
+  return ajv;
+}
+
 let ajv: Ajv | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
+const paramsValidators = new Map<string, ValidateFunction>();
 
 function sharedAjv(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-    for (const file of Object.values(schemaFiles)) {
-      ajv.addSchema(JSON.parse(readFileSync(packagePath('schemas', file), 'utf8')) as object);
-    }
-  }
+  ajv ??= createAjv();
   return ajv;
 }
 
@@ -39,7 +47,15 @@ export function validator(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-/** For params schemas that templates declare in code. */
-export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
-  return sharedAjv().compile(schema);
+/**
+ * The validator of a params schema that a template (or an engine-reported rule) declares in code, compiled once
+ * per key. `key` names the schema's owner: a template key, or `builtin:<rule id>`.
+ */
+export function paramsValidator(key: string, schema: Record<string, unknown>): ValidateFunction {
+  let validate = paramsValidators.get(key);
+  if (!validate) {
+    validate = sharedAjv().compile(schema);
+    paramsValidators.set(key, validate);
+  }
+  return validate;
 }
