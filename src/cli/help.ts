@@ -9,7 +9,7 @@ Directories are searched for service.yaml, service.yml, *.service.yaml and *.ser
 (node_modules and .git are skipped). Files given by name are linted whatever their name.
 
 Options:
-  -f, --format <name>[:<file>]   stylish (default), json, compact, github, sarif, junit, gitlab, markdown;
+  -f, --format <name>[:<file>]   stylish (default), json, compact, github, sarif, junit, gitlab, markdown, html;
                                  repeat with :<file> to write several reports in one run
   -o, --output-file <file>       write the single format to a file instead of stdout
   -c, --config <file>            config file (default: .svc-lint.yaml found upward from the cwd)

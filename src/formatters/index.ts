@@ -1,5 +1,6 @@
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from '../html/page.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -18,6 +19,7 @@ export const formatters = {
   junit: formatJunit,
   gitlab: formatGitlab,
   markdown: formatMarkdown,
+  html: formatHtml,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;
@@ -29,7 +31,7 @@ export function isFormatName(name: string): name is FormatName {
 }
 
 /** Formats that can say a finding is suppressed or baselined; the others show only the findings that count. */
-const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif']);
+const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'html']);
 
 export function formatResult(name: FormatName, result: LintResult, context: FormatContext): string {
   const shown = showsExemptions.has(name) ? result : { ...result, findings: result.findings.filter(isCounted) };

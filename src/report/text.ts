@@ -1,16 +1,7 @@
+import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../types.js';
 import { capacityRows, type CapacityRow, type EstimateRow } from './capacity-rows.js';
 
-const questionText: Record<string, string> = {
-  'ml-serving': 'ML model serving',
-  'high-throughput': 'peak above 10,000 req/s',
-  'low-latency': 'p99 below 5 ms',
-  'data-processing': 'data processing / ETL',
-  infrastructure: 'infrastructure',
-  'team-knows-language': 'the team knows it',
-  'team-expertise': "the team's language",
-  'no-constraint': 'no constraint',
-};
 
 const number = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -35,7 +26,7 @@ export function formatCapacityText(result: LintResult): string {
     row.workload,
     row.declaredRps === null ? '-' : number(row.declaredRps),
     number(row.effectiveRps),
-    `${row.recommended.language} (Q${row.recommended.question}: ${questionText[row.recommended.reason] ?? row.recommended.reason})`,
+    `${row.recommended.language} (Q${row.recommended.question}: ${describeDecision(row.recommended.reason)})`,
     change(row, (estimate) => number(estimate.instances)),
     change(row, (estimate) => number(estimate.memoryMb)),
     change(row, (estimate) => `${estimate.imageMb.min}-${estimate.imageMb.max}`),

@@ -14,6 +14,7 @@ import { lintOptionsFrom } from './lint.js';
 const reportFormats = {
   text: formatCapacityText,
   json: (result: LintResult) => formatResult('json', result, { color: false, version: version() }),
+  html: (result: LintResult) => formatResult('html', result, { color: false, version: version() }),
 } satisfies Record<string, (result: LintResult) => string>;
 
 const graphFormats = {

@@ -1,0 +1,103 @@
+import { describeDecision } from '../report/decision-text.js';
+import { formatNumber } from '../graph/format.js';
+import { capacityRows, type CapacityRow, type EstimateRow } from '../report/capacity-rows.js';
+import type { LanguageRange, LintResult } from '../types.js';
+import { escapeHtml } from './escape.js';
+
+/** The decision framework's reasons, as a reader of the table needs them. */
+
+const headers = [
+  'Service',
+  'Language',
+  'Workload',
+  'Declared req/s',
+  'Effective req/s',
+  'Recommended',
+  'Instances',
+  'Memory MB',
+  'Image MB',
+];
+
+export function capacitySection(result: LintResult): string {
+  const rows = capacityRows(result);
+  const body =
+    rows.length === 0
+      ? '<p class="empty">No services to estimate.</p>'
+      : [capacityTable(rows, result.capacity.totals), profileFigures(rows)].join('\n');
+  return `<section id="capacity" aria-labelledby="capacity-heading">\n<h2 id="capacity-heading">Capacity and cost</h2>\n${body}\n</section>`;
+}
+
+function capacityTable(rows: readonly CapacityRow[], totals: LintResult['capacity']['totals']): string {
+  const headerCells = headers.map((label) => `<th scope="col">${label}</th>`).join('');
+  const { servicesCompared, declared, recommended } = totals;
+  const fleetLabel = `Fleet total (${servicesCompared} ${servicesCompared === 1 ? 'service' : 'services'} with both estimates)`;
+  const footer =
+    `<tr><th scope="row" colspan="6">${fleetLabel}</th>` +
+    `<td class="number">${change(formatNumber(declared.instances), formatNumber(recommended.instances))}</td>` +
+    `<td class="number">${change(formatNumber(declared.memoryMb), formatNumber(recommended.memoryMb))}</td>` +
+    `<td class="number">${change(rangeText(declared.imageMb), rangeText(recommended.imageMb))}</td></tr>`;
+  return [
+    '<div class="table-scroll"><table class="capacity">',
+    `<thead><tr>${headerCells}</tr></thead>`,
+    `<tbody>\n${rows.map(capacityRow).join('\n')}\n</tbody>`,
+    `<tfoot>${footer}</tfoot>`,
+    '</table></div>',
+  ].join('\n');
+}
+
+function capacityRow(row: CapacityRow): string {
+  const reason = describeDecision(row.recommended.reason);
+  const recommendation =
+    `<strong>${escapeHtml(row.recommended.language)}</strong>` +
+    ` <span class="decision">Q${row.recommended.question}: ${escapeHtml(reason)}</span>`;
+  const moves = row.language !== row.recommended.language ? ' class="moves"' : '';
+  const cells = [
+    `<th scope="row">${escapeHtml(row.service)}</th>`,
+    `<td>${escapeHtml(row.language)}</td>`,
+    `<td>${escapeHtml(row.workload)}</td>`,
+    `<td class="number">${row.declaredRps === null ? '–' : formatNumber(row.declaredRps)}</td>`,
+    `<td class="number">${formatNumber(row.effectiveRps)}</td>`,
+    `<td${moves}>${recommendation}</td>`,
+    `<td class="number">${estimateChange(row, (estimate) => formatNumber(estimate.instances))}</td>`,
+    `<td class="number">${estimateChange(row, (estimate) => formatNumber(estimate.memoryMb))}</td>`,
+    `<td class="number">${estimateChange(row, (estimate) => rangeText(estimate.imageMb))}</td>`,
+  ];
+  return `<tr data-service="${escapeHtml(row.service)}">${cells.join('')}</tr>`;
+}
+
+/** `now → recommended`, or one figure when the recommendation keeps the language; a dash without estimates. */
+function estimateChange(row: CapacityRow, pick: (estimate: EstimateRow) => string): string {
+  const { declaredEstimate: now, recommendedEstimate: then } = row;
+  if (!now && !then) return '–';
+  if (now && then && now.language === then.language) return escapeHtml(pick(now));
+  return change(now ? pick(now) : '–', then ? pick(then) : '–');
+}
+
+function change(from: string, to: string): string {
+  return from === to ? escapeHtml(from) : `${escapeHtml(from)} → ${escapeHtml(to)}`;
+}
+
+function rangeText(range: LanguageRange): string {
+  return `${formatNumber(range.min)}–${formatNumber(range.max)}`;
+}
+
+function profileFigures(rows: readonly CapacityRow[]): string {
+  const bases = new Map<string, { basis: EstimateRow['basis']; imageMb: LanguageRange }>();
+  for (const row of rows) {
+    for (const estimate of [row.declaredEstimate, row.recommendedEstimate]) {
+      if (estimate && !bases.has(estimate.language)) bases.set(estimate.language, { basis: estimate.basis, imageMb: estimate.imageMb });
+    }
+  }
+  const items = [...bases.values()].map(
+    ({ basis, imageMb }) =>
+      `<li><strong>${escapeHtml(basis.benchmark)}</strong>: ${formatNumber(basis.throughputRpsPerInstance)} req/s and ` +
+      `${formatNumber(basis.memoryMbPerInstance)} MB per instance, images of ${rangeText(imageMb)} MB ` +
+      `<cite>${escapeHtml(basis.source)}</cite></li>`,
+  );
+  return [
+    '<div class="basis">',
+    '<p>Instances = effective peak ÷ per-instance throughput, rounded up; memory = instances × per-instance memory; image = one container image of the language. Services without a traffic figure or a language profile have no estimate. Figures used:</p>',
+    items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>None: no service has an estimate.</p>',
+    '</div>',
+  ].join('\n');
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, jsonForScript } from './escape.js';
+
+describe('escapeHtml', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['orders & co', 'orders &amp; co'],
+    ['say "hi" it\'s', 'say &quot;hi&quot; it&#39;s'],
+    ['&amp;', '&amp;amp;'],
+    ['plain-name', 'plain-name'],
+  ])('%s → %s', (text, escaped) => {
+    expect(escapeHtml(text)).toBe(escaped);
+  });
+});
+
+describe('jsonForScript', () => {
+  const hostile = { message: '</script><script>alert(1)</script> & <!-- x -->', line: 3, separators: '\u2028\u2029' };
+
+  it('leaves no character that could end or comment out the script element', () => {
+    const json = jsonForScript(hostile);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+  });
+
+  it('parses back to the same value', () => {
+    expect(JSON.parse(jsonForScript(hostile))).toEqual(hostile);
+  });
+});
