@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { SvcLintError } from './errors.js';
 
@@ -14,6 +14,13 @@ export const manifestFilePatterns = [
   '**/*.catalog-info.yaml',
   '**/*.catalog-info.yml',
 ];
+
+/** The file names above, as one test on a base name. */
+const manifestFileName = /^(?:.+\.)?(?:service|catalog-info)\.ya?ml$/;
+
+export function isManifestFileName(path: string): boolean {
+  return manifestFileName.test(basename(path));
+}
 
 export const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
 

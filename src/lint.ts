@@ -60,9 +60,22 @@ function findTargets(options: LintOptions, setup: Setup): FoundFiles & { pattern
   return { ...findManifestFiles(patterns, cwd, absoluteGlobs(setup.config.directory, config.exclude ?? [])), patterns };
 }
 
+/**
+ * Loads each file once (two paths to one file give one source) and lets the event loop run now and then, so an
+ * interrupt is handled during a long run rather than after it.
+ */
+async function loadEach(paths: readonly string[], load: (path: string) => ManifestSource): Promise<ManifestSource[]> {
+  const loaded = new Set<ManifestSource>();
+  for (const [index, path] of paths.entries()) {
+    if (index % 64 === 63) await new Promise((resume) => setImmediate(resume));
+    loaded.add(load(path));
+  }
+  return [...loaded];
+}
+
 function realPathOf(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }
@@ -91,8 +104,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     return source;
   };
-  const stdinText = options.stdin?.text.replace(/^\uFEFF/, '');
-  const reported = targets.files.map((path) => load(path, stdinText));
+  const reported = await loadEach(targets.files, (path) => load(path, options.stdin?.text));
   const others = needsWorkspace(setup, options)
     ? workspaceFiles({
         config: setup.config,
@@ -102,13 +114,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         patterns: targets.patterns,
       })
     : [];
-  const workspace = [...reported, ...others.map((path) => load(path))];
+  const workspace = await loadEach([...targets.files, ...others], (path) => load(path));
 
   const services: Service[] = reported.flatMap((source) => source.services);
   const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>
     source.problems.map((problem) => ({ file: source.file.displayPath, problem })),
   );
-  const workspaceServices = [...new Set(workspace)].flatMap((source) => source.services);
+  const workspaceServices = workspace.flatMap((source) => source.services);
   const reportedPaths = new Set(reported.map((source) => source.file.path));
   const raw = runRules({
     services,
@@ -131,7 +143,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     capacity: estimateCapacity(workspaceServices, languages),
     graph: buildGraphView(workspaceServices, languages, flagged),
     ...(fixed && { fixed }),
-    summary: summarize(findings, targets.files.length, services.length),
+    summary: summarize(findings, reported.length, services.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
     services,
     cwd,

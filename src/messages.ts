@@ -2,10 +2,14 @@ const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*(?::([^|{}]*)\|([^{}
 
 export type MessageData = Record<string, string | number>;
 
+// toLocaleString with options builds a new formatter on every call, which dominates rendering thousands of messages.
+let numberFormat: Intl.NumberFormat | undefined;
+
 function formatValue(value: string | number): string {
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return numberFormat.format(value);
 }
 
 /**

@@ -1,16 +1,54 @@
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
+import { displayPathOf, isManifestFileName } from '../files.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
+import type { OutputRequest } from './args.js';
+import type { CliIo } from './io.js';
+
+export interface WriteOptions {
+  /** Replace an existing manifest (`--force`); svc-lint otherwise never writes over one. */
+  overwriteManifest: boolean;
+}
+
+/** The nearest existing ancestor of `path` that is not a directory, which makes creating `path` impossible. */
+function blockingFile(path: string): string | undefined {
+  for (let directory = dirname(path); directory !== dirname(directory); directory = dirname(directory)) {
+    if (existsSync(directory)) return statSync(directory).isDirectory() ? undefined : directory;
+  }
+  return undefined;
+}
 
 /** Writes a report whole or not at all, creating missing parent directories. */
-export async function writeReportFile(cwd: string, file: string, text: string): Promise<void> {
+export async function writeReportFile(cwd: string, file: string, text: string, options: WriteOptions): Promise<void> {
   const path = resolve(cwd, file);
+  if (!options.overwriteManifest && isManifestFileName(path) && existsSync(path)) {
+    throw new SvcLintError('io', `refusing to write over ${file}, which is a manifest: choose another file, or pass --force`);
+  }
+  const blocker = blockingFile(path);
+  if (blocker) {
+    throw new SvcLintError('io', `cannot write ${file}: ${displayPathOf(cwd, blocker)} is a file, not a directory`);
+  }
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new SvcLintError('io', `cannot write ${file}: ${code}`);
+  }
+}
+
+/** Renders each requested output and sends it to stdout or to its file. */
+export async function writeOutputs<Format extends string>(
+  outputs: readonly OutputRequest<Format>[],
+  render: (output: OutputRequest<Format>) => string,
+  io: CliIo,
+  options: WriteOptions,
+): Promise<void> {
+  for (const output of outputs) {
+    const text = render(output);
+    if (output.file === undefined) io.writeStdout(text);
+    else await writeReportFile(io.cwd, output.file, text, options);
   }
 }

@@ -29,8 +29,11 @@ function asObject(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
+/** Longer than any name the schema allows: such a value is reported by the schema and not repeated in messages. */
+const maxTextLength = 256;
+
 function asString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  return typeof value === 'string' && value.trim() !== '' && value.length <= maxTextLength ? value : undefined;
 }
 
 function asNumber(value: unknown, accept: (value: number) => boolean): number | undefined {
@@ -91,7 +94,7 @@ export function readNativeService(value: unknown, context: NativeContext): Servi
   const peakRps = asNumber(asObject(spec.traffic)?.peakRps, (value) => value >= 0);
   const p99Ms = asNumber(asObject(spec.latency)?.p99Ms, (value) => value > 0);
   const owner = asString(metadata.owner);
-  const description = asString(metadata.description);
+  const description = typeof metadata.description === 'string' && metadata.description.length <= 4096 ? metadata.description : undefined;
 
   const locations: Service['locations'] = { document: context.documentRange };
   for (const [field, path] of Object.entries(fieldPaths) as [ServiceField, YamlPath][]) {

@@ -1,4 +1,5 @@
-import { isMap, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, type Document, type LineCounter } from 'yaml';
+import { describeSyntaxError, duplicateKeys, lineCounterFor } from '../yaml/text.js';
 import type { ManifestFile, Range, Service } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
 import { describeSchemaErrors } from '../schema/describe.js';
@@ -7,6 +8,7 @@ import { rangeAtPath, rangeOfNode, rangeOfOffsets } from '../yaml/locate.js';
 import { isBackstageDocument, readBackstageDocument } from '../backstage/read.js';
 import { readNativeService } from './native.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
+import { warmUpYaml } from './yaml-warm-up.js';
 
 export interface ReadManifestResult {
   services: Service[];
@@ -33,25 +35,33 @@ function nameOf(value: unknown): string | undefined {
   return typeof metadata?.name === 'string' ? metadata.name : undefined;
 }
 
-/** yaml's message for a repeated key does not say which key, and points at its first character: widen both. */
-function describeSyntaxError(error: YAMLError, text: string): { reason: string; end: number } {
-  if (/call stack/i.test(error.message)) {
-    return { reason: 'the YAML nests too deeply to read (a manifest needs a few levels)', end: error.pos[1] };
+function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
+  const seen = new Set<string>();
+  const problems: ManifestProblem[] = [];
+  for (const error of doc.errors) {
+    const { reason, code, start, end } = describeSyntaxError(error, text);
+    // An unclosed bracket repeats the same error once per level: report each distinct one once.
+    const key = `${start}:${end}:${reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ ruleId: 'manifest-syntax', data: { reason, code }, range: rangeOfOffsets(lineCounter, start, end) });
   }
-  const key = error.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 1024))?.[0].trimEnd() : undefined;
-  if (!key) return { reason: error.message, end: error.pos[1] };
-  return { reason: `the key "${key}" appears twice in one mapping (${error.message})`, end: error.pos[0] + key.length };
+  return problems;
 }
 
-function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
-  return doc.errors.map((error) => {
-    const { reason, end } = describeSyntaxError(error, text);
-    return {
-      ruleId: 'manifest-syntax',
-      data: { reason, code: error.code },
-      range: rangeOfOffsets(lineCounter, Math.min(error.pos[0], text.length), Math.min(end, text.length)),
-    };
-  });
+function duplicateKeyProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
+  return duplicateKeys(doc, text).map(({ reason, code, start, end }) => ({
+    ruleId: 'manifest-syntax',
+    data: { reason, code },
+    range: rangeOfOffsets(lineCounter, start, end),
+  }));
+}
+
+/** `---` with nothing after it: the parser gives an empty scalar, which is no document at all. */
+function isEmptyDocument(doc: Document): boolean {
+  const contents = doc.contents;
+  if (contents === null) return true;
+  return isScalar(contents) && contents.value === null && (!contents.range || contents.range[0] === contents.range[1]);
 }
 
 function toPlainValue(doc: Document): { value: unknown } | { error: string } {
@@ -63,8 +73,9 @@ function toPlainValue(doc: Document): { value: unknown } | { error: string } {
 }
 
 export function readManifest(text: string, file: ManifestFile, languages: LanguageRegistry): ReadManifestResult {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  warmUpYaml();
+  const lineCounter = lineCounterFor(text);
+  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   const services: Service[] = [];
   const problems: ManifestProblem[] = [];
   const validateService = validator('service');
@@ -76,8 +87,13 @@ export function readManifest(text: string, file: ManifestFile, languages: Langua
       declaresSomething = true;
       return;
     }
-    if (doc.contents === null) return;
+    if (isEmptyDocument(doc)) return;
     declaresSomething = true;
+    const duplicates = duplicateKeyProblems(doc, lineCounter, text);
+    if (duplicates.length > 0) {
+      problems.push(...duplicates);
+      return;
+    }
     if (isBackstageDocument(doc)) {
       const read = readBackstageDocument(doc, lineCounter, file, documentIndex, languages);
       if (read.kind === 'skip') return;

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { LanguageRegistry } from '../templates/types.js';
 import type { ManifestFile, Range } from '../types.js';
+import { decodeUtf8, excessiveNesting, lineCounterFor, maxNestingDepth } from '../yaml/text.js';
+import { rangeOfOffsets } from '../yaml/locate.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
 import { readManifest, type ReadManifestResult } from './read.js';
 
@@ -16,83 +18,61 @@ export interface SourceLimits {
   maxFileSizeMb: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 function unreadable(file: ManifestFile, reason: string, code: string, range: Range = startOfFile): ManifestSource {
   const problem: ManifestProblem = { ruleId: 'manifest-syntax', data: { reason, code }, range };
   return { file, services: [], problems: [problem] };
 }
 
-/** The position of the first byte that is not part of a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): Range {
-  let line = 1;
-  let lineStart = 0;
-  for (let offset = 0; offset < bytes.length; ) {
-    const byte = bytes[offset] as number;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
-    const sequence = length > 0 ? bytes.subarray(offset, offset + length) : undefined;
-    if (!sequence || sequence.length < length || !isValidSequence(sequence)) {
-      const column = offset - lineStart + 1;
-      return { line, column, endLine: line, endColumn: column + 1 };
-    }
-    if (byte === 0x0a) {
-      line += 1;
-      lineStart = offset + 1;
-    }
-    offset += length;
-  }
-  return startOfFile;
+function sizeProblem(file: ManifestFile, bytes: number, limits: SourceLimits): ManifestSource | undefined {
+  if (bytes <= limits.maxFileSizeMb * 1024 * 1024) return undefined;
+  const sizeMb = (bytes / 1024 / 1024).toFixed(1);
+  return unreadable(file, `the file is ${sizeMb} MB, above the ${limits.maxFileSizeMb} MB limit (maxFileSizeMb in the config)`, 'TOO_LARGE');
 }
 
-function isValidSequence(sequence: Uint8Array): boolean {
+function readBytes(file: ManifestFile, limits: SourceLimits): { bytes: Buffer } | { source: ManifestSource } {
   try {
-    utf8.decode(sequence);
-    return true;
-  } catch {
-    return false;
+    const tooLarge = sizeProblem(file, statSync(file.path).size, limits);
+    return tooLarge ? { source: tooLarge } : { bytes: readFileSync(file.path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { source: unreadable(file, `cannot read the file (${code})`, code) };
   }
 }
 
 function decode(file: ManifestFile, bytes: Uint8Array): { text: string } | { source: ManifestSource } {
-  if (bytes.includes(0)) {
-    return { source: unreadable(file, 'this is a binary file, not YAML text', 'BINARY') };
-  }
-  try {
-    // TextDecoder drops a leading UTF-8 byte order mark, so positions count from the first real character.
-    return { text: utf8.decode(bytes) };
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    return {
-      source: unreadable(file, `the file is not valid UTF-8 (line ${at.line}, column ${at.column}): save it as UTF-8`, 'ENCODING', at),
-    };
-  }
+  if (bytes.includes(0)) return { source: unreadable(file, 'this is a binary file, not YAML text', 'BINARY') };
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return decoded;
+  const at = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column + 1 };
+  return { source: unreadable(file, decoded.problem, 'ENCODING', at) };
 }
 
-/** Reads and parses one manifest file; a file that cannot be read becomes a finding, not an exception. */
+/**
+ * Reads and parses one manifest file (or an editor buffer, `bufferText`); whatever is wrong with it becomes a
+ * finding, never an exception, and the work stays bounded: size and nesting are checked before parsing.
+ */
 export function loadManifestSource(
   file: ManifestFile,
   languages: LanguageRegistry,
   limits: SourceLimits,
   bufferText?: string,
 ): ManifestSource {
-  let text = bufferText;
-  if (text === undefined) {
-    let bytes: Buffer;
-    try {
-      const size = statSync(file.path).size;
-      const limitBytes = limits.maxFileSizeMb * 1024 * 1024;
-      if (size > limitBytes) {
-        const sizeMb = (size / 1024 / 1024).toFixed(1);
-        return unreadable(file, `the file is ${sizeMb} MB, above the ${limits.maxFileSizeMb} MB limit (maxFileSizeMb in the config)`, 'TOO_LARGE');
-      }
-      bytes = readFileSync(file.path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      return unreadable(file, `cannot read the file (${code})`, code);
-    }
-    const decoded = decode(file, bytes);
+  let text: string;
+  if (bufferText === undefined) {
+    const read = readBytes(file, limits);
+    if ('source' in read) return read.source;
+    const decoded = decode(file, read.bytes);
     if ('source' in decoded) return decoded.source;
     text = decoded.text;
+  } else {
+    const tooLarge = sizeProblem(file, Buffer.byteLength(bufferText), limits);
+    if (tooLarge) return tooLarge;
+    text = bufferText.replace(/^\uFEFF/, '');
+  }
+  const deepAt = excessiveNesting(text);
+  if (deepAt !== undefined) {
+    const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
+    return { ...unreadable(file, `the YAML nests deeper than ${maxNestingDepth.toLocaleString('en-US')} levels (a manifest needs a few)`, 'DEPTH', range), text };
   }
   return { file, text, ...readManifest(text, file, languages) };
 }

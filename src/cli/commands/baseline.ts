@@ -49,7 +49,7 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
   } else {
     next = createBaseline(result.findings, { fileKey });
   }
-  await writeReportFile(io.cwd, display, serializeBaseline(next));
+  await writeReportFile(io.cwd, display, serializeBaseline(next), { overwriteManifest: options.force });
   const findings = next.entries.reduce((total, entry) => total + entry.count, 0);
   io.writeStdout(`${options.prune ? 'pruned' : 'wrote'} ${display}: ${next.entries.length} entries, ${findings} findings\n`);
   return exitCodes.clean;

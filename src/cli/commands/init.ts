@@ -72,9 +72,11 @@ async function ask(io: CliIo, question: string, fallback: string | undefined): P
 
 /** `svc-lint init [dir]`: writes a starter service.yaml, filling the language in from the files beside it. */
 export async function runInitCommand(options: CliOptions, io: CliIo): Promise<number> {
-  const target = resolve(io.cwd, options.positionals[0] ?? '.');
-  const isDirectory = existsSync(target) && statSync(target).isDirectory();
-  const file = isDirectory || options.positionals[0] === undefined ? resolve(target, 'service.yaml') : target;
+  const given = options.positionals[0];
+  const target = resolve(io.cwd, given ?? '.');
+  // A path ending in .yaml/.yml names the manifest; anything else is the service's directory, created if need be.
+  const namesFile = given !== undefined && /\.ya?ml$/i.test(given) && !(existsSync(target) && statSync(target).isDirectory());
+  const file = namesFile ? target : resolve(target, 'service.yaml');
   const directory = dirname(file);
   const display = displayPathOf(io.cwd, file);
   if (existsSync(file) && !options.force) {
@@ -95,7 +97,7 @@ export async function runInitCommand(options: CliOptions, io: CliIo): Promise<nu
   if (!knownWorkload) throw new SvcLintError('usage', `--workload ${workload ?? ''}: expected one of ${workloads.join(', ')}`);
 
   const fields = { name, language: languages.resolve(language), workload: knownWorkload };
-  await writeReportFile(io.cwd, display, manifestText(fields, schemaReference(directory, io.cwd)));
+  await writeReportFile(io.cwd, display, manifestText(fields, schemaReference(directory, io.cwd)), { overwriteManifest: options.force });
   io.writeStdout(`wrote ${display} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
   return exitCodes.clean;
 }

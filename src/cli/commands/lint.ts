@@ -6,7 +6,7 @@ import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
 import { parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
-import { writeReportFile } from '../report-files.js';
+import { writeOutputs } from '../report-files.js';
 import { todayFrom } from '../today.js';
 import { version } from '../version.js';
 
@@ -74,11 +74,12 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     color: toTerminal && shouldColor(options.color, io.env, io.stdoutIsTTY),
     version: version(),
   });
-  for (const output of outputs) {
-    const text = formatResult(output.format, shown, context(output.file === undefined && output.format === 'stylish'));
-    if (output.file === undefined) io.writeStdout(text);
-    else await writeReportFile(io.cwd, output.file, text);
-  }
+  await writeOutputs(
+    outputs,
+    (output) => formatResult(output.format, shown, context(output.file === undefined && output.format === 'stylish')),
+    io,
+    { overwriteManifest: options.force },
+  );
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && outputs.some((output) => output.format === 'github')) {
     // GitHub shows at most 10 annotations of each kind per step; the step summary lists every finding.

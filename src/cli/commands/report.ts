@@ -5,9 +5,9 @@ import { renderGraphJson } from '../../graph/view.js';
 import { lint } from '../../lint.js';
 import { formatCapacityText } from '../../report/text.js';
 import type { LintResult } from '../../types.js';
-import { parseOutputs, type CliOptions, type OutputRequest } from '../args.js';
+import { parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
-import { writeReportFile } from '../report-files.js';
+import { writeOutputs } from '../report-files.js';
 import { version } from '../version.js';
 import { lintOptionsFrom } from './lint.js';
 
@@ -23,18 +23,6 @@ const graphFormats = {
   json: (result: LintResult) => renderGraphJson(result.graph),
 } satisfies Record<string, (result: LintResult) => string>;
 
-async function writeOutputs<Format extends string>(
-  outputs: readonly OutputRequest<Format>[],
-  render: (format: Format) => string,
-  io: CliIo,
-): Promise<void> {
-  for (const output of outputs) {
-    const text = render(output.format);
-    if (output.file === undefined) io.writeStdout(text);
-    else await writeReportFile(io.cwd, output.file, text);
-  }
-}
-
 /** `svc-lint report`: capacity and cost per service; `svc-lint graph`: the service graph as a picture. Both exit 0. */
 export async function runReportCommand(options: CliOptions, io: CliIo): Promise<number> {
   const formats = options.command === 'graph' ? graphFormats : reportFormats;
@@ -42,6 +30,7 @@ export async function runReportCommand(options: CliOptions, io: CliIo): Promise<
   const outputs = parseOutputs(options, names, names[0]!);
   const result = await lint(await lintOptionsFrom(options, io));
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
-  await writeOutputs(outputs, (format) => (formats as Record<string, (result: LintResult) => string>)[format]!(result), io);
+  const render = formats as Record<string, (result: LintResult) => string>;
+  await writeOutputs(outputs, (output) => render[output.format]!(result), io, { overwriteManifest: options.force });
   return exitCodes.clean;
 }

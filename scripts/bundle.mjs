@@ -1,0 +1,52 @@
+// Bundles the CLI into one file, dist/bin.js, so that startup reads one module instead of a hundred, and swaps in
+// precompiled schema validators and embedded built-in rules so that nothing is compiled or read at startup.
+// Runs after `tsc -p tsconfig.build.json`; the library entry (dist/index.js) stays unbundled.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { builtinModule, validatorsModule } from './precompiled-modules.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const namespace = 'svc-lint-precompiled';
+
+/** Source modules replaced in the bundle, by absolute path as esbuild resolves them, with their stand-ins. */
+const replacements = {
+  [`${root}src/schema/validators.ts`]: { name: 'validators', resolveDir: `${root}src/schema`, source: validatorsModule },
+  [`${root}src/rules/builtin.ts`]: { name: 'builtin', resolveDir: `${root}src/rules`, source: builtinModule },
+};
+
+const precompiled = {
+  name: namespace,
+  setup(bundler) {
+    bundler.onResolve({ filter: /\/(validators|builtin)\.js$/ }, async (args) => {
+      if (args.pluginData === namespace) return undefined;
+      const resolved = await bundler.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: namespace });
+      const replacement = replacements[resolved.path];
+      return replacement ? { path: replacement.name, namespace, pluginData: replacement } : undefined;
+    });
+    bundler.onLoad({ filter: /.*/, namespace }, async (args) => ({
+      contents: await args.pluginData.source(),
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+    }));
+  },
+};
+
+const result = await build({
+  entryPoints: [`${root}src/bin.ts`],
+  outfile: `${root}dist/bin.js`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // fast-glob and its dependencies are CommonJS and call require() for Node's own modules.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  plugins: [precompiled],
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+
+const replaced = Object.keys(result.metafile.inputs).filter((input) => input.startsWith(`${namespace}:`));
+if (replaced.length !== Object.keys(replacements).length) {
+  throw new Error(`expected to replace ${Object.keys(replacements).length} modules in the bundle, replaced ${replaced.length}`);
+}
