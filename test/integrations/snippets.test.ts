@@ -281,3 +281,18 @@ describe('VS Code tasks', () => {
     );
   });
 });
+
+describe('the README copies of the snippets', () => {
+  const readme = join(repositoryRoot, 'README.md');
+  const copies = readSnippets(readme).filter((snippet) => snippet.fileName !== undefined);
+
+  it('include the pre-commit, GitHub Actions, GitLab CI, Jenkins and VS Code setups', () => {
+    expect(copies.map((snippet) => snippet.fileName)).toEqual(
+      expect.arrayContaining(['.pre-commit-config.yaml', '.github/workflows/svc-lint.yml', '.gitlab-ci.yml', 'Jenkinsfile', '.vscode/tasks.json']),
+    );
+  });
+
+  it.each(copies.map((snippet) => [snippet.fileName!, snippet] as const))('%s is the tested one from docs/integrations.md', (fileName, copy) => {
+    expect(copy.text).toBe(snippetFor(fileName).text);
+  });
+});
