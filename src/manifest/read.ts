@@ -8,7 +8,6 @@ import { rangeAtPath, rangeOfNode, rangeOfOffsets } from '../yaml/locate.js';
 import { isBackstageDocument, readBackstageDocument } from '../backstage/read.js';
 import { readNativeService } from './native.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
-import { warmUpYaml } from './yaml-warm-up.js';
 
 export interface ReadManifestResult {
   services: Service[];
@@ -73,7 +72,6 @@ function toPlainValue(doc: Document): { value: unknown } | { error: string } {
 }
 
 export function readManifest(text: string, file: ManifestFile, languages: LanguageRegistry): ReadManifestResult {
-  warmUpYaml();
   const lineCounter = lineCounterFor(text);
   const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   const services: Service[] = [];
