@@ -1,8 +1,25 @@
 import type { ManifestProblem } from './manifest/problems.js';
-import { renderMessage, type MessageData } from './messages.js';
+import { placeholdersOf, renderMessage, type MessageData } from './messages.js';
 import type { ActiveRule } from './rules/resolve.js';
 import type { TemplateContext, TemplateFinding } from './templates/types.js';
 import type { Finding, Range, ResolvedRule, Service } from './types.js';
+
+const placeholderCache = new Map<string, string[]>();
+
+/** The values a message is rendered from: the data its template names, and nothing more. */
+function usedData(template: string, data: MessageData): MessageData {
+  let keys = placeholderCache.get(template);
+  if (!keys) {
+    keys = [...new Set(placeholdersOf(template))];
+    placeholderCache.set(template, keys);
+  }
+  const used: MessageData = {};
+  for (const key of keys) {
+    const value = data[key];
+    if (value !== undefined) used[key] = value;
+  }
+  return used;
+}
 
 export function toFinding(
   rule: ResolvedRule,
@@ -12,12 +29,13 @@ export function toFinding(
   range: Range,
   service: string | undefined,
 ): Finding {
+  const template = rule.messages[messageId] ?? rule.description;
   return {
     ruleId: rule.id,
     messageId,
-    data,
+    data: usedData(template, data),
     severity: rule.severity,
-    message: renderMessage(rule.messages[messageId] ?? rule.description, data),
+    message: renderMessage(template, data),
     file,
     ...(service !== undefined && { service }),
     ...range,

@@ -97,7 +97,7 @@ export interface Suppression {
 export interface Finding {
   ruleId: string;
   messageId: string;
-  /** The values the message was rendered from (numbers stay numbers). */
+  /** The values the message was rendered from, and only those (numbers stay numbers). */
   data: Record<string, string | number>;
   severity: Severity;
   /** Rendered from the rule's message template and `data`. */

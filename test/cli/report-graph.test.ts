@@ -24,7 +24,7 @@ interface ServiceRow {
   declaredRps: number | null;
   effectiveRps: number;
   recommended: { language: string; question: number; reason: string };
-  declaredEstimate: { language: string; instances: number; memoryMb: number; basis: { throughputRpsPerInstance: number } } | null;
+  declaredEstimate: { language: string; instances: number; memoryMb: number; throughputRpsPerInstance: number } | null;
   recommendedEstimate: { language: string; instances: number; memoryMb: number } | null;
 }
 
@@ -32,13 +32,21 @@ describe('svc-lint report', () => {
   it('gives effective traffic, the recommendation and the estimates per service, and exits 0', () => {
     const run = runCli(['report', '--format', 'json'], { cwd: root });
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { services: ServiceRow[]; fleet: { declared: { instances: number }; recommended: { instances: number } } };
+    const report = JSON.parse(run.stdout) as {
+      services: ServiceRow[];
+      fleet: { declared: { instances: number }; recommended: { instances: number } };
+      profiles: Record<string, { benchmark: string; source: string }>;
+    };
+    expect(report.profiles.python).toEqual({
+      benchmark: 'Python (FastAPI)',
+      source: 'Choosing Python or Go for Microservices: A Performance Reality Check (2026)',
+    });
     const orders = report.services.find((row) => row.service === 'orders')!;
     expect(orders).toMatchObject({
       declaredRps: null,
       effectiveRps: 20000,
       recommended: { language: 'go', question: 2, reason: 'high-throughput' },
-      declaredEstimate: { language: 'python', instances: 2, memoryMb: 104, basis: { throughputRpsPerInstance: 12500 } },
+      declaredEstimate: { language: 'python', instances: 2, memoryMb: 104, throughputRpsPerInstance: 12500 },
       recommendedEstimate: { language: 'go', instances: 1, memoryMb: 12 },
     });
     const audit = report.services.find((row) => row.service === 'audit-log')!;
