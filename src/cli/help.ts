@@ -1,12 +1,16 @@
 export const helpText = `svc-lint: checks service manifests against the hot-path / smart-path language guidance
 
 Usage:
-  svc-lint [paths/globs...] [options]   lint manifests (default: the current directory)
+  svc-lint [paths/globs...] [options]   lint manifests (default: the config's include, else the current directory)
   svc-lint rules                        list the rules with their severity
   svc-lint explain <rule-id>            a rule's description, rationale, remediation and example
+  svc-lint init [dir|file]              write a starter service.yaml (--name, --language, --workload)
+  svc-lint baseline [--prune]           record the current findings so that only new ones fail
+  svc-lint report [paths...]            capacity and cost per service (--format text, json or html)
+  svc-lint graph [paths...]             the service graph (--format mermaid, dot or json)
 
-Directories are searched for service.yaml, service.yml, *.service.yaml and *.service.yml
-(node_modules and .git are skipped). Files given by name are linted whatever their name.
+Directories are searched for service.yaml, service.yml, *.service.yaml, *.service.yml and Backstage
+catalog-info.yaml files (node_modules and .git are skipped). Files given by name are linted whatever their name.
 
 Options:
   -f, --format <name>[:<file>]   stylish (default), json, compact, github, sarif, junit, gitlab, markdown, html;
@@ -18,13 +22,24 @@ Options:
   -q, --quiet                    report only the findings that fail the run (errors, or down to --fail-on)
       --max-warnings <n>         exit 1 when there are more than n warnings
       --fail-on <severity>       lowest severity that fails the run: error (default), warning or info
+      --stdin --stdin-filename <path>
+                                 lint the text on stdin as if it were that file (an editor buffer)
+      --baseline <file>          only findings beyond this baseline count; --no-baseline ignores the config's
+      --no-inline-suppressions   ignore # svc-lint-disable directives
+      --error-on-unmatched-pattern
+                                 exit 2 when a path or glob matches no manifest (default: a note, exit 0)
+      --force                    let init, baseline and report files replace an existing manifest; let baseline
+                                 create a new file while CI is set
       --color, --no-color        force colour on or off (otherwise NO_COLOR, FORCE_COLOR, then the terminal decide)
       --debug                    show the stack trace of an internal error
   -h, --help                     show this help
   -v, --version                  show the version
 
+Environment:
+  SVC_LINT_TODAY=YYYY-MM-DD      the date expiring suppressions and waivers are judged on
+
 Exit codes:
   0  no findings at or above --fail-on, and warnings within --max-warnings
   1  findings that fail the run
-  2  usage error, invalid config, a path that does not exist, or an internal error
+  2  usage error, invalid config, a path that does not exist, a file that cannot be written, or an internal error
 `;
