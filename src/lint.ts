@@ -114,7 +114,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         patterns: targets.patterns,
       })
     : [];
-  const workspace = await loadEach([...targets.files, ...others], (path) => load(path));
+  // The linted files are loaded already; only the others are read (and their real paths looked up) here.
+  const workspace = [...new Set([...reported, ...(await loadEach(others, (path) => load(path)))])];
 
   const services: Service[] = reported.flatMap((source) => source.services);
   const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>

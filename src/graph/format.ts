@@ -1,9 +1,7 @@
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+import { formatNumber } from '../messages.js';
 
-/** Numbers inside pre-joined strings, formatted as the engine formats numbers in messages. */
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
-}
+/** Numbers inside pre-joined strings are formatted as the engine formats numbers in messages. */
+export { formatNumber };
 
 /** Rounds away floating-point noise (40,000 × 0.3 = 12,000.000000000002) before comparing or showing a value. */
 export function roundFigure(value: number): number {
