@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { SvcLintError } from './errors.js';
 
@@ -34,6 +34,12 @@ export interface FoundFiles {
   unmatched: string[];
   /** Files named explicitly that the config's `exclude` leaves out. */
   excluded: string[];
+}
+
+/** Whether `path` is `directory` itself or lies somewhere below it. */
+export function isInsideDirectory(directory: string, path: string): boolean {
+  const fromDirectory = relative(directory, path);
+  return !isAbsolute(fromDirectory) && fromDirectory !== '..' && !fromDirectory.startsWith(`..${sep}`);
 }
 
 export function displayPathOf(cwd: string, path: string): string {

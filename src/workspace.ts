@@ -1,11 +1,6 @@
-import { relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
-import { absoluteGlobs, findManifestFiles, findRepositoryRoot } from './files.js';
-
-function isInside(directory: string, path: string): boolean {
-  const fromDirectory = relative(directory, path);
-  return fromDirectory === '' || (!fromDirectory.startsWith('..') && !isAbsolute(fromDirectory));
-}
+import { absoluteGlobs, findManifestFiles, findRepositoryRoot, isInsideDirectory } from './files.js';
 
 export interface WorkspaceRequest {
   config: LoadedConfig;
@@ -32,7 +27,7 @@ export function workspaceFiles(request: WorkspaceRequest): string[] {
   }
   const root = request.root ?? (config.path ? config.directory : findRepositoryRoot(cwd));
   if (root === undefined) return [];
-  if (!request.reportedFiles.some((file) => isInside(root, file))) return [];
+  if (!request.reportedFiles.some((file) => isInsideDirectory(root, file))) return [];
   if (request.patterns.some((pattern) => resolve(cwd, pattern) === root)) return [];
   return findManifestFiles([root], cwd, exclude).files;
 }

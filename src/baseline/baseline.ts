@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { isInsideDirectory } from '../files.js';
 import type { ReportedFinding } from '../suppressions/types.js';
 
 /** How many findings of one rule one service had in one file when the baseline was taken. */
@@ -46,9 +47,8 @@ export interface BaselineOptions {
  */
 export function baselineFileKey(cwd: string, baselineDirectory: string): (file: string) => string {
   return (file) => {
-    const path = relative(baselineDirectory, resolve(cwd, file));
-    if (path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return file;
-    return path.split(sep).join('/');
+    const path = resolve(cwd, file);
+    return isInsideDirectory(baselineDirectory, path) ? relative(baselineDirectory, path).split(sep).join('/') : file;
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Finding, LintResult } from '../types.js';
+import { countOf } from '../text/count.js';
 import type { FormatContext } from './types.js';
 
 /** Makes text safe inside a GitHub-flavoured Markdown table cell, keeping line breaks as `<br>`. */
@@ -10,10 +11,6 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/[\\`*_~[\]|]/g, (character) => `\\${character}`)
     .trim()
     .replace(/\s*(?:\r\n|\r|\n)\s*/g, '<br>');
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 function findingRow(finding: Finding): string {
@@ -30,14 +27,14 @@ function findingRow(finding: Finding): string {
 /** A Markdown report for pull-request comments and GitHub step summaries. */
 export function formatMarkdown(result: LintResult, _context: FormatContext): string {
   const { summary } = result;
-  const scope = `${plural(summary.files, 'file')} (${plural(summary.services, 'service')})`;
+  const scope = `${countOf(summary.files, 'file')} (${countOf(summary.services, 'service')})`;
   if (result.findings.length === 0) {
     return `### svc-lint\n\nNo problems found in ${scope}.\n`;
   }
   const counts = [
-    plural(summary.errors, 'error'),
-    plural(summary.warnings, 'warning'),
-    plural(summary.infos, 'info', 'info'),
+    countOf(summary.errors, 'error'),
+    countOf(summary.warnings, 'warning'),
+    countOf(summary.infos, 'info', 'info'),
   ].join(', ');
   return [
     '### svc-lint',

@@ -1,11 +1,8 @@
 import { Chalk } from 'chalk';
+import { countOf } from '../text/count.js';
 import type { Finding, LintResult, ResolvedRule, Severity } from '../types.js';
 import { toSingleLine } from './compact.js';
 import type { FormatContext } from './types.js';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
@@ -42,13 +39,13 @@ export function formatStylish(result: LintResult, context: FormatContext): strin
 
   const { errors, warnings, infos, files, services } = result.summary;
   const problems = errors + warnings + infos;
-  const scope = `${plural(files, 'file')}, ${plural(services, 'service')}`;
+  const scope = `${countOf(files, 'file')}, ${countOf(services, 'service')}`;
   if (problems === 0) {
     lines.push(chalk.green(`✔ no problems (${scope})`));
   } else {
     const mark = errors > 0 ? chalk.red.bold('✖') : warnings > 0 ? chalk.yellow.bold('⚠') : chalk.blue.bold('ℹ');
-    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
-    lines.push(`${mark} ${plural(problems, 'problem')} (${counts}) in ${scope}`);
+    const counts = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}, ${countOf(infos, 'info')}`;
+    lines.push(`${mark} ${countOf(problems, 'problem')} (${counts}) in ${scope}`);
   }
   const exempted = [
     ...(result.summary.suppressed > 0 ? [`${result.summary.suppressed} suppressed`] : []),

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { detectLanguageEvidence } from '../../detect/detect.js';
 import { SvcLintError } from '../../errors.js';
-import { displayPathOf } from '../../files.js';
+import { displayPathOf, isInsideDirectory } from '../../files.js';
 import { packagePath } from '../../package-paths.js';
 import { setUp } from '../../setup.js';
 import { workloads, type Workload } from '../../types.js';
@@ -35,8 +35,7 @@ export function detectedLanguage(directory: string): string | undefined {
 /** Relative to the manifest when svc-lint is installed in the project (node_modules), else absolute. */
 function schemaReference(manifestDirectory: string, cwd: string): string {
   const schema = packagePath('schemas', 'service.schema.json');
-  const fromProject = relative(cwd, schema);
-  if (isAbsolute(fromProject) || fromProject.startsWith('..')) return schema.split(sep).join('/');
+  if (!isInsideDirectory(cwd, schema)) return schema.split(sep).join('/');
   return relative(manifestDirectory, schema).split(sep).join('/');
 }
 
