@@ -23,7 +23,8 @@ export interface Setup {
   rules: ActiveRule[];
 }
 
-function loadConfig(options: SetupOptions): LoadedConfig {
+/** The config the options name, found upward from cwd, or none. */
+export function loadConfig(options: SetupOptions): LoadedConfig {
   if (options.config === false) return emptyConfig(options.cwd);
   if (typeof options.config === 'string') {
     return loadConfigFile(resolve(options.cwd, options.config), options.config);

@@ -11,7 +11,7 @@ import {
 import { SvcLintError } from '../../errors.js';
 import { displayPathOf } from '../../files.js';
 import { lint } from '../../lint.js';
-import { setUp } from '../../setup.js';
+import { loadConfig } from '../../setup.js';
 import type { CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { writeReportFile } from '../report-files.js';
@@ -19,7 +19,7 @@ import { lintOptionsFrom } from './lint.js';
 
 function baselinePath(options: CliOptions, io: CliIo): string {
   if (typeof options.baseline === 'string') return resolve(io.cwd, options.baseline);
-  const { config } = setUp({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
+  const config = loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
   if (config.config.baseline) return resolve(config.directory, config.config.baseline);
   return resolve(config.path ? config.directory : io.cwd, defaultBaselineFile);
 }
