@@ -2,6 +2,7 @@
 // precompiled schema validators and embedded built-in rules so that nothing is compiled or read at startup.
 // Runs after `tsc -p tsconfig.build.json`; the library entry (dist/index.js) stays unbundled.
 import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtinModule, validatorsModule } from './precompiled-modules.mjs';
 
@@ -50,3 +51,7 @@ const replaced = Object.keys(result.metafile.inputs).filter((input) => input.sta
 if (replaced.length !== Object.keys(replacements).length) {
   throw new Error(`expected to replace ${Object.keys(replacements).length} modules in the bundle, replaced ${replaced.length}`);
 }
+
+// The package's bin: npm marks it executable when the package is installed elsewhere, but not in this checkout,
+// where `npx svc-lint` runs it directly.
+chmodSync(`${root}dist/bin.js`, 0o755);

@@ -2,14 +2,11 @@
 import { createInterface } from 'node:readline/promises';
 import { text } from 'node:stream/consumers';
 import { runCli } from './cli.js';
-import { removePendingTemporaryFiles } from './io/write-file-atomic.js';
 
-// An interrupted run leaves no half-written report behind: the conventional 128 + signal number exit code.
+// Report files are written synchronously (see writeFileAtomic), so an interrupt handled here never finds one half
+// written; exit with the conventional 128 + signal number.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => {
-    removePendingTemporaryFiles();
-    process.exit(code);
-  });
+  process.on(signal, () => process.exit(code));
 }
 
 // The one module that touches the process: it hands argv, env and the streams to the CLI and sets the exit code.

@@ -1,61 +1,51 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-/** Temporary files being written right now, so an interrupt can remove them before the process exits. */
-const pendingTemporaryFiles = new Set<string>();
-
-/** Removes the temporary files of writes still under way; synchronous, for signal handlers. */
-export function removePendingTemporaryFiles(): void {
-  for (const path of pendingTemporaryFiles) rmSync(path, { force: true });
-  pendingTemporaryFiles.clear();
-}
 
 /**
  * Writes `text` so that readers see either the old file or the complete new one: the text goes to a
  * temporary file in the same directory (a rename across file systems would not be atomic), is flushed
  * to disk, then renamed over `path`. On any failure the temporary file is removed and the error rethrown.
+ *
+ * Every step is synchronous on purpose: a signal handler (Ctrl-C, SIGTERM) only runs between them, never while
+ * a temporary file exists, so an interrupted run cannot leave one behind.
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temporaryPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
-  pendingTemporaryFiles.add(temporaryPath);
+  let descriptor: number | undefined;
   try {
-    handle = await open(temporaryPath, 'wx', await modeToKeep(path));
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temporaryPath, path);
+    descriptor = openSync(temporaryPath, 'wx', modeToKeep(path));
+    writeFileSync(descriptor, text, 'utf8');
+    fsyncSync(descriptor);
+    closeSync(descriptor);
+    descriptor = undefined;
+    renameSync(temporaryPath, path);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temporaryPath, { force: true });
+    if (descriptor !== undefined) closeSync(descriptor);
+    rmSync(temporaryPath, { force: true });
     throw error;
-  } finally {
-    pendingTemporaryFiles.delete(temporaryPath);
   }
-  await syncDirectory(dirname(path));
+  syncDirectory(dirname(path));
 }
 
 /** The permissions of the file being replaced, so a rewrite does not change them. */
-async function modeToKeep(path: string): Promise<number> {
+function modeToKeep(path: string): number {
   try {
-    return (await stat(path)).mode & 0o7777;
+    return statSync(path).mode & 0o7777;
   } catch {
     return 0o666;
   }
 }
 
 /** Makes the rename itself durable; not every platform can open a directory, and then there is nothing to do. */
-async function syncDirectory(directory: string): Promise<void> {
-  let handle: FileHandle | undefined;
+function syncDirectory(directory: string): void {
+  let descriptor: number | undefined;
   try {
-    handle = await open(directory, 'r');
-    await handle.sync();
+    descriptor = openSync(directory, 'r');
+    fsyncSync(descriptor);
   } catch {
     // Best effort: the data is already written and renamed.
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
