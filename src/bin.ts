@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { once } from 'node:events';
 import { createInterface } from 'node:readline/promises';
 import { text } from 'node:stream/consumers';
 import { runCli } from './cli.js';
@@ -8,6 +9,11 @@ import { runCli } from './cli.js';
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => process.exit(code));
 }
+// A reader that stops early (`svc-lint | head`) closes the pipe: stop quietly, as a program killed by SIGPIPE would.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(141);
+  throw error;
+});
 
 // The one module that touches the process: it hands argv, env and the streams to the CLI and sets the exit code.
 const exitCode = await runCli(process.argv.slice(2), {
@@ -24,7 +30,10 @@ const exitCode = await runCli(process.argv.slice(2), {
       terminal.close();
     }
   },
-  writeStdout: (output) => process.stdout.write(output),
+  // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint.
+  writeStdout: async (output) => {
+    if (!process.stdout.write(output)) await once(process.stdout, 'drain');
+  },
   writeStderr: (output) => process.stderr.write(output),
 });
 process.exitCode = exitCode;

@@ -3,6 +3,7 @@ import { placeholdersOf, renderMessage, type MessageData } from './messages.js';
 import type { ActiveRule } from './rules/resolve.js';
 import type { TemplateContext, TemplateFinding } from './templates/types.js';
 import type { Finding, Range, ResolvedRule, Service } from './types.js';
+import { compareText } from './text/compare.js';
 
 const placeholderCache = new Map<string, string[]>();
 
@@ -48,11 +49,11 @@ function rangeFor(service: Service, reported: TemplateFinding): Range {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    compareText(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 

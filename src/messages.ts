@@ -1,15 +1,8 @@
+import { formatNumber } from './text/number.js';
+
 const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*(?::([^|{}]*)\|([^{}]*))?\}\}/g;
 
 export type MessageData = Record<string, string | number>;
-
-// toLocaleString with options builds a new formatter on every call, which dominates rendering thousands of messages.
-let numberFormat: Intl.NumberFormat | undefined;
-
-/** A number as messages show it: thousands separators, at most two decimals. */
-export function formatNumber(value: number): string {
-  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-  return numberFormat.format(value);
-}
 
 function formatValue(value: string | number): string {
   if (typeof value === 'string') return value;

@@ -1,6 +1,7 @@
 import { SvcLintError } from '../errors.js';
 import type { ActiveRule } from '../rules/resolve.js';
 import { didYouMean } from '../text/closest.js';
+import { compareText } from '../text/compare.js';
 
 function indent(text: string, prefix = '  '): string {
   return text
@@ -14,7 +15,7 @@ export function formatRuleList(rules: readonly ActiveRule[]): string {
   const width = Math.max(...rules.map(({ rule }) => rule.id.length));
   const lines = rules
     .map(({ rule }) => rule)
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((rule) => {
       const severity = rule.enabled ? rule.severity : 'off';
       return `${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${rule.description}`;

@@ -7,7 +7,8 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** Asks one question on the terminal; absent when there is none. */
   prompt?(question: string): Promise<string>;
-  writeStdout(text: string): void;
+  /** May return a promise that settles once the text is handed on, so a large report waits for a slow reader. */
+  writeStdout(text: string): void | Promise<void>;
   writeStderr(text: string): void;
 }
 

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
 import { displayPathOf, isManifestFileName } from '../files.js';
+import { inBatches } from '../io/batches.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { OutputRequest } from './args.js';
 import type { CliIo } from './io.js';
@@ -21,7 +22,7 @@ function blockingFile(path: string): string | undefined {
 }
 
 /** Writes a report whole or not at all, creating missing parent directories. */
-export async function writeReportFile(cwd: string, file: string, text: string, options: WriteOptions): Promise<void> {
+export async function writeReportFile(cwd: string, file: string, text: string | Iterable<string>, options: WriteOptions): Promise<void> {
   const path = resolve(cwd, file);
   if (!options.overwriteManifest && isManifestFileName(path) && existsSync(path)) {
     throw new SvcLintError('io', `refusing to write over ${file}, which is a manifest: choose another file, or pass --force`);
@@ -39,16 +40,20 @@ export async function writeReportFile(cwd: string, file: string, text: string, o
   }
 }
 
-/** Renders each requested output and sends it to stdout or to its file. */
+/**
+ * Renders each requested output and sends it to stdout or to its file; an output in pieces is written in batches as
+ * it is rendered, so a large fleet's report is never held whole.
+ */
 export async function writeOutputs<Format extends string>(
   outputs: readonly OutputRequest<Format>[],
-  render: (output: OutputRequest<Format>) => string,
+  render: (output: OutputRequest<Format>) => string | Iterable<string>,
   io: CliIo,
   options: WriteOptions,
 ): Promise<void> {
   for (const output of outputs) {
     const text = render(output);
-    if (output.file === undefined) io.writeStdout(text);
-    else await writeReportFile(io.cwd, output.file, text, options);
+    if (output.file !== undefined) await writeReportFile(io.cwd, output.file, text, options);
+    else if (typeof text === 'string') await io.writeStdout(text);
+    else for (const batch of inBatches(text)) await io.writeStdout(batch);
   }
 }

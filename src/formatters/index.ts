@@ -2,12 +2,12 @@ import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from '../html/page.js';
 import { formatGitlab } from './gitlab.js';
-import { formatJson } from './json.js';
+import { formatJson, formatJsonPieces } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, Formatter, PieceFormatter } from './types.js';
 import { isCounted, type LintResult } from '../types.js';
 
 export const formatters = {
@@ -33,7 +33,21 @@ export function isFormatName(name: string): name is FormatName {
 /** Formats that can say a finding is suppressed or baselined; the others show only the findings that count. */
 const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'html']);
 
+/** The formats whose size grows with the fleet, as pieces of text to write one after another. */
+const pieceFormatters: Partial<Record<FormatName, PieceFormatter>> = {
+  json: formatJsonPieces,
+};
+
+function shownIn(name: FormatName, result: LintResult): LintResult {
+  return showsExemptions.has(name) ? result : { ...result, findings: result.findings.filter(isCounted) };
+}
+
 export function formatResult(name: FormatName, result: LintResult, context: FormatContext): string {
-  const shown = showsExemptions.has(name) ? result : { ...result, findings: result.findings.filter(isCounted) };
-  return formatters[name](shown, context);
+  return formatters[name](shownIn(name, result), context);
+}
+
+/** The same text as `formatResult`, in pieces where the format provides them, for writing without one big string. */
+export function formatResultPieces(name: FormatName, result: LintResult, context: FormatContext): Iterable<string> {
+  const pieces = pieceFormatters[name];
+  return pieces ? pieces(shownIn(name, result), context) : [formatResult(name, result, context)];
 }

@@ -20,8 +20,8 @@ export interface CapacityEstimate {
   /** instances × benchmark memory. */
   memoryMb: number;
   /** One container image of the language. */
-  imageMb: LanguageRange;
-  figures: ProfileFigures;
+  imageMb: Readonly<LanguageRange>;
+  figures: Readonly<ProfileFigures>;
 }
 
 export interface ServiceCapacity {
@@ -72,23 +72,29 @@ export function estimateCapacity(
   return { services: capacities, totals: totalsOf(capacities) };
 }
 
+// One figures object per profile, shared by all of its estimates: a fleet has thousands of services and a few profiles.
+const figuresByProfile = new WeakMap<LanguageProfile, Readonly<ProfileFigures>>();
+
+function figuresOf(profile: LanguageProfile): Readonly<ProfileFigures> {
+  let figures = figuresByProfile.get(profile);
+  if (!figures) {
+    figures = Object.freeze({
+      languageId: profile.id,
+      benchmarkLabel: profile.benchmark.label,
+      throughputRps: profile.benchmark.throughputRps,
+      memoryMb: profile.benchmark.memoryMb,
+      imageMb: Object.freeze({ ...profile.container.imageMb }),
+      source: profile.source.title,
+    });
+    figuresByProfile.set(profile, figures);
+  }
+  return figures;
+}
+
 export function estimateFor(peakRps: number, profile: LanguageProfile): CapacityEstimate {
-  const figures: ProfileFigures = {
-    languageId: profile.id,
-    benchmarkLabel: profile.benchmark.label,
-    throughputRps: profile.benchmark.throughputRps,
-    memoryMb: profile.benchmark.memoryMb,
-    imageMb: { ...profile.container.imageMb },
-    source: profile.source.title,
-  };
+  const figures = figuresOf(profile);
   const instances = Math.max(1, Math.ceil(peakRps / figures.throughputRps));
-  return {
-    languageId: profile.id,
-    instances,
-    memoryMb: instances * figures.memoryMb,
-    imageMb: { ...figures.imageMb },
-    figures,
-  };
+  return { languageId: profile.id, instances, memoryMb: instances * figures.memoryMb, imageMb: figures.imageMb, figures };
 }
 
 function totalsOf(capacities: readonly ServiceCapacity[]): FleetCapacity['totals'] {

@@ -1,4 +1,4 @@
-import { formatNumber } from '../messages.js';
+import { formatNumber } from '../text/number.js';
 
 /** Numbers inside pre-joined strings are formatted as the engine formats numbers in messages. */
 export { formatNumber };

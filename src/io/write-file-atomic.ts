@@ -1,21 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { inBatches } from './batches.js';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes `text` so that readers see either the old file or the complete new one: the text goes to a
+ * Writes `text` (whole, or in pieces written as they come) so that readers see either the old file or the complete new one: the text goes to a
  * temporary file in the same directory (a rename across file systems would not be atomic), is flushed
  * to disk, then renamed over `path`. On any failure the temporary file is removed and the error rethrown.
  *
  * Every step is synchronous on purpose: a signal handler (Ctrl-C, SIGTERM) only runs between them, never while
  * a temporary file exists, so an interrupted run cannot leave one behind.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const temporaryPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporaryPath, 'wx', modeToKeep(path));
-    writeFileSync(descriptor, text, 'utf8');
+    if (typeof text === 'string') writeFileSync(descriptor, text, 'utf8');
+    else for (const batch of inBatches(text)) writeFileSync(descriptor, batch, 'utf8');
     fsyncSync(descriptor);
     closeSync(descriptor);
     descriptor = undefined;

@@ -3,6 +3,7 @@ import type { LanguageRegistry } from '../templates/types.js';
 import type { ManifestFile, Range } from '../types.js';
 import { decodeUtf8, excessiveNesting, lineCounterFor, maxNestingDepth } from '../yaml/text.js';
 import { rangeOfOffsets } from '../yaml/locate.js';
+import { formatNumber } from '../text/number.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
 import { readManifest, type ReadManifestResult } from './read.js';
 
@@ -72,7 +73,7 @@ export function loadManifestSource(
   const deepAt = excessiveNesting(text);
   if (deepAt !== undefined) {
     const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
-    return { ...unreadable(file, `the YAML nests deeper than ${maxNestingDepth.toLocaleString('en-US')} levels (a manifest needs a few)`, 'DEPTH', range), text };
+    return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range), text };
   }
   return { file, text, ...readManifest(text, file, languages) };
 }

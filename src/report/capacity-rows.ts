@@ -39,7 +39,7 @@ function estimateRow(estimate: CapacityEstimate | undefined): EstimateRow | null
   };
 }
 
-function capacityRow(capacity: ServiceCapacity): CapacityRow {
+export function capacityRow(capacity: ServiceCapacity): CapacityRow {
   const { service, decision } = capacity;
   return {
     service: service.name,

@@ -1,9 +1,10 @@
+import { formatNumber } from '../text/number.js';
 import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../types.js';
 import { capacityRows, type CapacityRow, type EstimateRow } from './capacity-rows.js';
 
 
-const number = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const number = (value: number) => formatNumber(value, 1);
 
 function change(row: CapacityRow, pick: (estimate: EstimateRow) => string): string {
   const { declaredEstimate: now, recommendedEstimate: then } = row;

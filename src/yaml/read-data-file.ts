@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, type Document } from 'yaml';
 import { SvcLintError } from '../errors.js';
+import { formatNumber } from '../text/number.js';
 import { rangeAtPath, type YamlPath } from './locate.js';
 import { decodeUtf8, describeSyntaxError, duplicateKeys, excessiveNesting, lineCounterFor, maxNestingDepth } from './text.js';
 import type { Range } from '../types.js';
@@ -32,7 +33,7 @@ export function readYamlDataFile(path: string, displayPath: string, kind: 'confi
     return `:${position.line}:${position.col}`;
   };
   const deepAt = excessiveNesting(text);
-  if (deepAt !== undefined) throw fail(at(deepAt), `the YAML nests deeper than ${maxNestingDepth.toLocaleString('en-US')} levels`);
+  if (deepAt !== undefined) throw fail(at(deepAt), `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels`);
   const doc: Document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const [firstError] = [...doc.errors.map((error) => describeSyntaxError(error, text)), ...duplicateKeys(doc, text)];
   if (firstError) throw fail(at(firstError.start), `invalid YAML: ${firstError.reason}`);

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { SvcLintError } from '../../errors.js';
-import { formatNames, formatResult } from '../../formatters/index.js';
+import { formatNames, formatResult, formatResultPieces } from '../../formatters/index.js';
 import type { FormatContext } from '../../formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
@@ -76,7 +76,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   });
   await writeOutputs(
     outputs,
-    (output) => formatResult(output.format, shown, context(output.file === undefined && output.format === 'stylish')),
+    (output) => formatResultPieces(output.format, shown, context(output.file === undefined && output.format === 'stylish')),
     io,
     { overwriteManifest: options.force },
   );

@@ -1,4 +1,4 @@
-import { formatResult } from '../../formatters/index.js';
+import { formatResult, formatResultPieces } from '../../formatters/index.js';
 import { renderDot } from '../../graph/dot.js';
 import { renderMermaid } from '../../graph/mermaid.js';
 import { renderGraphJson } from '../../graph/view.js';
@@ -13,9 +13,9 @@ import { lintOptionsFrom } from './lint.js';
 
 const reportFormats = {
   text: formatCapacityText,
-  json: (result: LintResult) => formatResult('json', result, { color: false, version: version() }),
+  json: (result: LintResult) => formatResultPieces('json', result, { color: false, version: version() }),
   html: (result: LintResult) => formatResult('html', result, { color: false, version: version() }),
-} satisfies Record<string, (result: LintResult) => string>;
+} satisfies Record<string, (result: LintResult) => string | Iterable<string>>;
 
 const graphFormats = {
   mermaid: (result: LintResult) => renderMermaid(result.graph),
@@ -30,7 +30,7 @@ export async function runReportCommand(options: CliOptions, io: CliIo): Promise<
   const outputs = parseOutputs(options, names, names[0]!);
   const result = await lint(await lintOptionsFrom(options, io));
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
-  const render = formats as Record<string, (result: LintResult) => string>;
+  const render = formats as Record<string, (result: LintResult) => string | Iterable<string>>;
   await writeOutputs(outputs, (output) => render[output.format]!(result), io, { overwriteManifest: options.force });
   return exitCodes.clean;
 }
