@@ -10,6 +10,8 @@ import { applyExemptions, baselinePathFor } from './exemptions.js';
 import { workspaceFiles } from './workspace.js';
 import { estimateCapacity } from './graph/capacity.js';
 import { buildGraphView } from './graph/view.js';
+import { withLazyViews } from './result.js';
+import type { LanguageRegistry } from './templates/types.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */
@@ -73,9 +75,11 @@ async function loadEach(paths: readonly string[], load: (path: string) => Manife
   return [...loaded];
 }
 
+/** The file's real path; `path` itself (not an equal copy) when it is already real, so a map keyed by it keeps one string. */
 function realPathOf(path: string): string {
   try {
-    return realpathSync.native(path);
+    const real = realpathSync.native(path);
+    return real === path ? path : real;
   } catch {
     return path;
   }
@@ -138,11 +142,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
     ...(baselinePath !== undefined && { baselinePath }),
   });
-  const flagged = new Set(findings.filter((finding) => isCounted(finding) && finding.severity !== 'info').flatMap((finding) => (finding.service ? [finding.service] : [])));
-  return {
+  const result = {
     findings,
-    capacity: estimateCapacity(workspaceServices, languages),
-    graph: buildGraphView(workspaceServices, languages, flagged),
     ...(fixed && { fixed }),
     summary: summarize(findings, reported.length, services.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
@@ -154,4 +155,23 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
     ],
   };
+  return withLazyViews(result, workspaceViews(workspaceServices, languages, findings));
+}
+
+// Outside lint(): closures made in one scope share one record of the variables any of them uses, and lint()'s
+// holds the loaded sources with their texts, which a result kept after the run must not hold on to.
+function workspaceViews(services: readonly Service[], languages: LanguageRegistry, findings: readonly Finding[]) {
+  return {
+    capacity: () => estimateCapacity(services, languages),
+    graph: () => buildGraphView(services, languages, flaggedServices(findings)),
+  };
+}
+
+/** Services with findings that count (info aside): the graph picture marks them. */
+function flaggedServices(findings: readonly Finding[]): Set<string> {
+  const flagged = new Set<string>();
+  for (const finding of findings) {
+    if (finding.service && isCounted(finding) && finding.severity !== 'info') flagged.add(finding.service);
+  }
+  return flagged;
 }

@@ -21,12 +21,15 @@ export type DeploymentTarget = (typeof deploymentTargets)[number];
 
 export type CallKind = 'sync' | 'async';
 
-/** 1-based line and column; endColumn points just past the last character (as in SARIF). */
+/**
+ * 1-based line and column; endColumn points just past the last character (as in SARIF). Read-only: equal ranges of
+ * different manifests may be one shared object.
+ */
 export interface Range {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 export interface Dependency {

@@ -8,6 +8,7 @@ import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { FormatContext, Formatter, PieceFormatter } from './types.js';
+import { resultWith } from '../result.js';
 import { isCounted, type LintResult } from '../types.js';
 
 export const formatters = {
@@ -39,7 +40,7 @@ const pieceFormatters: Partial<Record<FormatName, PieceFormatter>> = {
 };
 
 function shownIn(name: FormatName, result: LintResult): LintResult {
-  return showsExemptions.has(name) ? result : { ...result, findings: result.findings.filter(isCounted) };
+  return showsExemptions.has(name) ? result : resultWith(result, { findings: result.findings.filter(isCounted) });
 }
 
 export function formatResult(name: FormatName, result: LintResult, context: FormatContext): string {

@@ -22,7 +22,7 @@ export function analyseWorkspace(services: readonly Service[]): WorkspaceAnalysi
   const cached = analysed.get(services);
   if (cached) return cached;
   const graph = buildServiceGraph(services);
-  const scc = stronglyConnectedComponents(graph.syncCalls.map((calls) => calls.map((edge) => edge.to)));
+  const scc = stronglyConnectedComponents(graph.syncCalls, (edge) => edge.to);
   const analysis: WorkspaceAnalysis = {
     graph,
     scc,

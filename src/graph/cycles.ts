@@ -18,6 +18,7 @@ export function findSyncCycles(graph: ServiceGraph, scc: StronglyConnectedCompon
   const cycles: SyncCycle[] = [];
   for (const component of scc.components) {
     const componentId = scc.componentOf[component[0]!]!;
+    if (component.length === 1 && !graph.syncCalls[component[0]!]!.some((edge) => edge.to === edge.from)) continue;
     const members = [...component].sort((a, b) => compareNames(graph.services[a]!.name, graph.services[b]!.name));
     const edges = members.flatMap((node) =>
       graph.syncCalls[node]!.filter((edge) => scc.componentOf[edge.to] === componentId),

@@ -19,10 +19,10 @@ export interface ServiceGraph {
   /** Every declaration of each name declared more than once, in input order. */
   duplicates: Map<string, Service[]>;
   /** Outgoing sync calls, by caller index. */
-  syncCalls: ServiceEdge[][];
+  syncCalls: readonly (readonly ServiceEdge[])[];
   /** Incoming sync calls, by callee index. */
-  syncCallers: ServiceEdge[][];
-  asyncCalls: ServiceEdge[][];
+  syncCallers: readonly (readonly ServiceEdge[])[];
+  asyncCalls: readonly (readonly ServiceEdge[])[];
   /** dependsOn entries (of any declaration, duplicates included) naming no service of the workspace. */
   unresolved: UnresolvedDependency[];
 }
@@ -30,32 +30,27 @@ export interface ServiceGraph {
 export function buildServiceGraph(services: readonly Service[]): ServiceGraph {
   const kept: Service[] = [];
   const indexByName = new Map<string, number>();
-  const declarations = new Map<string, Service[]>();
+  const repeated = new Map<string, Service[]>();
   for (const service of services) {
-    const sameName = declarations.get(service.name);
-    if (sameName) {
-      sameName.push(service);
-      continue;
+    const index = indexByName.get(service.name);
+    if (index === undefined) {
+      indexByName.set(service.name, kept.length);
+      kept.push(service);
+    } else {
+      const declarations = repeated.get(service.name);
+      if (declarations) declarations.push(service);
+      else repeated.set(service.name, [kept[index]!, service]);
     }
-    declarations.set(service.name, [service]);
-    indexByName.set(service.name, kept.length);
-    kept.push(service);
   }
+  const firstIndex = ([name]: [string, Service[]]) => indexByName.get(name)!;
+  const duplicates = new Map([...repeated].sort((a, b) => firstIndex(a) - firstIndex(b)));
 
-  const syncCalls: ServiceEdge[][] = kept.map(() => []);
-  const syncCallers: ServiceEdge[][] = kept.map(() => []);
-  const asyncCalls: ServiceEdge[][] = kept.map(() => []);
+  const sync: ServiceEdge[] = [];
+  const async: ServiceEdge[] = [];
   kept.forEach((service, from) => {
     for (const dependency of service.dependsOn) {
       const to = indexByName.get(dependency.service);
-      if (to === undefined) continue;
-      const edge: ServiceEdge = { from, to, dependency };
-      if (dependency.call === 'sync') {
-        syncCalls[from]!.push(edge);
-        syncCallers[to]!.push(edge);
-      } else {
-        asyncCalls[from]!.push(edge);
-      }
+      if (to !== undefined) (dependency.call === 'sync' ? sync : async).push({ from, to, dependency });
     }
   });
 
@@ -66,6 +61,37 @@ export function buildServiceGraph(services: readonly Service[]): ServiceGraph {
     }
   }
 
-  const duplicates = new Map([...declarations].filter(([, sameName]) => sameName.length > 1));
-  return { services: kept, indexByName, duplicates, syncCalls, syncCallers, asyncCalls, unresolved };
+  const nodeCount = kept.length;
+  return {
+    services: kept,
+    indexByName,
+    duplicates,
+    syncCalls: edgeLists(nodeCount, sync, (edge) => edge.from),
+    syncCallers: edgeLists(nodeCount, sync, (edge) => edge.to),
+    asyncCalls: edgeLists(nodeCount, async, (edge) => edge.from),
+    unresolved,
+  };
+}
+
+const noEdges: readonly ServiceEdge[] = Object.freeze([]);
+
+/**
+ * The edges grouped by node, in their order: each list exactly as long as it needs to be, and one shared empty list
+ * for the nodes without any (most services of a large workspace have few calls, many none).
+ */
+function edgeLists(
+  nodeCount: number,
+  edges: readonly ServiceEdge[],
+  nodeOf: (edge: ServiceEdge) => number,
+): (readonly ServiceEdge[])[] {
+  const counts = new Uint32Array(nodeCount);
+  for (const edge of edges) counts[nodeOf(edge)]! += 1;
+  const lists = Array.from(counts, (count) => (count === 0 ? noEdges : new Array<ServiceEdge>(count)));
+  const filled = new Uint32Array(nodeCount);
+  for (const edge of edges) {
+    const node = nodeOf(edge);
+    (lists[node] as ServiceEdge[])[filled[node]!] = edge;
+    filled[node]! += 1;
+  }
+  return lists;
 }

@@ -13,10 +13,12 @@ export interface DependencyLatency {
 
 export interface SequentialLatency {
   /** Direct sync dependencies whose p99 is known, in dependsOn order. */
-  dependencies: DependencyLatency[];
+  dependencies: readonly DependencyLatency[];
   /** Their p99s added up, as if called one after the other. */
   sumMs: number;
 }
+
+const noDependencies: readonly DependencyLatency[] = Object.freeze([]);
 
 /**
  * For every service, the p99s of its direct sync dependencies and their sum. Callees are
@@ -34,7 +36,8 @@ export function sequentialLatencies(graph: ServiceGraph, scc: StronglyConnectedC
         if (dependency) dependencies.push(dependency);
       }
       const sumMs = roundFigure(dependencies.reduce((sum, dependency) => sum + dependency.p99Ms, 0));
-      latencies[node] = { dependencies, sumMs };
+      // A copy as long as the list (a grown array keeps spare room), or the shared empty list.
+      latencies[node] = { dependencies: dependencies.length === 0 ? noDependencies : dependencies.slice(), sumMs };
     }
   }
   return latencies;

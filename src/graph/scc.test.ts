@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { stronglyConnectedComponents } from './scc.js';
 
+const byNumber = (to: number) => to;
+
 function sortedComponents(successors: number[][]): number[][] {
-  return stronglyConnectedComponents(successors)
+  return stronglyConnectedComponents(successors, byNumber)
     .components.map((component) => [...component].sort((a, b) => a - b))
     .sort((a, b) => a[0]! - b[0]!);
 }
@@ -20,7 +22,7 @@ describe('stronglyConnectedComponents', () => {
 
   it('lists every component after the components it calls', () => {
     const successors = [[1, 3], [2], [], [1], [0]];
-    const { components, componentOf } = stronglyConnectedComponents(successors);
+    const { components, componentOf } = stronglyConnectedComponents(successors, byNumber);
     const position = (node: number) => componentOf[node]!;
     successors.forEach((targets, from) => {
       for (const to of targets) expect(position(from)).toBeGreaterThanOrEqual(position(to));
@@ -31,9 +33,9 @@ describe('stronglyConnectedComponents', () => {
   it('walks a 10,000-node chain and a 10,000-node ring without recursion', () => {
     const length = 10_000;
     const chain = Array.from({ length }, (_, node) => (node + 1 < length ? [node + 1] : []));
-    expect(stronglyConnectedComponents(chain).components).toHaveLength(length);
+    expect(stronglyConnectedComponents(chain, byNumber).components).toHaveLength(length);
     const ring = Array.from({ length }, (_, node) => [(node + 1) % length]);
-    const { components } = stronglyConnectedComponents(ring);
+    const { components } = stronglyConnectedComponents(ring, byNumber);
     expect(components).toHaveLength(1);
     expect(components[0]).toHaveLength(length);
   });

@@ -1,6 +1,6 @@
 export interface StronglyConnectedComponents {
   /** Component number of each node. */
-  componentOf: number[];
+  componentOf: Int32Array;
   /**
    * Node lists, numbered as in `componentOf`, in reverse topological order:
    * every component comes after all the components it has an edge to.
@@ -11,13 +11,18 @@ export interface StronglyConnectedComponents {
 /**
  * Tarjan's algorithm with an explicit stack, so that chains of any depth
  * cannot overflow the call stack. Linear in nodes + edges.
+ * `edgesFrom[node]` lists a node's edges; `targetOf` names the node an edge leads to.
  */
-export function stronglyConnectedComponents(successors: readonly (readonly number[])[]): StronglyConnectedComponents {
-  const nodeCount = successors.length;
-  const discovery = new Array<number>(nodeCount).fill(-1);
-  const lowLink = new Array<number>(nodeCount).fill(0);
-  const onStack = new Array<boolean>(nodeCount).fill(false);
-  const componentOf = new Array<number>(nodeCount).fill(-1);
+export function stronglyConnectedComponents<Edge>(
+  edgesFrom: readonly (readonly Edge[])[],
+  targetOf: (edge: Edge) => number,
+): StronglyConnectedComponents {
+  const nodeCount = edgesFrom.length;
+  // Per-node state in typed arrays: a workspace has thousands of services, most of them alone in their component.
+  const discovery = new Int32Array(nodeCount).fill(-1);
+  const lowLink = new Int32Array(nodeCount);
+  const stackPosition = new Int32Array(nodeCount).fill(-1);
+  const componentOf = new Int32Array(nodeCount).fill(-1);
   const components: number[][] = [];
   const tarjanStack: number[] = [];
   const callStack: { node: number; nextEdge: number }[] = [];
@@ -27,8 +32,8 @@ export function stronglyConnectedComponents(successors: readonly (readonly numbe
     discovery[node] = counter;
     lowLink[node] = counter;
     counter += 1;
+    stackPosition[node] = tarjanStack.length;
     tarjanStack.push(node);
-    onStack[node] = true;
     callStack.push({ node, nextEdge: 0 });
   };
 
@@ -37,26 +42,24 @@ export function stronglyConnectedComponents(successors: readonly (readonly numbe
     enter(root);
     while (callStack.length > 0) {
       const frame = callStack[callStack.length - 1]!;
-      const edges = successors[frame.node]!;
+      const edges = edgesFrom[frame.node]!;
       if (frame.nextEdge < edges.length) {
-        const next = edges[frame.nextEdge]!;
+        const next = targetOf(edges[frame.nextEdge]!);
         frame.nextEdge += 1;
         if (discovery[next] === -1) enter(next);
-        else if (onStack[next]) lowLink[frame.node] = Math.min(lowLink[frame.node]!, discovery[next]!);
+        else if (stackPosition[next] !== -1) lowLink[frame.node] = Math.min(lowLink[frame.node]!, discovery[next]!);
         continue;
       }
       callStack.pop();
       const parent = callStack[callStack.length - 1];
       if (parent) lowLink[parent.node] = Math.min(lowLink[parent.node]!, lowLink[frame.node]!);
       if (lowLink[frame.node] !== discovery[frame.node]) continue;
-      const component: number[] = [];
-      let member: number;
-      do {
-        member = tarjanStack.pop()!;
-        onStack[member] = false;
+      // The component is the top of the stack down to this node; splice gives an array of exactly its size.
+      const component = tarjanStack.splice(stackPosition[frame.node]!).reverse();
+      for (const member of component) {
+        stackPosition[member] = -1;
         componentOf[member] = components.length;
-        component.push(member);
-      } while (member !== frame.node);
+      }
       components.push(component);
     }
   }

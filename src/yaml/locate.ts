@@ -19,7 +19,25 @@ export function rangeOfOffsets(lineCounter: LineCounter, start: number, end: num
   const from = lineCounter.linePos(start);
   let to = lineCounter.linePos(Math.max(start, end));
   if (end > start && to.line > from.line) to = endBeforeLineBreak(lineCounter, to);
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  return sharedRange(from.line, from.col, to.line, to.col);
+}
+
+// Manifests of one fleet are mostly written from one template, so the same field sits at the same place in
+// thousands of files: equal ranges are one frozen object, which takes megabytes off a large run. Positions up to
+// 8,191 pack into one exact number as the key; the cache stops growing at a bound, for long-lived processes.
+const sharedRanges = new Map<number, Range>();
+const packedPositionLimit = 8192;
+const maxSharedRanges = 1 << 16;
+
+function sharedRange(line: number, column: number, endLine: number, endColumn: number): Range {
+  if (Math.max(line, column, endLine, endColumn) >= packedPositionLimit) return { line, column, endLine, endColumn };
+  const key = ((line * packedPositionLimit + column) * packedPositionLimit + endLine) * packedPositionLimit + endColumn;
+  let range = sharedRanges.get(key);
+  if (!range) {
+    range = Object.freeze({ line, column, endLine, endColumn });
+    if (sharedRanges.size < maxSharedRanges) sharedRanges.set(key, range);
+  }
+  return range;
 }
 
 /** The range of a node's own text (for a collection, up to its last item). */

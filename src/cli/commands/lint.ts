@@ -9,6 +9,7 @@ import { exitCodes, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
 import { todayFrom } from '../today.js';
 import { version } from '../version.js';
+import { resultWith } from '../../result.js';
 
 const severityRank = { info: 0, warning: 1, error: 2 } as const satisfies Record<Severity, number>;
 
@@ -34,11 +35,10 @@ function failingOnly(result: LintResult, options: Pick<CliOptions, 'failOn' | 'm
   const findings = result.findings.filter((finding) => severityRank[finding.severity] >= threshold);
   const shown = (severity: Severity, count: number) => (severityRank[severity] >= threshold ? count : 0);
   const { summary } = result;
-  return {
-    ...result,
+  return resultWith(result, {
     findings,
     summary: { ...summary, warnings: shown('warning', summary.warnings), infos: shown('info', summary.infos) },
-  };
+  });
 }
 
 /** The lint options every command that lints shares. */
