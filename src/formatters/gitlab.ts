@@ -1,7 +1,9 @@
 import type { LintResult, Severity } from '../types.js';
 import { toSingleLine } from './compact.js';
 import { fingerprintFindings } from './fingerprint.js';
-import type { FormatContext } from './types.js';
+import { inPieces, jsonPieces } from './json-pieces.js';
+import { joinedPieces } from './pieces.js';
+import type { FormatContext, Formatter } from './types.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -23,17 +25,22 @@ export interface CodeQualityIssue {
   location: { path: string; lines: { begin: number } };
 }
 
-/** GitLab Code Quality report (a JSON array of issues) for `artifacts:reports:codequality`. */
-export function formatGitlab(result: LintResult, _context: FormatContext): string {
+/** GitLab Code Quality report (a JSON array of issues) for `artifacts:reports:codequality`, an issue per piece. */
+export function formatGitlabPieces(result: LintResult, _context: FormatContext): Iterable<string> {
+  return jsonPieces(inPieces(codeQualityIssues(result)), 2);
+}
+
+function* codeQualityIssues(result: LintResult): Generator<CodeQualityIssue> {
   const fingerprints = fingerprintFindings(result.findings);
-  const issues = result.findings.map(
-    (finding, index): CodeQualityIssue => ({
+  for (const [index, finding] of result.findings.entries()) {
+    yield {
       description: toSingleLine(finding.message),
       check_name: finding.ruleId,
       fingerprint: fingerprints[index]!,
       severity: codeQualitySeverity[finding.severity],
       location: { path: finding.file, lines: { begin: finding.line } },
-    }),
-  );
-  return `${JSON.stringify(issues, null, 2)}\n`;
+    };
+  }
 }
+
+export const formatGitlab: Formatter = joinedPieces(formatGitlabPieces);

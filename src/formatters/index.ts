@@ -1,12 +1,12 @@
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from '../html/page.js';
-import { formatGitlab } from './gitlab.js';
+import { formatGitlab, formatGitlabPieces } from './gitlab.js';
 import { formatJson, formatJsonPieces } from './json.js';
-import { formatJunit } from './junit.js';
+import { formatJunit, formatJunitPieces } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { formatSarif, formatSarifPieces } from './sarif.js';
+import { formatStylish, formatStylishPieces } from './stylish.js';
 import type { FormatContext, Formatter, PieceFormatter } from './types.js';
 import { resultWith } from '../result.js';
 import { isCounted, type LintResult } from '../types.js';
@@ -37,6 +37,10 @@ const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'html
 /** The formats whose size grows with the fleet, as pieces of text to write one after another. */
 const pieceFormatters: Partial<Record<FormatName, PieceFormatter>> = {
   json: formatJsonPieces,
+  sarif: formatSarifPieces,
+  gitlab: formatGitlabPieces,
+  stylish: formatStylishPieces,
+  junit: formatJunitPieces,
 };
 
 function shownIn(name: FormatName, result: LintResult): LintResult {

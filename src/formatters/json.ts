@@ -1,6 +1,8 @@
 import type { LintResult } from '../types.js';
 import { capacityRow, type EstimateRow } from '../report/capacity-rows.js';
-import type { FormatContext } from './types.js';
+import { inPieces, jsonPieces } from './json-pieces.js';
+import { joinedPieces, mapped } from './pieces.js';
+import type { FormatContext, Formatter } from './types.js';
 
 /** An estimate with the per-instance figures it used; the profiles' names and sources are listed once, under `profiles`. */
 function compactEstimate(estimate: EstimateRow | null) {
@@ -19,28 +21,16 @@ function profilesUsed(result: LintResult) {
   return profiles;
 }
 
-function* jsonArray<Item>(items: Iterable<Item>, toJson: (item: Item) => unknown): Generator<string> {
-  yield '[';
-  let first = true;
-  for (const item of items) {
-    yield `${first ? '' : ','}${JSON.stringify(toJson(item))}`;
-    first = false;
-  }
-  yield ']';
-}
-
 /**
  * The stable machine format (`version` 1): findings with locations, a summary, the rules that reported them (with
  * their remediation), and the capacity of every service. One line, like ESLint's json format: indentation would
  * double its size on a large fleet (pipe it through `jq` to read it).
  *
- * The text comes in pieces, one per finding and per service, so a fleet's report is never built whole in memory:
- * the CLI writes the pieces as they come. Joined, they are exactly `JSON.stringify` of the document.
+ * The text comes in pieces, one per finding and per service, so a fleet's report is never built whole in memory.
  */
-export function* formatJsonPieces(result: LintResult, _context: FormatContext): Generator<string> {
+export function formatJsonPieces(result: LintResult, _context: FormatContext): Iterable<string> {
   const reporting = new Set(result.findings.map((finding) => finding.ruleId));
-  yield '{"version":1,"findings":';
-  yield* jsonArray(result.findings, (finding) => ({
+  const findings = mapped(result.findings, (finding) => ({
     file: finding.file,
     service: finding.service ?? null,
     ruleId: finding.ruleId,
@@ -55,19 +45,25 @@ export function* formatJsonPieces(result: LintResult, _context: FormatContext): 
     ...(finding.suppressed && { suppressed: finding.suppressed }),
     ...(finding.baselineState && { baselineState: finding.baselineState }),
   }));
-  yield `,"summary":${JSON.stringify(result.summary)}`;
-  if (result.fixed) yield `,"fixed":${JSON.stringify(result.fixed)}`;
-  const rules = result.rules
-    .filter((rule) => reporting.has(rule.id))
-    .map((rule) => [rule.id, { description: rule.description, remediation: rule.remediation }]);
-  yield `,"rules":${JSON.stringify(Object.fromEntries(rules))},"services":`;
-  yield* jsonArray(result.capacity.services, (capacity) => {
+  const services = mapped(result.capacity.services, (capacity) => {
     const row = capacityRow(capacity);
     return { ...row, declaredEstimate: compactEstimate(row.declaredEstimate), recommendedEstimate: compactEstimate(row.recommendedEstimate) };
   });
-  yield `,"fleet":${JSON.stringify(result.capacity.totals)},"profiles":${JSON.stringify(profilesUsed(result))}}\n`;
+  const document = {
+    version: 1,
+    findings: inPieces(findings),
+    summary: result.summary,
+    ...(result.fixed && { fixed: result.fixed }),
+    rules: Object.fromEntries(
+      result.rules
+        .filter((rule) => reporting.has(rule.id))
+        .map((rule) => [rule.id, { description: rule.description, remediation: rule.remediation }]),
+    ),
+    services: inPieces(services),
+    fleet: result.capacity.totals,
+    profiles: profilesUsed(result),
+  };
+  return jsonPieces(document, 0);
 }
 
-export function formatJson(result: LintResult, context: FormatContext): string {
-  return [...formatJsonPieces(result, context)].join('');
-}
+export const formatJson: Formatter = joinedPieces(formatJsonPieces);

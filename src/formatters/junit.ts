@@ -1,6 +1,7 @@
 import type { Finding, LintResult } from '../types.js';
 import { toSingleLine } from './compact.js';
-import type { FormatContext } from './types.js';
+import { joinedPieces } from './pieces.js';
+import type { FormatContext, Formatter } from './types.js';
 
 /** The name of the passing testcase each manifest without findings gets; rule ids never contain spaces. */
 export const cleanFileTestName = 'no problems';
@@ -37,7 +38,9 @@ function groupByFileAndRule(result: LintResult): Map<string, Map<string, Finding
   const groups = new Map([...files].sort().map((file) => [file, new Map<string, Finding[]>()]));
   for (const finding of result.findings) {
     const byRule = groups.get(finding.file)!;
-    byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    const sameRule = byRule.get(finding.ruleId);
+    if (sameRule) sameRule.push(finding);
+    else byRule.set(finding.ruleId, [finding]);
   }
   return groups;
 }
@@ -70,30 +73,29 @@ function isFailing(findings: Finding[]): boolean {
 /**
  * JUnit XML with one testcase per manifest and rule that found something (classname = manifest,
  * name = rule id): failed for errors and warnings, passed with the findings as system-out for infos.
- * A manifest without findings gets one passing testcase named `no problems`.
+ * A manifest without findings gets one passing testcase named `no problems`. A testcase per piece: the counts
+ * the header needs are taken in a first pass.
  */
-export function formatJunit(result: LintResult, _context: FormatContext): string {
-  const testcases: string[] = [];
+export function* formatJunitPieces(result: LintResult, _context: FormatContext): Generator<string> {
+  const groups = groupByFileAndRule(result);
+  let tests = 0;
   let failures = 0;
-  for (const [file, byRule] of groupByFileAndRule(result)) {
-    if (byRule.size === 0) testcases.push(testcase(file, cleanFileTestName));
+  for (const byRule of groups.values()) {
+    tests += Math.max(1, byRule.size);
+    for (const findings of byRule.values()) if (isFailing(findings)) failures += 1;
+  }
+  const counts = { tests, failures, errors: 0, skipped: 0, time: 0 };
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attributes({ name: 'svc-lint', tests, failures, errors: 0, time: 0 })}>\n`;
+  yield `  <testsuite${attributes({ name: 'svc-lint', ...counts })}>\n`;
+  for (const [file, byRule] of groups) {
+    if (byRule.size === 0) yield `${testcase(file, cleanFileTestName)}\n`;
     for (const [ruleId, findings] of byRule) {
-      if (isFailing(findings)) {
-        testcases.push(testcase(file, ruleId, failureElement(ruleId, findings)));
-        failures += 1;
-      } else {
-        testcases.push(testcase(file, ruleId, systemOutElement(findings)));
-      }
+      const child = isFailing(findings) ? failureElement(ruleId, findings) : systemOutElement(findings);
+      yield `${testcase(file, ruleId, child)}\n`;
     }
   }
-  const counts = { tests: testcases.length, failures, errors: 0, skipped: 0, time: 0 };
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: 'svc-lint', tests: counts.tests, failures, errors: 0, time: 0 })}>`,
-    `  <testsuite${attributes({ name: 'svc-lint', ...counts })}>`,
-    ...testcases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '  </testsuite>\n</testsuites>\n';
 }
+
+export const formatJunit: Formatter = joinedPieces(formatJunitPieces);

@@ -2,7 +2,9 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, LintResult, ResolvedRule, Severity } from '../types.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { sarifSuppressions } from '../suppressions/sarif.js';
-import type { FormatContext, Formatter } from './types.js';
+import { inPieces, jsonPieces } from './json-pieces.js';
+import { joinedPieces } from './pieces.js';
+import type { FormatContext, Formatter, PieceFormatter } from './types.js';
 
 const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The base every artifact URI is relative to: the directory the paths in findings are relative to. */
@@ -63,10 +65,15 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined, fingerprin
   };
 }
 
-/** Builds the SARIF log as an object, for callers that want to inspect or merge it. */
-export function buildSarifLog(result: LintResult, context: FormatContext, options: SarifOptions = {}) {
+function* sarifResults(result: LintResult) {
   const ruleIndexById = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const fingerprints = fingerprintFindings(result.findings);
+  for (const [index, finding] of result.findings.entries()) {
+    yield sarifResult(finding, ruleIndexById.get(finding.ruleId), fingerprints[index]!);
+  }
+}
+
+function sarifLog<Results>(result: LintResult, context: FormatContext, options: SarifOptions, results: Results) {
   const srcRoot = pathToFileURL(result.cwd.endsWith('/') ? result.cwd : `${result.cwd}/`).href;
   return {
     $schema: sarifSchemaUri,
@@ -84,18 +91,27 @@ export function buildSarifLog(result: LintResult, context: FormatContext, option
         originalUriBaseIds: { [sarifUriBaseId]: { uri: srcRoot } },
         // Columns come from JavaScript string offsets.
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((finding, index) =>
-          sarifResult(finding, ruleIndexById.get(finding.ruleId), fingerprints[index]!),
-        ),
+        results,
       },
     ],
   };
 }
 
+/** Builds the SARIF log as an object, for callers that want to inspect or merge it. */
+export function buildSarifLog(result: LintResult, context: FormatContext, options: SarifOptions = {}) {
+  return sarifLog(result, context, options, [...sarifResults(result)]);
+}
+
+/** The SARIF log in pieces (one per result); `informationUri` names where svc-lint is documented. */
+export function createSarifPieceFormatter(options: SarifOptions = {}): PieceFormatter {
+  return (result, context) => jsonPieces(sarifLog(result, context, options, inPieces(sarifResults(result))), 2);
+}
+
 /** A SARIF formatter; `informationUri` names where svc-lint is documented. */
 export function createSarifFormatter(options: SarifOptions = {}): Formatter {
-  return (result, context) => `${JSON.stringify(buildSarifLog(result, context, options), null, 2)}\n`;
+  return joinedPieces(createSarifPieceFormatter(options));
 }
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
+export const formatSarifPieces: PieceFormatter = createSarifPieceFormatter();
 export const formatSarif: Formatter = createSarifFormatter();
