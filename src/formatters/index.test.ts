@@ -9,7 +9,7 @@ describe('formatResultPieces', () => {
     expect(pieces.join('')).toBe(formatResult(name, result, testContext));
   });
 
-  it.each(['json', 'sarif', 'gitlab', 'stylish', 'junit'] as const)('writes %s in several pieces', (name) => {
+  it.each(['json', 'sarif', 'gitlab', 'stylish', 'junit', 'html'] as const)('writes %s in several pieces', (name) => {
     expect([...formatResultPieces(name, buildTestResult(), testContext)].length).toBeGreaterThan(3);
   });
 });

@@ -1,6 +1,6 @@
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
-import { formatHtml } from '../html/page.js';
+import { formatHtml, formatHtmlPieces } from '../html/page.js';
 import { formatGitlab, formatGitlabPieces } from './gitlab.js';
 import { formatJson, formatJsonPieces } from './json.js';
 import { formatJunit, formatJunitPieces } from './junit.js';
@@ -41,6 +41,7 @@ const pieceFormatters: Partial<Record<FormatName, PieceFormatter>> = {
   gitlab: formatGitlabPieces,
   stylish: formatStylishPieces,
   junit: formatJunitPieces,
+  html: formatHtmlPieces,
 };
 
 function shownIn(name: FormatName, result: LintResult): LintResult {

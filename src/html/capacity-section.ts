@@ -1,6 +1,7 @@
 import { describeDecision } from '../report/decision-text.js';
 import { formatNumber } from '../graph/format.js';
-import { capacityRows, type CapacityRow, type EstimateRow } from '../report/capacity-rows.js';
+import type { ProfileFigures, ServiceCapacity } from '../graph/capacity.js';
+import { capacityRow, type CapacityRow, type EstimateRow } from '../report/capacity-rows.js';
 import type { LanguageRange, LintResult } from '../types.js';
 import { escapeHtml } from './escape.js';
 
@@ -18,34 +19,34 @@ const headers = [
   'Image MB',
 ];
 
-export function capacitySection(result: LintResult): string {
-  const rows = capacityRows(result);
-  const body =
-    rows.length === 0
-      ? '<p class="empty">No services to estimate.</p>'
-      : [capacityTable(rows, result.capacity.totals), profileFigures(rows)].join('\n');
-  return `<section id="capacity" aria-labelledby="capacity-heading">\n<h2 id="capacity-heading">Capacity and cost</h2>\n${body}\n</section>`;
+/** The capacity section in pieces, a table row per piece. */
+export function* capacitySectionPieces(result: LintResult): Generator<string> {
+  yield '<section id="capacity" aria-labelledby="capacity-heading">\n<h2 id="capacity-heading">Capacity and cost</h2>\n';
+  const { services, totals } = result.capacity;
+  if (services.length === 0) {
+    yield '<p class="empty">No services to estimate.</p>\n';
+  } else {
+    const headerCells = headers.map((label) => `<th scope="col">${label}</th>`).join('');
+    yield `<div class="table-scroll"><table class="capacity">\n<thead><tr>${headerCells}</tr></thead>\n<tbody>\n`;
+    for (const capacity of services) yield `${capacityRowHtml(capacityRow(capacity))}\n`;
+    yield `</tbody>\n<tfoot>${fleetTotalRow(totals)}</tfoot>\n</table></div>\n`;
+    yield `${profileFigures(services)}\n`;
+  }
+  yield '</section>';
 }
 
-function capacityTable(rows: readonly CapacityRow[], totals: LintResult['capacity']['totals']): string {
-  const headerCells = headers.map((label) => `<th scope="col">${label}</th>`).join('');
+function fleetTotalRow(totals: LintResult['capacity']['totals']): string {
   const { servicesCompared, declared, recommended } = totals;
   const fleetLabel = `Fleet total (${servicesCompared} ${servicesCompared === 1 ? 'service' : 'services'} with both estimates)`;
-  const footer =
+  return (
     `<tr><th scope="row" colspan="6">${fleetLabel}</th>` +
     `<td class="number">${change(formatNumber(declared.instances), formatNumber(recommended.instances))}</td>` +
     `<td class="number">${change(formatNumber(declared.memoryMb), formatNumber(recommended.memoryMb))}</td>` +
-    `<td class="number">${change(rangeText(declared.imageMb), rangeText(recommended.imageMb))}</td></tr>`;
-  return [
-    '<div class="table-scroll"><table class="capacity">',
-    `<thead><tr>${headerCells}</tr></thead>`,
-    `<tbody>\n${rows.map(capacityRow).join('\n')}\n</tbody>`,
-    `<tfoot>${footer}</tfoot>`,
-    '</table></div>',
-  ].join('\n');
+    `<td class="number">${change(rangeText(declared.imageMb), rangeText(recommended.imageMb))}</td></tr>`
+  );
 }
 
-function capacityRow(row: CapacityRow): string {
+function capacityRowHtml(row: CapacityRow): string {
   const reason = describeDecision(row.recommended.reason);
   const recommendation =
     `<strong>${escapeHtml(row.recommended.language)}</strong>` +
@@ -81,18 +82,18 @@ function rangeText(range: LanguageRange): string {
   return `${formatNumber(range.min)}–${formatNumber(range.max)}`;
 }
 
-function profileFigures(rows: readonly CapacityRow[]): string {
-  const bases = new Map<string, { basis: EstimateRow['basis']; imageMb: LanguageRange }>();
-  for (const row of rows) {
-    for (const estimate of [row.declaredEstimate, row.recommendedEstimate]) {
-      if (estimate && !bases.has(estimate.language)) bases.set(estimate.language, { basis: estimate.basis, imageMb: estimate.imageMb });
+function profileFigures(services: readonly ServiceCapacity[]): string {
+  const bases = new Map<string, ProfileFigures>();
+  for (const capacity of services) {
+    for (const estimate of [capacity.declared, capacity.recommended]) {
+      if (estimate && !bases.has(estimate.languageId)) bases.set(estimate.languageId, estimate.figures);
     }
   }
   const items = [...bases.values()].map(
-    ({ basis, imageMb }) =>
-      `<li><strong>${escapeHtml(basis.benchmark)}</strong>: ${formatNumber(basis.throughputRpsPerInstance)} req/s and ` +
-      `${formatNumber(basis.memoryMbPerInstance)} MB per instance, images of ${rangeText(imageMb)} MB ` +
-      `<cite>${escapeHtml(basis.source)}</cite></li>`,
+    (figures) =>
+      `<li><strong>${escapeHtml(figures.benchmarkLabel)}</strong>: ${formatNumber(figures.throughputRps)} req/s and ` +
+      `${formatNumber(figures.memoryMb)} MB per instance, images of ${rangeText(figures.imageMb)} MB ` +
+      `<cite>${escapeHtml(figures.source)}</cite></li>`,
   );
   return [
     '<div class="basis">',

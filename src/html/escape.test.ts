@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, jsonForScript } from './escape.js';
+import { escapeForScript, escapeHtml } from './escape.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -13,16 +13,16 @@ describe('escapeHtml', () => {
   });
 });
 
-describe('jsonForScript', () => {
+describe('escapeForScript', () => {
   const hostile = { message: '</script><script>alert(1)</script> & <!-- x -->', line: 3, separators: '\u2028\u2029' };
 
   it('leaves no character that could end or comment out the script element', () => {
-    const json = jsonForScript(hostile);
+    const json = escapeForScript(JSON.stringify(hostile));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     expect(json).toContain('\\u003c/script\\u003e');
   });
 
   it('parses back to the same value', () => {
-    expect(JSON.parse(jsonForScript(hostile))).toEqual(hostile);
+    expect(JSON.parse(escapeForScript(JSON.stringify(hostile)))).toEqual(hostile);
   });
 });

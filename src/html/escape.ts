@@ -12,11 +12,10 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * JSON that can sit inside `<script type="application/json">`: `<`, `>` and `&` become `\u` escapes, so no
- * `</script>` or `<!--` can end the element early, and JSON.parse still reads the original text.
+ * JSON text (or a piece of it) that can sit inside `<script type="application/json">`: `<`, `>`, `&` and the two
+ * line separators become `\u` escapes, so no `</script>` or `<!--` can end the element early, and JSON.parse still
+ * reads the original text.
  */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => {
-    return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+export function escapeForScript(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,7 @@
 import { severities, type Finding, type LintResult, type ResolvedRule } from '../types.js';
-import { escapeHtml, jsonForScript } from './escape.js';
+import { inPieces, jsonPieces } from '../formatters/json-pieces.js';
+import { mapped } from '../formatters/pieces.js';
+import { escapeForScript, escapeHtml } from './escape.js';
 import { findingStatuses, statusOf, statusText, type FindingStatus } from './finding-status.js';
 
 /** What the page's script sorts and filters by, one entry per table row (`data-index`). */
@@ -25,13 +27,18 @@ const columns: { key: string; label: string }[] = [
   { key: 'status', label: 'Status' },
 ];
 
-export function findingsSection(result: LintResult): string {
+/** The findings section in pieces: a table row per piece, and the rows' data for the script in pieces too. */
+export function* findingsSectionPieces(result: LintResult): Generator<string> {
   const { findings } = result;
-  const body =
-    findings.length === 0
-      ? '<p class="empty">No problems found.</p>'
-      : [filters(findings), table(findings, result.rules), rulesWithFindings(findings, result.rules)].join('\n');
-  return `<section id="findings" aria-labelledby="findings-heading">\n<h2 id="findings-heading">Findings</h2>\n${body}\n</section>`;
+  yield '<section id="findings" aria-labelledby="findings-heading">\n<h2 id="findings-heading">Findings</h2>\n';
+  if (findings.length === 0) {
+    yield '<p class="empty">No problems found.</p>\n';
+  } else {
+    yield `${filters(findings)}\n`;
+    yield* tablePieces(findings, result.rules);
+    yield `${rulesWithFindings(findings, result.rules)}\n`;
+  }
+  yield '</section>';
 }
 
 function filters(findings: readonly Finding[]): string {
@@ -53,13 +60,15 @@ function filters(findings: readonly Finding[]): string {
   ].join('\n');
 }
 
-function table(findings: readonly Finding[], rules: readonly ResolvedRule[]): string {
+function* tablePieces(findings: readonly Finding[], rules: readonly ResolvedRule[]): Generator<string> {
   const descriptions = new Map(rules.map((rule) => [rule.id, rule.description]));
   const header = columns
     .map(({ key, label }) => `<th scope="col" data-sort="${key}" aria-sort="none"><button type="button">${label}</button></th>`)
     .join('');
-  const rows = findings.map((finding, index) => findingRow(finding, index, descriptions.get(finding.ruleId)));
-  const data: FindingRowData[] = findings.map((finding) => ({
+  yield `<div class="table-scroll"><table class="findings">\n<thead><tr>${header}</tr></thead>\n<tbody>\n`;
+  for (const [index, finding] of findings.entries()) yield `${findingRow(finding, index, descriptions.get(finding.ruleId))}\n`;
+  yield `</tbody>\n</table></div>\n<script type="application/json" id="${findingsDataId}">`;
+  const data = mapped(findings, (finding): FindingRowData => ({
     file: finding.file,
     line: finding.line,
     column: finding.column,
@@ -69,13 +78,9 @@ function table(findings: readonly Finding[], rules: readonly ResolvedRule[]): st
     message: finding.message,
     status: statusOf(finding),
   }));
-  return [
-    '<div class="table-scroll"><table class="findings">',
-    `<thead><tr>${header}</tr></thead>`,
-    `<tbody>\n${rows.join('\n')}\n</tbody>`,
-    '</table></div>',
-    `<script type="application/json" id="${findingsDataId}">${jsonForScript(data)}</script>`,
-  ].join('\n');
+  // The escapes replace single characters, so escaping piece by piece escapes the whole text.
+  for (const piece of jsonPieces(inPieces(data), 0)) if (piece !== '\n') yield escapeForScript(piece);
+  yield '</script>\n';
 }
 
 function findingRow(finding: Finding, index: number, ruleDescription: string | undefined): string {
