@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snippetFor } from './doc-snippets.js';
+import { gitIn, isolatedEnv, repositoryRoot, runProcess, type ProcessRun } from './processes.js';
+
+const checkoutManifest = (peakRps: number): string =>
+  [
+    'apiVersion: svc-lint/v1',
+    'kind: Service',
+    'metadata:',
+    '  name: checkout-api',
+    'spec:',
+    '  language: python',
+    '  workload: api',
+    '  traffic:',
+    `    peakRps: ${peakRps}`,
+    '',
+  ].join('\n');
+
+/** What `npm install --save-dev svc-lint husky lint-staged` leaves in node_modules, as links to this checkout's copies. */
+function linkPackages(project: string): void {
+  const bins: Record<string, [string, string]> = {
+    'svc-lint': [repositoryRoot, 'dist/bin.js'],
+    husky: [join(repositoryRoot, 'node_modules/husky'), 'bin.js'],
+    'lint-staged': [join(repositoryRoot, 'node_modules/lint-staged'), 'bin/lint-staged.js'],
+  };
+  mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
+  for (const [name, [packageDirectory, bin]] of Object.entries(bins)) {
+    symlinkSync(packageDirectory, join(project, 'node_modules', name), 'dir');
+    symlinkSync(join('..', name, bin), join(project, 'node_modules/.bin', name));
+  }
+}
+
+// The setup the integration docs describe, run for real: husky's hook calls lint-staged, which calls svc-lint.
+describe('the documented husky and lint-staged setup, in a real repository', () => {
+  let sandbox: string;
+  let project: string;
+  let env: NodeJS.ProcessEnv;
+
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), text);
+  };
+  const commit = (message: string): ProcessRun => {
+    const staged = gitIn(project, env, 'add', '--all');
+    if (staged.status !== 0) throw new Error(staged.output);
+    return gitIn(project, env, 'commit', '--message', message);
+  };
+  const commitCount = (): number => Number(gitIn(project, env, 'rev-list', '--all', '--count').stdout.trim() || 0);
+
+  beforeAll(() => {
+    sandbox = realpathSync(mkdtempSync(join(tmpdir(), 'svc-lint-husky-')));
+    project = join(sandbox, 'project');
+    mkdirSync(project);
+    env = isolatedEnv({ npm_config_offline: 'true', npm_config_update_notifier: 'false' });
+    gitIn(project, env, 'init', '--quiet', '--initial-branch=main');
+    const documented = JSON.parse(snippetFor('package.json').text) as Record<string, unknown>;
+    write('package.json', `${JSON.stringify({ name: 'fleet', private: true, ...documented }, null, 2)}\n`);
+    write('.gitignore', 'node_modules/\n');
+    linkPackages(project);
+    const init = runProcess('npx', ['husky', 'init'], project, env);
+    expect(init.status, init.output).toBe(0);
+    write('.husky/pre-commit', snippetFor('.husky/pre-commit').text);
+    const first = commit('Set up the hooks');
+    expect(first.status, first.output).toBe(0);
+  }, 60_000);
+
+  afterAll(() => {
+    if (sandbox) rmSync(sandbox, { recursive: true, force: true });
+  });
+
+  it('husky init kept the prepare script of the snippet and pointed git at the hooks', () => {
+    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))).toMatchObject({ scripts: { prepare: 'husky' } });
+    expect(gitIn(project, env, 'config', 'core.hooksPath').stdout.trim()).toBe('.husky/_');
+  });
+
+  it('refuses a commit that stages a manifest with an error, and shows the finding with its file and line', () => {
+    write('services/checkout/service.yaml', checkoutManifest(15000));
+    const run = commit('Add the checkout service');
+    expect(run.status, run.output).not.toBe(0);
+    expect(run.output).toMatch(/^services\/checkout\/service\.yaml\n {2}6:13 +error +checkout-api declares 15,000 req\/s peak on python.* hot-path-throughput$/m);
+    expect(commitCount()).toBe(1);
+  }, 60_000);
+
+  it('lets the manifest through once the error is fixed', () => {
+    write('services/checkout/service.yaml', checkoutManifest(800));
+    const run = commit('Add the checkout service');
+    expect(run.status, run.output).toBe(0);
+    expect(commitCount()).toBe(2);
+  }, 60_000);
+
+  it('does not run svc-lint on YAML files that are not manifests', () => {
+    write('notes/checkout.yaml', checkoutManifest(15000));
+    const run = commit('Keep a note');
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).not.toMatch(/svc-lint|hot-path-throughput/);
+    expect(commitCount()).toBe(3);
+  }, 60_000);
+});
