@@ -10,9 +10,11 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => process.exit(code));
 }
 // A reader that stops early (`svc-lint | head`) closes the pipe: stop quietly, as a program killed by SIGPIPE would.
+// Any other failure to write (a full disk) is an I/O error like a report file that cannot be written: one line, 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(141);
-  throw error;
+  process.stderr.write(`svc-lint: cannot write to stdout: ${error.code ?? error.message}\n`);
+  process.exit(2);
 });
 
 // The one module that touches the process: it hands argv, env and the streams to the CLI and sets the exit code.

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtBinary, makeWorkspace, manifest, removeWorkspaces, runCli } from './run-cli.js';
@@ -72,5 +72,17 @@ describe('a large report on stdout', () => {
     expect(piped.stdout.startsWith('{"version":1,"findings":[')).toBe(true);
     expect(piped.stderr).toBe('');
     expect(piped.code).toBe(141);
+  });
+
+  // /dev/full fails every write with ENOSPC, like a full disk.
+  it.skipIf(!existsSync('/dev/full'))('says in one line that stdout cannot be written, and exits 2', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [builtBinary, '--format', 'json'], { cwd: root, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(run.stderr).toBe('svc-lint: cannot write to stdout: ENOSPC\n');
+      expect(run.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 });
