@@ -1,4 +1,4 @@
-import { formatResult, formatResultPieces } from '../../formatters/index.js';
+import { formatResultPieces } from '../../formatters/index.js';
 import { renderDot } from '../../graph/dot.js';
 import { renderMermaid } from '../../graph/mermaid.js';
 import { renderGraphJson } from '../../graph/view.js';
@@ -14,7 +14,7 @@ import { lintOptionsFrom } from './lint.js';
 const reportFormats = {
   text: formatCapacityText,
   json: (result: LintResult) => formatResultPieces('json', result, { color: false, version: version() }),
-  html: (result: LintResult) => formatResult('html', result, { color: false, version: version() }),
+  html: (result: LintResult) => formatResultPieces('html', result, { color: false, version: version() }),
 } satisfies Record<string, (result: LintResult) => string | Iterable<string>>;
 
 const graphFormats = {
