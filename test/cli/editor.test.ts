@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli, writeWorkspaceFile } from './run-cli.js';
+import { repositoryRoot } from '../integrations/processes.js';
+import { builtBinary, makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli, writeWorkspaceFile } from './run-cli.js';
 
 afterAll(removeWorkspaces);
 
@@ -40,9 +42,9 @@ describe('svc-lint init', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('wrote payments/service.yaml (payments: go, api)\n');
     const text = readFileSync(join(root, 'payments/service.yaml'), 'utf8');
-    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1];
-    expect(modeline).toBeDefined();
-    expect(existsSync(modeline!)).toBe(true);
+    // svc-lint runs from outside this workspace, as with npx: the modeline points where a dev dependency would be.
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/svc-lint/schemas/service.schema.json');
+    expect(run.stderr).toBe('svc-lint: the schema modeline points at node_modules/svc-lint/schemas/service.schema.json, which npm install --save-dev svc-lint provides\n');
     expect(parse(text)).toEqual({
       apiVersion: 'svc-lint/v1',
       kind: 'Service',
@@ -51,6 +53,23 @@ describe('svc-lint init', () => {
     });
     const lint = runCli(['payments'], { cwd: root });
     expect(lint.status).toBe(0);
+  });
+
+  it('points the modeline at the schema of the svc-lint installed in the project, without a note', () => {
+    const root = makeWorkspace();
+    const installed = join(root, 'node_modules/svc-lint');
+    mkdirSync(join(installed, 'dist'), { recursive: true });
+    copyFileSync(builtBinary, join(installed, 'dist/bin.js'));
+    for (const entry of ['package.json', 'schemas', 'rules']) cpSync(join(repositoryRoot, entry), join(installed, entry), { recursive: true });
+    const run = spawnSync(process.execPath, [join(installed, 'dist/bin.js'), 'init', 'services/a', '--name', 'a', '--language', 'go', '--workload', 'api'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const modeline = readFileSync(join(root, 'services/a/service.yaml'), 'utf8').split('\n')[0];
+    expect(modeline).toBe('# yaml-language-server: $schema=../../node_modules/svc-lint/schemas/service.schema.json');
+    expect(existsSync(join(root, 'services/a', '../../node_modules/svc-lint/schemas/service.schema.json'))).toBe(true);
   });
 
   it('takes name and language from flags, resolving aliases', () => {

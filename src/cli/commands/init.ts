@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { detectLanguageEvidence } from '../../detect/detect.js';
 import { SvcLintError } from '../../errors.js';
-import { displayPathOf, isInsideDirectory } from '../../files.js';
+import { displayPathOf, findRepositoryRoot, isInsideDirectory } from '../../files.js';
 import { packagePath } from '../../package-paths.js';
 import { setUp } from '../../setup.js';
 import { workloads, type Workload } from '../../types.js';
@@ -32,11 +32,24 @@ export function detectedLanguage(directory: string): string | undefined {
   return best;
 }
 
-/** Relative to the manifest when svc-lint is installed in the project (node_modules), else absolute. */
-function schemaReference(manifestDirectory: string, cwd: string): string {
+interface SchemaReference {
+  /** Relative to the manifest, so the modeline works for everyone who checks the repository out. */
+  path: string;
+  /** Where the schema will be, when it is not there yet: svc-lint runs from outside the project (npx, a global install). */
+  missing?: string;
+}
+
+/**
+ * The schema svc-lint runs with when it is installed in the project; otherwise where installing it as a development
+ * dependency puts it (under the repository root, else the current directory). Never an absolute path: a manifest is
+ * committed, and a path into one machine's npx cache would mean nothing to the rest of the team.
+ */
+function schemaReference(manifestDirectory: string, cwd: string): SchemaReference {
   const schema = packagePath('schemas', 'service.schema.json');
-  if (!isInsideDirectory(cwd, schema)) return schema.split(sep).join('/');
-  return relative(manifestDirectory, schema).split(sep).join('/');
+  const relativeTo = (path: string) => relative(manifestDirectory, path).split(sep).join('/');
+  if (isInsideDirectory(cwd, schema)) return { path: relativeTo(schema) };
+  const installed = resolve(findRepositoryRoot(cwd) ?? cwd, 'node_modules', 'svc-lint', 'schemas', 'service.schema.json');
+  return { path: relativeTo(installed), ...(!existsSync(installed) && { missing: displayPathOf(cwd, installed) }) };
 }
 
 export function manifestText(fields: { name: string; language: string; workload: Workload }, schema: string): string {
@@ -96,7 +109,11 @@ export async function runInitCommand(options: CliOptions, io: CliIo): Promise<nu
   if (!knownWorkload) throw new SvcLintError('usage', `--workload ${workload ?? ''}: expected one of ${workloads.join(', ')}`);
 
   const fields = { name, language: languages.resolve(language), workload: knownWorkload };
-  await writeReportFile(io.cwd, display, manifestText(fields, schemaReference(directory, io.cwd)), { overwriteManifest: options.force });
+  const schema = schemaReference(directory, io.cwd);
+  await writeReportFile(io.cwd, display, manifestText(fields, schema.path), { overwriteManifest: options.force });
   io.writeStdout(`wrote ${display} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
+  if (schema.missing !== undefined) {
+    io.writeStderr(`svc-lint: the schema modeline points at ${schema.missing}, which npm install --save-dev svc-lint provides\n`);
+  }
   return exitCodes.clean;
 }
