@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { baselineFileKey, compareWithBaseline, parseBaseline } from './baseline/baseline.js';
+import { baselineFileKey, compareWithBaseline, defaultBaselineFile, parseBaseline } from './baseline/baseline.js';
 import type { LoadedConfig } from './config/load.js';
 import { compareFindings, toFinding } from './engine.js';
 import { SvcLintError } from './errors.js';
@@ -105,9 +105,19 @@ export function applyExemptions(
   return { findings: result.sort(compareFindings), ...(fixed && { fixed }) };
 }
 
-/** The baseline to compare with: the option, else the config's (relative to the config file). */
+/** Where `svc-lint baseline` writes when neither an option nor the config names a file: beside the config, else in cwd. */
+export function conventionalBaselinePath(config: LoadedConfig, cwd: string): string {
+  return resolve(config.path ? config.directory : cwd, defaultBaselineFile);
+}
+
+/**
+ * The baseline to compare with: the option, else the config's (relative to the config file), else the file
+ * `svc-lint baseline` writes by default when it exists, so that a plain run after `svc-lint baseline` passes.
+ */
 export function baselinePathFor(option: string | false | undefined, config: LoadedConfig, cwd: string): string | undefined {
   if (option === false) return undefined;
   if (option !== undefined) return resolve(cwd, option);
-  return config.config.baseline ? resolve(config.directory, config.config.baseline) : undefined;
+  if (config.config.baseline) return resolve(config.directory, config.config.baseline);
+  const conventional = conventionalBaselinePath(config, cwd);
+  return existsSync(conventional) ? conventional : undefined;
 }

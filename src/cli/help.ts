@@ -24,7 +24,8 @@ Options:
       --fail-on <severity>       lowest severity that fails the run: error (default), warning or info
       --stdin --stdin-filename <path>
                                  lint the text on stdin as if it were that file (an editor buffer)
-      --baseline <file>          only findings beyond this baseline count; --no-baseline ignores the config's
+      --baseline <file>          only findings beyond this baseline count (default: the config's baseline, else
+                                 .svc-lint-baseline.json when it exists); --no-baseline compares with none
       --no-inline-suppressions   ignore # svc-lint-disable directives
       --error-on-unmatched-pattern
                                  exit 2 when a path or glob matches no manifest (default: a note, exit 0)

@@ -44,6 +44,14 @@ describe('the baseline lifecycle', () => {
     writeWorkspaceFile(root, 'orders/service.yaml', hot('orders', 20000));
   });
 
+  it('uses the baseline `svc-lint baseline` wrote without being told, unless --no-baseline', () => {
+    const plain = runCli(['search', 'billing'], { cwd: root, env: today });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('not counted: 2 already in the baseline');
+    expect(runCli(['search', 'billing', '--no-baseline'], { cwd: root, env: today }).status).toBe(1);
+    expect(runCli(['--format', 'json'], { cwd: root, env: today }).status).toBe(1);
+  });
+
   it('reports only the new finding as counted', () => {
     const run = runCli(['--baseline', '.svc-lint-baseline.json', '--format', 'json'], { cwd: root, env: today });
     expect(run.status).toBe(1);

@@ -3,12 +3,12 @@ import { dirname, resolve } from 'node:path';
 import {
   baselineFileKey,
   createBaseline,
-  defaultBaselineFile,
   parseBaseline,
   pruneBaseline,
   serializeBaseline,
 } from '../../baseline/baseline.js';
 import { SvcLintError } from '../../errors.js';
+import { conventionalBaselinePath } from '../../exemptions.js';
 import { displayPathOf } from '../../files.js';
 import { lint } from '../../lint.js';
 import { loadConfig } from '../../setup.js';
@@ -21,7 +21,7 @@ function baselinePath(options: CliOptions, io: CliIo): string {
   if (typeof options.baseline === 'string') return resolve(io.cwd, options.baseline);
   const config = loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
   if (config.config.baseline) return resolve(config.directory, config.config.baseline);
-  return resolve(config.path ? config.directory : io.cwd, defaultBaselineFile);
+  return conventionalBaselinePath(config, io.cwd);
 }
 
 /** `svc-lint baseline [--prune] [--force]`: records today's findings so that only new ones fail. */
