@@ -96,9 +96,9 @@ export function applyExemptions(
     } catch (error) {
       throw new SvcLintError('config', (error as Error).message);
     }
-    const compared = compareWithBaseline(baseline, result, {
-      fileKey: baselineFileKey(options.cwd, dirname(options.baselinePath)),
-    });
+    const fileKey = baselineFileKey(options.cwd, dirname(options.baselinePath));
+    const lintedFiles = new Set(sources.map((source) => fileKey(source.file.displayPath)));
+    const compared = compareWithBaseline(baseline, result, { fileKey, linted: (file) => lintedFiles.has(file) });
     result = compared.findings;
     fixed = compared.fixed;
   }

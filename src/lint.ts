@@ -147,6 +147,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     ...(fixed && { fixed }),
     summary: summarize(findings, reported.length, services.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
+    files: reported.map((source) => source.file.displayPath),
     services,
     cwd,
     unmatchedPatterns: targets.unmatched,

@@ -213,6 +213,8 @@ export interface LintResult {
   summary: LintSummary;
   /** Every rule that ran, for formatters that describe rules (SARIF, explain). */
   rules: ResolvedRule[];
+  /** The linted files, relative to `cwd` as findings show them. */
+  files: string[];
   services: Service[];
   /** The directory `file` paths are relative to. */
   cwd: string;

@@ -104,6 +104,27 @@ describe('baseline lifecycle', () => {
   });
 });
 
+describe('a run that lints some of the files (a pre-commit hook on the staged ones)', () => {
+  const baseline = createBaseline(today);
+  const onlyBilling = { linted: (file: string) => file === 'services/billing.yaml' };
+
+  it('calls nothing fixed in the files it did not lint', () => {
+    expect(compareWithBaseline(baseline, [billing('hot-path-throughput', 7)], onlyBilling).fixed).toEqual([]);
+    expect(compareWithBaseline(baseline, [], onlyBilling).fixed).toEqual([
+      { file: 'services/billing.yaml', service: 'billing-api', rule: 'hot-path-throughput', count: 1 },
+    ]);
+  });
+
+  it('prunes and rewrites only the entries of the files it linted', () => {
+    const others = baseline.entries.filter((entry) => entry.file !== 'services/billing.yaml');
+    expect(pruneBaseline(baseline, [], onlyBilling).entries).toEqual(others);
+    expect(createBaseline([billing('team-language', 3)], onlyBilling, baseline).entries).toEqual([
+      { file: 'services/billing.yaml', service: 'billing-api', rule: 'team-language', count: 1 },
+      ...others,
+    ]);
+  });
+});
+
 describe('serializeBaseline', () => {
   it('writes sorted keys, one entry per line and a trailing newline, whatever the input order', () => {
     const shuffled: Baseline = {

@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { isInsideDirectory } from '../files.js';
 import type { ReportedFinding } from '../suppressions/types.js';
+import { compareText } from '../text/compare.js';
 
 /** How many findings of one rule one service had in one file when the baseline was taken. */
 export interface BaselineEntry {
@@ -39,6 +40,12 @@ export class BaselineError extends Error {
 export interface BaselineOptions {
   /** Turns a finding's file into the path the baseline stores; the identity when omitted. */
   fileKey?: (file: string) => string;
+  /**
+   * Whether the run linted the file a baseline entry names (a path as the baseline stores it). The entries of files
+   * it did not lint, such as the unstaged ones a pre-commit hook leaves out, are neither fixed nor dropped. All files
+   * when omitted.
+   */
+  linted?: (file: string) => boolean;
 }
 
 /**
@@ -68,10 +75,6 @@ function isBaselinable(finding: ReportedFinding): boolean {
   return !finding.suppressed && !neverBaselinedRules.includes(finding.ruleId);
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   return compareText(a.file, b.file) || compareText(a.service ?? '', b.service ?? '') || compareText(a.rule, b.rule);
 }
@@ -88,9 +91,16 @@ function countByKey(findings: readonly ReportedFinding[], fileKey: (file: string
   return counts;
 }
 
-/** The baseline of the findings that count now: suppressed, waived and expiry findings are left out. */
-export function createBaseline(findings: readonly ReportedFinding[], options: BaselineOptions = {}): Baseline {
-  return { version: 1, entries: [...countByKey(findings, options.fileKey ?? identity).values()].sort(compareEntries) };
+const everyFile = () => true;
+
+/**
+ * The baseline of the findings that count now: suppressed, waived and expiry findings are left out. Given the
+ * previous baseline, the entries of the files this run did not lint are kept.
+ */
+export function createBaseline(findings: readonly ReportedFinding[], options: BaselineOptions = {}, previous?: Baseline): Baseline {
+  const linted = options.linted ?? everyFile;
+  const kept = previous?.entries.filter((entry) => !linted(entry.file)) ?? [];
+  return { version: 1, entries: [...kept, ...countByKey(findings, options.fileKey ?? identity).values()].sort(compareEntries) };
 }
 
 /**
@@ -116,8 +126,9 @@ export function compareWithBaseline<F extends ReportedFinding>(
     if (remaining > 0) allowance.set(key, remaining - 1);
   }
 
+  const linted = options.linted ?? everyFile;
   const fixed = baseline.entries
-    .filter((entry) => (allowance.get(keyOf(entry)) ?? 0) > 0)
+    .filter((entry) => linted(entry.file) && (allowance.get(keyOf(entry)) ?? 0) > 0)
     .map((entry) => ({ ...entry, count: allowance.get(keyOf(entry)) ?? 0 }));
   const marked = findings.map((finding, index) => {
     const state = states.get(index);
@@ -126,11 +137,12 @@ export function compareWithBaseline<F extends ReportedFinding>(
   return { findings: marked, fixed };
 }
 
-/** Lowers each entry to what still occurs and drops the fixed ones; never adds new findings. */
+/** Lowers each entry of a linted file to what still occurs and drops the fixed ones; never adds new findings. */
 export function pruneBaseline(baseline: Baseline, findings: readonly ReportedFinding[], options: BaselineOptions = {}): Baseline {
   const current = countByKey(findings, options.fileKey ?? identity);
+  const linted = options.linted ?? everyFile;
   const entries = baseline.entries
-    .map((entry) => ({ ...entry, count: Math.min(entry.count, current.get(keyOf(entry))?.count ?? 0) }))
+    .map((entry) => (linted(entry.file) ? { ...entry, count: Math.min(entry.count, current.get(keyOf(entry))?.count ?? 0) } : entry))
     .filter((entry) => entry.count > 0);
   return { version: 1, entries };
 }

@@ -34,7 +34,8 @@ function attributes(values: Record<string, string | number>): string {
 }
 
 function groupByFileAndRule(result: LintResult): Map<string, Map<string, Finding[]>> {
-  const files = new Set([...result.services.map((s) => s.file.displayPath), ...result.findings.map((f) => f.file)]);
+  // Findings can sit in a file that is not linted itself (a waiver in the config): it gets testcases too.
+  const files = new Set([...result.files, ...result.findings.map((f) => f.file)]);
   const groups = new Map([...files].sort().map((file) => [file, new Map<string, Finding[]>()]));
   for (const finding of result.findings) {
     const byRule = groups.get(finding.file)!;

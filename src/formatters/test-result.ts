@@ -147,9 +147,13 @@ const testFindings: Finding[] = [
   }),
 ];
 
+function lintedFiles(findings: Finding[], services: Service[]): string[] {
+  return [...new Set([...services.map((s) => s.file.displayPath), ...findings.map((f) => f.file)])].sort();
+}
+
 function summarize(findings: Finding[], services: Service[]): LintResult['summary'] {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
-  const files = new Set([...services.map((s) => s.file.displayPath), ...findings.map((f) => f.file)]).size;
+  const files = lintedFiles(findings, services).length;
   return { files, services: services.length, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: 0, baselined: 0 };
 }
 
@@ -165,11 +169,13 @@ function emptyWorkspaceViews(): Pick<LintResult, 'capacity' | 'graph'> {
 export function buildTestResult(): LintResult {
   const findings = structuredClone(testFindings);
   const services = structuredClone(testServices);
-  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
+  const files = lintedFiles(findings, services);
+  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
 }
 
 /** The same manifests and rules with nothing found. */
 export function buildCleanTestResult(): LintResult {
   const services = structuredClone(testServices);
-  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
+  const files = lintedFiles([], services);
+  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
 }

@@ -96,6 +96,7 @@ export function buildPageTestResult(services: Service[] = testServices(), findin
       baselined: findings.filter((item) => !item.suppressed && item.baselineState === 'unchanged').length,
     },
     rules: structuredClone(testRules),
+    files: [...new Set(services.map((service) => service.file.displayPath))],
     services,
     cwd: '/home/dev/platform',
     notes: [],

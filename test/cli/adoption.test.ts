@@ -91,6 +91,41 @@ describe('the baseline lifecycle', () => {
   });
 });
 
+describe('a baseline with a run on some files, as pre-commit and lint-staged run', () => {
+  const root = makeWorkspace({
+    'search/service.yaml': hot('legacy-search', 25000),
+    'billing/service.yaml': hot('billing-api', 30000),
+  });
+  const baselineText = () => readFileSync(join(root, '.svc-lint-baseline.json'), 'utf8');
+
+  it('says nothing is fixed in the files it was not given', () => {
+    expect(runCli(['baseline'], { cwd: root }).status).toBe(0);
+    const run = runCli(['billing/service.yaml'], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('fixed since the baseline');
+    expect(parseJsonReport(runCli(['--format', 'json', 'billing/service.yaml'], { cwd: root }))).toHaveProperty('fixed', []);
+  });
+
+  it('prunes and rewrites only the entries of the files it was given', () => {
+    writeFileSync(join(root, 'billing/service.yaml'), manifest('billing-api', ['language: go', 'workload: api']));
+    expect(runCli(['baseline', '--prune', 'billing'], { cwd: root }).stdout).toBe('pruned .svc-lint-baseline.json: 1 entries, 1 findings\n');
+    expect(baselineText()).toContain('legacy-search');
+    writeFileSync(join(root, 'billing/service.yaml'), hot('billing-api', 30000));
+    expect(runCli(['baseline', 'billing'], { cwd: root }).stdout).toBe('wrote .svc-lint-baseline.json: 2 entries, 2 findings\n');
+    expect(baselineText()).toContain('legacy-search');
+    expect(runCli([], { cwd: root }).status).toBe(0);
+  });
+
+  it('recreates a damaged baseline, as the error about it advises', () => {
+    writeFileSync(join(root, '.svc-lint-baseline.json'), '{"entries": [');
+    const broken = runCli([], { cwd: root });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/fix it or recreate it with "svc-lint baseline"\n$/);
+    expect(runCli(['baseline'], { cwd: root }).status).toBe(0);
+    expect(runCli([], { cwd: root }).status).toBe(0);
+  });
+});
+
 describe('suppressed and waived findings in the reports', () => {
   const root = makeWorkspace({
     '.svc-lint.yaml':

@@ -6,6 +6,7 @@ import {
   parseBaseline,
   pruneBaseline,
   serializeBaseline,
+  type Baseline,
 } from '../../baseline/baseline.js';
 import { SvcLintError } from '../../errors.js';
 import { conventionalBaselinePath } from '../../exemptions.js';
@@ -24,6 +25,14 @@ function baselinePath(options: CliOptions, io: CliIo): string {
   return conventionalBaselinePath(config, io.cwd);
 }
 
+function readPrevious(path: string, display: string): Baseline {
+  try {
+    return parseBaseline(readFileSync(path, 'utf8'), display);
+  } catch (error) {
+    throw new SvcLintError('config', (error as Error).message);
+  }
+}
+
 /** `svc-lint baseline [--prune] [--force]`: records today's findings so that only new ones fail. */
 export async function runBaselineCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.baseline === false) throw new SvcLintError('usage', 'baseline writes a baseline: --no-baseline makes no sense here');
@@ -37,17 +46,21 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
 
   const result = await lint({ ...(await lintOptionsFrom(options, io)), baseline: false });
   const fileKey = baselineFileKey(io.cwd, dirname(path));
+  const lintedFiles = new Set(result.files.map(fileKey));
+  const baselineOptions = { fileKey, linted: (file: string) => lintedFiles.has(file) };
   let next;
   if (options.prune) {
+    next = pruneBaseline(readPrevious(path, display), result.findings, baselineOptions);
+  } else {
+    // Linting some paths rewrites only their entries and keeps the others; a file that is not a baseline (damaged,
+    // or not ours) is replaced whole, which is how a damaged baseline is recreated.
     let previous;
     try {
-      previous = parseBaseline(readFileSync(path, 'utf8'), display);
-    } catch (error) {
-      throw new SvcLintError('config', (error as Error).message);
+      previous = exists ? readPrevious(path, display) : undefined;
+    } catch {
+      previous = undefined;
     }
-    next = pruneBaseline(previous, result.findings, { fileKey });
-  } else {
-    next = createBaseline(result.findings, { fileKey });
+    next = createBaseline(result.findings, baselineOptions, previous);
   }
   await writeReportFile(io.cwd, display, serializeBaseline(next), { overwriteManifest: options.force });
   const findings = next.entries.reduce((total, entry) => total + entry.count, 0);
