@@ -4,7 +4,7 @@ import { formatHtml, formatHtmlPieces } from '../html/page.js';
 import { formatGitlab, formatGitlabPieces } from './gitlab.js';
 import { formatJson, formatJsonPieces } from './json.js';
 import { formatJunit, formatJunitPieces } from './junit.js';
-import { formatMarkdown } from './markdown.js';
+import { formatMarkdown, formatMarkdownWithin } from './markdown.js';
 import { formatSarif, formatSarifPieces } from './sarif.js';
 import { formatStylish, formatStylishPieces } from './stylish.js';
 import type { FormatContext, Formatter, PieceFormatter } from './types.js';
@@ -56,4 +56,9 @@ export function formatResult(name: FormatName, result: LintResult, context: Form
 export function formatResultPieces(name: FormatName, result: LintResult, context: FormatContext): Iterable<string> {
   const pieces = pieceFormatters[name];
   return pieces ? pieces(shownIn(name, result), context) : [formatResult(name, result, context)];
+}
+
+/** The markdown format cut to at most `maxBytes` (a GitHub step summary), with the findings it shows. */
+export function formatMarkdownSummary(result: LintResult, context: FormatContext, maxBytes: number): string {
+  return formatMarkdownWithin(shownIn('markdown', result), context, maxBytes);
 }

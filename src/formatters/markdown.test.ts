@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell, formatMarkdown } from './markdown.js';
+import { escapeMarkdownCell, formatMarkdown, formatMarkdownWithin } from './markdown.js';
 import { buildCleanTestResult, buildTestResult, testContext } from './test-result.js';
 
 function tableRows(markdown: string): string[] {
@@ -58,5 +58,30 @@ describe('escapeMarkdownCell', () => {
     ['trailing newline\n', 'trailing newline'],
   ])('%j → %j', (input, expected) => {
     expect(escapeMarkdownCell(input)).toBe(expected);
+  });
+});
+
+describe('formatMarkdownWithin', () => {
+  const result = buildTestResult();
+  const whole = formatMarkdown(result, testContext);
+  const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+  it('is the whole report when it fits', () => {
+    expect(formatMarkdownWithin(result, testContext, bytes(whole))).toBe(whole);
+  });
+
+  it('keeps the rows that fit and says how many were left out', () => {
+    const limit = bytes(whole) - 1;
+    const cut = formatMarkdownWithin(result, testContext, limit);
+    expect(bytes(cut)).toBeLessThanOrEqual(limit);
+    const rows = tableRows(cut).slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(tableRows(whole).slice(2, 2 + rows.length));
+    const left = result.findings.length - rows.length;
+    expect(cut).toContain(`\n${left} more finding${left === 1 ? '' : 's'} not shown: GitHub keeps at most 1 MiB of summary per step.`);
+  });
+
+  it('is empty when not even the head of the table fits', () => {
+    expect(formatMarkdownWithin(result, testContext, 100)).toBe('');
   });
 });

@@ -24,26 +24,51 @@ function findingRow(finding: Finding): string {
   return `| ${cells.map(escapeMarkdownCell).join(' | ')} |`;
 }
 
-/** A Markdown report for pull-request comments and GitHub step summaries. */
-export function formatMarkdown(result: LintResult, _context: FormatContext): string {
+function headLines(result: LintResult): string[] {
   const { summary } = result;
   const scope = `${countOf(summary.files, 'file')} (${countOf(summary.services, 'service')})`;
-  if (result.findings.length === 0) {
-    return `### svc-lint\n\nNo problems found in ${scope}.\n`;
-  }
   const counts = [
     countOf(summary.errors, 'error'),
     countOf(summary.warnings, 'warning'),
     countOf(summary.infos, 'info', 'info'),
   ].join(', ');
-  return [
-    '### svc-lint',
-    '',
-    `**${counts}** in ${scope}.`,
-    '',
-    '| Location | Severity | Rule | Service | Message |',
-    '| --- | --- | --- | --- | --- |',
-    ...result.findings.map(findingRow),
-    '',
-  ].join('\n');
+  return ['### svc-lint', '', `**${counts}** in ${scope}.`, '', '| Location | Severity | Rule | Service | Message |', '| --- | --- | --- | --- | --- |'];
+}
+
+function noProblems(result: LintResult): string {
+  const { summary } = result;
+  return `### svc-lint\n\nNo problems found in ${countOf(summary.files, 'file')} (${countOf(summary.services, 'service')}).\n`;
+}
+
+/** A Markdown report for pull-request comments and GitHub step summaries. */
+export function formatMarkdown(result: LintResult, _context: FormatContext): string {
+  if (result.findings.length === 0) return noProblems(result);
+  return [...headLines(result), ...result.findings.map(findingRow), ''].join('\n');
+}
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+// Room kept for the closing line that says how many findings were left out.
+const closingLineBytes = 200;
+
+/**
+ * The Markdown report in at most `maxBytes` of UTF-8: the rows that fit, then how many were left out and where they
+ * all are; empty when not even the table's head fits. GitHub drops a step summary over 1 MiB whole.
+ */
+export function formatMarkdownWithin(result: LintResult, context: FormatContext, maxBytes: number): string {
+  const whole = formatMarkdown(result, context);
+  if (utf8Bytes(whole) <= maxBytes) return whole;
+  const lines = headLines(result);
+  let used = utf8Bytes(lines.join('\n')) + 1 + closingLineBytes;
+  if (used > maxBytes) return '';
+  let shown = 0;
+  for (const finding of result.findings) {
+    const row = findingRow(finding);
+    if (used + utf8Bytes(row) + 1 > maxBytes) break;
+    lines.push(row);
+    used += utf8Bytes(row) + 1;
+    shown += 1;
+  }
+  const left = countOf(result.findings.length - shown, 'more finding');
+  lines.push('', `${left} not shown: GitHub keeps at most 1 MiB of summary per step. The json and sarif reports list them all.`, '');
+  return lines.join('\n');
 }

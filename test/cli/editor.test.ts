@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -106,6 +106,22 @@ describe('GitHub Actions', () => {
     const summary = readFileSync(join(root, 'summary.md'), 'utf8');
     expect(summary.startsWith('## earlier step\n### svc-lint\n')).toBe(true);
     expect(summary).toContain('| api/service.yaml:6:13 |');
+  });
+
+  it('keeps the summary within the 1 MiB GitHub accepts per step, counting what the step wrote before', () => {
+    const root = makeWorkspace({ 'api/service.yaml': manifest('api', ['language: python', 'workload: api', 'traffic:', '  peakRps: 20000']) });
+    const summaryPath = join(root, 'summary.md');
+    const env = { GITHUB_STEP_SUMMARY: summaryPath };
+    runCli(['--format', 'github', 'api'], { cwd: root, env });
+    const wholeBytes = statSync(summaryPath).size;
+    // Earlier output leaves room for the table's head, not for the one row: the summary says so instead.
+    const earlier = `${'x'.repeat(1024 * 1024 - wholeBytes + 9)}\n`;
+    writeFileSync(summaryPath, earlier);
+    const run = runCli(['--format', 'github', 'api'], { cwd: root, env });
+    expect(run.status).toBe(1);
+    const summary = readFileSync(summaryPath, 'utf8');
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(summary.slice(earlier.length)).toMatch(/^### svc-lint\n[\s\S]*\n1 more finding not shown: GitHub keeps at most 1 MiB of summary per step\. The json and sarif reports list them all\.\n\n$/);
   });
 
   it('writes no summary without the variable', () => {

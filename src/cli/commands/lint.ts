@@ -1,6 +1,6 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { SvcLintError } from '../../errors.js';
-import { formatNames, formatResult, formatResultPieces } from '../../formatters/index.js';
+import { formatMarkdownSummary, formatNames, formatResultPieces } from '../../formatters/index.js';
 import type { FormatContext } from '../../formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
@@ -61,6 +61,8 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
   };
 }
 
+const stepSummaryMaxBytes = 1024 * 1024;
+
 export async function runLintCommand(options: CliOptions, io: CliIo): Promise<number> {
   const outputs = parseOutputs(options, formatNames, 'stylish');
   const result = await lint(await lintOptionsFrom(options, io));
@@ -82,8 +84,11 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   );
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && outputs.some((output) => output.format === 'github')) {
-    // GitHub shows at most 10 annotations of each kind per step; the step summary lists every finding.
-    appendFileSync(summaryFile, `${formatResult('markdown', shown, context(false))}\n`);
+    // GitHub shows at most 10 annotations of each kind per step; the step summary lists the findings, within the
+    // 1 MiB a step's summary may hold (over it, the runner uploads none: "supports content up to a size of 1024k").
+    const used = existsSync(summaryFile) ? statSync(summaryFile).size : 0;
+    const markdown = formatMarkdownSummary(shown, context(false), stepSummaryMaxBytes - used - 1);
+    if (markdown !== '') appendFileSync(summaryFile, `${markdown}\n`);
   }
   if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
     const { warnings } = result.summary;
