@@ -11,6 +11,8 @@ import { workspaceFiles } from './workspace.js';
 import { estimateCapacity } from './graph/capacity.js';
 import { buildGraphView } from './graph/view.js';
 import { withLazyViews } from './result.js';
+import { cacheFingerprint, openWorkspaceCache } from './cache/workspace-cache.js';
+import { version } from './cli/version.js';
 import type { LanguageRegistry } from './templates/types.js';
 
 export interface LintOptions extends SetupOptions {
@@ -29,6 +31,11 @@ export interface LintOptions extends SetupOptions {
   allowInlineSuppressions?: boolean;
   /** A baseline file (relative to cwd) to compare with, `false` for none; by default the config's `baseline`. */
   baseline?: string | false;
+  /**
+   * A file (relative to cwd) to keep what the graph rules saw of unchanged workspace manifests in, so the next run
+   * reads only the files that changed; none by default.
+   */
+  cache?: string;
 }
 function summarize(findings: readonly Finding[], files: number, services: number): LintSummary {
   const counted = findings.filter(isCounted);
@@ -98,17 +105,22 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
   const sources = new Map<string, ManifestSource>();
-  // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself.
-  const load = (path: string, text?: string) => {
+  const cache = options.cache === undefined ? undefined : openWorkspaceCache(resolve(cwd, options.cache), cacheFingerprint(version(), setup.config.config));
+  // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. Linted
+  // files are always parsed (their text and problems matter); the others may come from the cache.
+  const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
     const key = realPathOf(path);
     let source = sources.get(key);
     if (!source) {
-      source = loadManifestSource({ path, displayPath: displayPathOf(cwd, path) }, languages, limits, text);
+      const file = { path, displayPath: displayPathOf(cwd, path) };
+      const cached = role === 'workspace' ? cache?.servicesOf(file) : undefined;
+      source = cached ? { file, services: cached, problems: [] } : loadManifestSource(file, languages, limits, text);
+      if (!cached && text === undefined) cache?.remember(file, source.services);
       sources.set(key, source);
     }
     return source;
   };
-  const reported = await loadEach(targets.files, (path) => load(path, options.stdin?.text));
+  const reported = await loadEach(targets.files, (path) => load(path, 'linted', options.stdin?.text));
   const others = needsWorkspace(setup, options)
     ? workspaceFiles({
         config: setup.config,
@@ -119,7 +131,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       })
     : [];
   // The linted files are loaded already; only the others are read (and their real paths looked up) here.
-  const workspace = [...new Set([...reported, ...(await loadEach(others, (path) => load(path)))])];
+  const workspace = [...new Set([...reported, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
+  const cacheProblem = await cache?.save();
 
   const services: Service[] = reported.flatMap((source) => source.services);
   const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>
@@ -154,6 +167,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     notes: [
       ...targets.unmatched.map((pattern) => `no manifests found for ${pattern}`),
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
+      ...(cacheProblem === undefined ? [] : [`cannot write the cache ${options.cache}: ${cacheProblem}`]),
     ],
   };
   return withLazyViews(result, workspaceViews(workspaceServices, languages, findings));

@@ -29,6 +29,8 @@ export interface CliOptions {
   version: boolean;
   allowInlineSuppressions?: false;
   baseline?: string | false;
+  cache: boolean;
+  cacheLocation?: string;
   prune: boolean;
   force: boolean;
   stdin: boolean;
@@ -52,6 +54,8 @@ const optionSpec = {
   'no-inline-suppressions': { type: 'boolean' },
   baseline: { type: 'string' },
   'no-baseline': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   prune: { type: 'boolean' },
   force: { type: 'boolean' },
   stdin: { type: 'boolean' },
@@ -136,6 +140,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.color && values['no-color']) throw usage('--color and --no-color exclude each other');
   if (values.baseline !== undefined && values['no-baseline']) throw usage('--baseline and --no-baseline exclude each other');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw usage('--stdin-filename goes with --stdin');
+  if (values['cache-location'] !== undefined && !values.cache) throw usage('--cache-location goes with --cache');
   const maxWarnings = values['max-warnings'];
 
   return {
@@ -154,6 +159,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     version: values.version ?? false,
     ...(values['no-inline-suppressions'] && { allowInlineSuppressions: false as const }),
     ...(values['no-baseline'] ? { baseline: false as const } : values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    cache: values.cache ?? false,
+    ...(values['cache-location'] !== undefined && { cacheLocation: values['cache-location'] }),
     prune: values.prune ?? false,
     force: values.force ?? false,
     stdin: values.stdin ?? false,

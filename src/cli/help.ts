@@ -26,6 +26,9 @@ Options:
                                  lint the text on stdin as if it were that file (an editor buffer)
       --baseline <file>          only findings beyond this baseline count (default: the config's baseline, else
                                  .svc-lint-baseline.json when it exists); --no-baseline compares with none
+      --cache                    keep what unchanged workspace manifests declare in .svc-lint-cache (beside the
+                                 config), so the graph rules of the next run read only the files that changed
+      --cache-location <file>    keep the cache in this file instead
       --no-inline-suppressions   ignore # svc-lint-disable directives
       --error-on-unmatched-pattern
                                  exit 2 when a path or glob matches no manifest (default: a note, exit 0)

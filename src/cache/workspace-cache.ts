@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isManifestFileName } from '../files.js';
+import { inPieces, jsonPieces } from '../formatters/json-pieces.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
+import type { ManifestFile, Service } from '../types.js';
+
+/** Changes when the file's content does: size and modification time, and the change time an mtime-keeping copy moves. */
+interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/** The services one file declared, with what identified that version of the file. */
+interface CachedFile extends FileIdentity {
+  services: Omit<Service, 'file'>[];
+}
+
+interface CacheDocument {
+  fingerprint: string;
+  /** [absolute path, entry] pairs: an array, so the file is written an entry at a time. */
+  files: [string, CachedFile][];
+}
+
+export const defaultCacheFile = '.svc-lint-cache';
+
+/** Changes whenever anything that shapes how a manifest is read changes. */
+export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ format: 1, svcLintVersion, config })).digest('hex');
+}
+
+/**
+ * What the graph rules saw of each workspace manifest that a run reads without linting it, so the next run can skip
+ * parsing the files that did not change. Linted files are always read afresh (and remembered). The whole cache is
+ * dropped when svc-lint's version or the configuration changes.
+ */
+export interface WorkspaceCache {
+  /** The services of `file` from the cache, when the file is unchanged since they were read. */
+  servicesOf(file: ManifestFile): Service[] | undefined;
+  /** Keeps what `file` declares for the next run. */
+  remember(file: ManifestFile, services: readonly Service[]): void;
+  /**
+   * Writes the entries this run used (entries of files no longer read go), when anything changed. Returns why it
+   * could not, for a note: the run's findings never depend on the cache.
+   */
+  save(): Promise<string | undefined>;
+}
+
+function readCache(path: string, fingerprint: string): Map<string, CachedFile> {
+  try {
+    const document = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheDocument> | null;
+    if (document?.fingerprint !== fingerprint || !Array.isArray(document.files)) return new Map();
+    return new Map(document.files);
+  } catch {
+    // Missing, unreadable or damaged: start over; the file is rewritten at the end of the run.
+    return new Map();
+  }
+}
+
+function identityOf(path: string): FileIdentity | undefined {
+  try {
+    const { size, mtimeMs, ctimeMs } = statSync(path);
+    return { size, mtimeMs, ctimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function isUnchanged(cached: CachedFile | undefined, identity: FileIdentity): cached is CachedFile {
+  return (
+    cached !== undefined &&
+    Array.isArray(cached.services) &&
+    cached.size === identity.size &&
+    cached.mtimeMs === identity.mtimeMs &&
+    cached.ctimeMs === identity.ctimeMs
+  );
+}
+
+export function openWorkspaceCache(path: string, fingerprint: string): WorkspaceCache {
+  // Read on first use: a run that lints every file never needs it.
+  let previous: Map<string, CachedFile> | undefined;
+  const used = new Map<string, CachedFile>();
+  let changed = false;
+
+  return {
+    servicesOf(file) {
+      previous ??= readCache(path, fingerprint);
+      const identity = identityOf(file.path);
+      const cached = previous.get(file.path);
+      if (!identity || !isUnchanged(cached, identity)) return undefined;
+      used.set(file.path, cached);
+      return cached.services.map((service) => ({ ...service, file }));
+    },
+    remember(file, services) {
+      const identity = identityOf(file.path);
+      if (!identity) return;
+      used.set(file.path, { ...identity, services: services.map(({ file: _file, ...service }) => service) });
+      changed = true;
+    },
+    async save() {
+      const dropped = previous !== undefined && [...previous.keys()].some((file) => !used.has(file));
+      if (!changed && !dropped) return undefined;
+      if (isManifestFileName(path)) return 'the file is named like a manifest, which svc-lint never writes over';
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        await writeFileAtomic(path, jsonPieces({ fingerprint, files: inPieces(used) }, 0));
+        return undefined;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      }
+    },
+  };
+}

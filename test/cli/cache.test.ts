@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
+
+afterAll(removeWorkspaces);
+
+const goApi = (name: string, extra: string[] = []) => manifest(name, ['language: go', 'workload: api', ...extra]);
+const callsPricing = goApi('checkout', ['dependsOn:', '  - service: pricing']);
+
+/** A repository whose one linted manifest depends on a service that only the rest of the workspace declares. */
+function repository(): string {
+  const root = makeWorkspace({ 'checkout/service.yaml': callsPricing, 'pricing/service.yaml': goApi('pricing') });
+  mkdirSync(join(root, '.git'));
+  return root;
+}
+
+const lintCheckout = (root: string, args: string[] = ['--cache']) =>
+  runCli(['checkout/service.yaml', '--format', 'json', ...args], { cwd: root });
+const ruleIds = (run: ReturnType<typeof runCli>) => parseJsonReport(run).findings.map((finding) => finding.ruleId);
+
+interface CacheFile {
+  fingerprint: string;
+  files: [string, { services: { name: string }[] }][];
+}
+const readCache = (root: string) => JSON.parse(readFileSync(join(root, '.svc-lint-cache'), 'utf8')) as CacheFile;
+
+describe('--cache', () => {
+  it('writes nothing without the flag', () => {
+    const root = repository();
+    expect(lintCheckout(root, []).status).toBe(0);
+    expect(existsSync(join(root, '.svc-lint-cache'))).toBe(false);
+  });
+
+  it('keeps every manifest of the workspace, and the next run takes the unchanged ones from it', () => {
+    const root = repository();
+    expect(lintCheckout(root).status).toBe(0);
+    const cache = readCache(root);
+    expect(cache.files.map(([path]) => path).sort()).toEqual([join(root, 'checkout/service.yaml'), join(root, 'pricing/service.yaml')]);
+    // Proof that the cache is read: rename pricing in it, and the linted manifest's call no longer resolves.
+    for (const [, entry] of cache.files) for (const service of entry.services) if (service.name === 'pricing') service.name = 'pricing-v0';
+    writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+    expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
+    expect(ruleIds(lintCheckout(root, []))).toEqual([]);
+  });
+
+  it('reads a manifest again once it changed, and forgets one that is gone', () => {
+    const root = repository();
+    lintCheckout(root);
+    writeFileSync(join(root, 'pricing/service.yaml'), goApi('pricing-service'));
+    expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
+    rmSync(join(root, 'pricing'), { recursive: true });
+    expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
+    expect(readCache(root).files.map(([path]) => path)).toEqual([join(root, 'checkout/service.yaml')]);
+  });
+
+  it('starts over when the configuration changes, or when the cache is damaged', () => {
+    const root = repository();
+    lintCheckout(root);
+    const before = readCache(root).fingerprint;
+    writeFileSync(join(root, '.svc-lint.yaml'), 'rules:\n  moderate-traffic: off\n');
+    expect(lintCheckout(root).status).toBe(0);
+    expect(readCache(root).fingerprint).not.toBe(before);
+    writeFileSync(join(root, '.svc-lint-cache'), '{"fingerprint": ');
+    const run = lintCheckout(root);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readCache(root).files).toHaveLength(2);
+  });
+
+  it('never keeps an editor buffer: the cache holds what is on disk', () => {
+    const root = repository();
+    const run = runCli(['--stdin', '--stdin-filename', 'pricing/service.yaml', '--cache', '--format', 'json'], {
+      cwd: root,
+      input: goApi('pricing-draft'),
+    });
+    expect(run.status).toBe(0);
+    const names = readCache(root).files.flatMap(([, entry]) => entry.services.map((service) => service.name));
+    expect(names.sort()).toEqual(['checkout']);
+  });
+
+  it('creates the directories of --cache-location', () => {
+    const root = repository();
+    expect(runCli(['checkout/service.yaml', '--cache', '--cache-location', 'node_modules/.cache/svc-lint'], { cwd: root }).status).toBe(0);
+    expect(existsSync(join(root, 'node_modules/.cache/svc-lint'))).toBe(true);
+  });
+
+  it('is a note, not a failure, when the cache cannot be written', () => {
+    const root = repository();
+    writeFileSync(join(root, 'blocker'), '');
+    const blocked = runCli(['checkout/service.yaml', '--cache', '--cache-location', 'blocker/cache'], { cwd: root });
+    expect(blocked.status).toBe(0);
+    expect(blocked.stderr).toMatch(/^svc-lint: cannot write the cache blocker\/cache: (EEXIST|ENOTDIR)\n$/);
+  });
+
+  it('never writes over a manifest', () => {
+    const root = repository();
+    const run = runCli(['checkout/service.yaml', '--cache', '--cache-location', 'pricing/service.yaml'], { cwd: root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-lint: --cache-location pricing/service.yaml is named like a manifest, which svc-lint never writes over: choose another name\n');
+    expect(readFileSync(join(root, 'pricing/service.yaml'), 'utf8')).toBe(goApi('pricing'));
+  });
+
+  it('--cache-location needs --cache', () => {
+    const run = runCli(['--cache-location', 'x'], { cwd: repository() });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-lint: --cache-location goes with --cache\n');
+  });
+});
