@@ -113,6 +113,15 @@ export function formatReport(results) {
     });
     lines.push('', `Linearity, 10,000 vs 1,000: manifests x${formatNumber(linear.manifestsRatio, 1)}, edges x${formatNumber(linear.edgesRatio, 1)} (${formatNumber(linear.edges[1000])} -> ${formatNumber(linear.edges[10000])}); time: ${perTool.join(', ')}.`);
   }
+  const oneFile = results.oneFile;
+  if (oneFile) {
+    const describe = ({ medianMs, medianRssMb }) => `${formatNumber(medianMs)} ms, ${formatNumber(medianRssMb)} MB`;
+    lines.push(
+      '',
+      `One file linted in the ${formatNumber(oneFile.manifests)}-manifest workspace (a hook on one staged file, an editor save): ` +
+        `${describe(oneFile.withoutCache)} without --cache, ${describe(oneFile.withCache)} with a warm --cache.`,
+    );
+  }
   lines.push('', 'Targets:');
   for (const entry of results.targets) {
     const value = entry.value === null ? 'not measured' : `${formatNumber(entry.value, 2)}${entry.unit}`;

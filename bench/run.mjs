@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,6 +188,35 @@ async function measureSize(size, options, tools, workRoot, failures) {
   };
 }
 
+/**
+ * One manifest linted inside the largest workspace, which is made a repository so the graph rules read all of it:
+ * what a pre-commit hook on one staged file or an editor save costs, without and with a warm --cache.
+ */
+async function measureOneFile(workspaceDir, manifests, options, failures) {
+  mkdirSync(join(workspaceDir, '.git'), { recursive: true });
+  const file = join('services', readdirSync(join(workspaceDir, 'services')).sort()[0], 'service.yaml');
+  const variants = { withoutCache: [], withCache: ['--cache', '--cache-location', join(workspaceDir, '..', 'one-file.cache')] };
+  const result = { manifests, file };
+  let expected;
+  for (const [variant, extra] of Object.entries(variants)) {
+    const args = [options.svcLintScript, '--format', 'json', file, ...extra];
+    await runNode(args, { cwd: workspaceDir });
+    const runs = [];
+    for (let round = 0; round < 3; round++) runs.push(await runNode(args, { cwd: workspaceDir }));
+    const outputs = new Set(runs.map((run) => run.stdout));
+    expected ??= runs[0].stdout;
+    if (runs.some((run) => run.exitCode > 1) || outputs.size !== 1 || !outputs.has(expected)) {
+      failures.push(`one file ${variant}: a run failed or its report differs from the run without --cache`);
+    }
+    result[variant] = {
+      runs: runs.map((run) => ({ wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode })),
+      medianMs: round3(median(runs.map((run) => run.wallMs))),
+      medianRssMb: round3(median(runs.map((run) => run.rssMb))),
+    };
+  }
+  return result;
+}
+
 function round3(value) {
   return typeof value === 'number' ? Math.round(value * 1000) / 1000 : value;
 }
@@ -225,6 +254,10 @@ async function main() {
       sizes.push(await measureSize(size, options, tools, workRoot, failures));
     }
 
+    const largest = sizes.at(-1);
+    process.stderr.write(`one file in ${describeSize(largest.size)}\n`);
+    const oneFile = await measureOneFile(join(workRoot, `workspace-${largest.size}`), largest.manifests, options, failures);
+
     const linearitySummary = linearity(sizes);
     const results = {
       date: startedAt.toISOString(),
@@ -242,6 +275,7 @@ async function main() {
         peakRssMeasured: canMeasureRss,
       },
       sizes,
+      oneFile,
       linearity: linearitySummary,
       targets: evaluateTargets(sizes, linearitySummary),
       failures,
