@@ -79,7 +79,7 @@ function isUnchanged(cached: CachedFile | undefined, identity: FileIdentity): ca
 }
 
 export function openWorkspaceCache(path: string, fingerprint: string): WorkspaceCache {
-  // Read on first use: a run that lints every file never needs it.
+  // Read on first use, which a run without files never gets to.
   let previous: Map<string, CachedFile> | undefined;
   const used = new Map<string, CachedFile>();
   let changed = false;
@@ -96,6 +96,13 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     remember(file, services) {
       const identity = identityOf(file.path);
       if (!identity) return;
+      previous ??= readCache(path, fingerprint);
+      const known = previous.get(file.path);
+      // A linted file that has not changed since the cache was written changes nothing in it.
+      if (isUnchanged(known, identity)) {
+        used.set(file.path, known);
+        return;
+      }
       used.set(file.path, { ...identity, services: services.map(({ file: _file, ...service }) => service) });
       changed = true;
     },

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
@@ -42,6 +42,15 @@ describe('--cache', () => {
     writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
     expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
     expect(ruleIds(lintCheckout(root, []))).toEqual([]);
+  });
+
+  it('leaves the cache file alone when nothing changed', () => {
+    const root = repository();
+    lintCheckout(root);
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    utimesSync(join(root, '.svc-lint-cache'), longAgo, longAgo);
+    expect(lintCheckout(root).status).toBe(0);
+    expect(statSync(join(root, '.svc-lint-cache')).mtime).toEqual(longAgo);
   });
 
   it('reads a manifest again once it changed, and forgets one that is gone', () => {
