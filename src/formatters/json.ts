@@ -1,3 +1,4 @@
+import { figuresUsed } from '../graph/capacity.js';
 import type { LintResult } from '../types.js';
 import { capacityRow, type EstimateRow } from '../report/capacity-rows.js';
 import { inPieces, jsonPieces } from './json-pieces.js';
@@ -12,13 +13,8 @@ function compactEstimate(estimate: EstimateRow | null) {
 }
 
 function profilesUsed(result: LintResult) {
-  const profiles: Record<string, { benchmark: string; source: string }> = {};
-  for (const capacity of result.capacity.services) {
-    for (const estimate of [capacity.declared, capacity.recommended]) {
-      if (estimate) profiles[estimate.languageId] ??= { benchmark: estimate.figures.benchmarkLabel, source: estimate.figures.source };
-    }
-  }
-  return profiles;
+  const used = figuresUsed(result.capacity.services);
+  return Object.fromEntries([...used].map(([languageId, figures]) => [languageId, { benchmark: figures.benchmarkLabel, source: figures.source }]));
 }
 
 /**

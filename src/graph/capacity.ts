@@ -97,6 +97,17 @@ export function estimateFor(peakRps: number, profile: LanguageProfile): Capacity
   return { languageId: profile.id, instances, memoryMb: instances * figures.memoryMb, imageMb: figures.imageMb, figures };
 }
 
+/** The figures of each profile the estimates used, by language id, in order of first use. */
+export function figuresUsed(services: readonly ServiceCapacity[]): Map<string, Readonly<ProfileFigures>> {
+  const used = new Map<string, Readonly<ProfileFigures>>();
+  for (const capacity of services) {
+    for (const estimate of [capacity.declared, capacity.recommended]) {
+      if (estimate && !used.has(estimate.languageId)) used.set(estimate.languageId, estimate.figures);
+    }
+  }
+  return used;
+}
+
 function totalsOf(capacities: readonly ServiceCapacity[]): FleetCapacity['totals'] {
   const declared = emptyTotals();
   const recommended = emptyTotals();

@@ -1,6 +1,6 @@
 import { describeDecision } from '../report/decision-text.js';
 import { formatNumber } from '../graph/format.js';
-import type { ProfileFigures, ServiceCapacity } from '../graph/capacity.js';
+import { figuresUsed, type ServiceCapacity } from '../graph/capacity.js';
 import { capacityRow, type CapacityRow, type EstimateRow } from '../report/capacity-rows.js';
 import type { LanguageRange, LintResult } from '../types.js';
 import { escapeHtml } from './escape.js';
@@ -83,13 +83,7 @@ function rangeText(range: LanguageRange): string {
 }
 
 function profileFigures(services: readonly ServiceCapacity[]): string {
-  const bases = new Map<string, ProfileFigures>();
-  for (const capacity of services) {
-    for (const estimate of [capacity.declared, capacity.recommended]) {
-      if (estimate && !bases.has(estimate.languageId)) bases.set(estimate.languageId, estimate.figures);
-    }
-  }
-  const items = [...bases.values()].map(
+  const items = [...figuresUsed(services).values()].map(
     (figures) =>
       `<li><strong>${escapeHtml(figures.benchmarkLabel)}</strong>: ${formatNumber(figures.throughputRps)} req/s and ` +
       `${formatNumber(figures.memoryMb)} MB per instance, images of ${rangeText(figures.imageMb)} MB ` +

@@ -1,3 +1,4 @@
+import { figuresUsed } from '../graph/capacity.js';
 import { formatNumber } from '../text/number.js';
 import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../types.js';
@@ -33,12 +34,6 @@ export function formatCapacityText(result: LintResult): string {
     change(row, (estimate) => `${estimate.imageMb.min}-${estimate.imageMb.max}`),
   ]);
   const { servicesCompared, declared, recommended } = result.capacity.totals;
-  const bases = new Map<string, EstimateRow['basis']>();
-  for (const row of rows) {
-    for (const estimate of [row.declaredEstimate, row.recommendedEstimate]) {
-      if (estimate) bases.set(estimate.language, estimate.basis);
-    }
-  }
   const lines = [
     table([header, ...body]),
     '',
@@ -47,8 +42,8 @@ export function formatCapacityText(result: LintResult): string {
       `${number(declared.memoryMb)} → ${number(recommended.memoryMb)} MB memory, ` +
       `${number(declared.imageMb.min)}-${number(declared.imageMb.max)} → ${number(recommended.imageMb.min)}-${number(recommended.imageMb.max)} MB of images`,
     'estimates: instances = ceil(effective peak / per-instance throughput); memory = instances × per-instance memory',
-    ...[...bases.values()].map(
-      (basis) => `  ${basis.benchmark}: ${number(basis.throughputRpsPerInstance)} req/s and ${number(basis.memoryMbPerInstance)} MB per instance (${basis.source})`,
+    ...[...figuresUsed(result.capacity.services).values()].map(
+      (figures) => `  ${figures.benchmarkLabel}: ${number(figures.throughputRps)} req/s and ${number(figures.memoryMb)} MB per instance (${figures.source})`,
     ),
   ];
   return `${lines.join('\n')}\n`;
