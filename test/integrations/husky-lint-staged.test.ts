@@ -1,23 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snippetFor } from './doc-snippets.js';
-import { gitIn, isolatedEnv, repositoryRoot, runProcess, type ProcessRun } from './processes.js';
-
-const checkoutManifest = (peakRps: number): string =>
-  [
-    'apiVersion: svc-lint/v1',
-    'kind: Service',
-    'metadata:',
-    '  name: checkout-api',
-    'spec:',
-    '  language: python',
-    '  workload: api',
-    '  traffic:',
-    `    peakRps: ${peakRps}`,
-    '',
-  ].join('\n');
+import { checkoutErrorInReport, checkoutManifest, gitProject, type GitProject } from './git-project.js';
+import { gitIn, isolatedEnv, repositoryRoot, runProcess } from './processes.js';
 
 /** What `npm install --save-dev svc-lint husky lint-staged` leaves in node_modules, as links to this checkout's copies. */
 function linkPackages(project: string): void {
@@ -38,17 +25,9 @@ describe('the documented husky and lint-staged setup, in a real repository', () 
   let sandbox: string;
   let project: string;
   let env: NodeJS.ProcessEnv;
-
-  const write = (path: string, text: string): void => {
-    mkdirSync(dirname(join(project, path)), { recursive: true });
-    writeFileSync(join(project, path), text);
-  };
-  const commit = (message: string): ProcessRun => {
-    const staged = gitIn(project, env, 'add', '--all');
-    if (staged.status !== 0) throw new Error(staged.output);
-    return gitIn(project, env, 'commit', '--message', message);
-  };
-  const commitCount = (): number => Number(gitIn(project, env, 'rev-list', '--all', '--count').stdout.trim() || 0);
+  let write: GitProject['write'];
+  let commit: GitProject['commit'];
+  let commitCount: GitProject['commitCount'];
 
   beforeAll(() => {
     sandbox = realpathSync(mkdtempSync(join(tmpdir(), 'svc-lint-husky-')));
@@ -56,6 +35,7 @@ describe('the documented husky and lint-staged setup, in a real repository', () 
     mkdirSync(project);
     env = isolatedEnv({ npm_config_offline: 'true', npm_config_update_notifier: 'false' });
     gitIn(project, env, 'init', '--quiet', '--initial-branch=main');
+    ({ write, commit, commitCount } = gitProject(project, env));
     const documented = JSON.parse(snippetFor('package.json').text) as Record<string, unknown>;
     write('package.json', `${JSON.stringify({ name: 'fleet', private: true, ...documented }, null, 2)}\n`);
     write('.gitignore', 'node_modules/\n');
@@ -80,7 +60,7 @@ describe('the documented husky and lint-staged setup, in a real repository', () 
     write('services/checkout/service.yaml', checkoutManifest(15000));
     const run = commit('Add the checkout service');
     expect(run.status, run.output).not.toBe(0);
-    expect(run.output).toMatch(/^services\/checkout\/service\.yaml\n {2}6:13 +error +checkout-api declares 15,000 req\/s peak on python.* hot-path-throughput$/m);
+    expect(run.output).toMatch(checkoutErrorInReport);
     expect(commitCount()).toBe(1);
   }, 60_000);
 

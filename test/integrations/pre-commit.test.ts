@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { snippetFor } from './doc-snippets.js';
 import { stagedPaths } from './manifest-paths.js';
-import { commandExists, gitIn, isolatedEnv, repositoryRoot, runProcess, snapshotWorkingTree, type ProcessRun } from './processes.js';
+import { checkoutErrorInReport, checkoutManifest, gitProject, type GitProject } from './git-project.js';
+import { commandExists, gitIn, isolatedEnv, repositoryRoot, runProcess, snapshotWorkingTree } from './processes.js';
 
 interface HookDefinition {
   id: string;
@@ -37,21 +38,6 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 });
 
-const checkoutManifest = (peakRps: number): string =>
-  [
-    'apiVersion: svc-lint/v1',
-    'kind: Service',
-    'metadata:',
-    '  name: checkout-api',
-    '  owner: team-payments',
-    'spec:',
-    '  language: python',
-    '  workload: api',
-    '  traffic:',
-    `    peakRps: ${peakRps}`,
-    '',
-  ].join('\n');
-
 /** The documented configuration, pointed at a local repository and commit. */
 function preCommitConfig(hookRepository: string, rev: string): string {
   const document = parseDocument(snippetFor('.pre-commit-config.yaml').text);
@@ -69,17 +55,9 @@ describe.skipIf(!preCommitInstalled)('the svc-lint hook under the real pre-commi
   let sandbox: string;
   let project: string;
   let env: NodeJS.ProcessEnv;
-
-  const write = (path: string, text: string): void => {
-    mkdirSync(dirname(join(project, path)), { recursive: true });
-    writeFileSync(join(project, path), text);
-  };
-  const commit = (message: string): ProcessRun => {
-    const staged = gitIn(project, env, 'add', '--all');
-    if (staged.status !== 0) throw new Error(staged.output);
-    return gitIn(project, env, 'commit', '--message', message);
-  };
-  const commitCount = (): number => Number(gitIn(project, env, 'rev-list', '--all', '--count').stdout.trim());
+  let write: GitProject['write'];
+  let commit: GitProject['commit'];
+  let commitCount: GitProject['commitCount'];
 
   beforeAll(() => {
     sandbox = realpathSync(mkdtempSync(join(tmpdir(), 'svc-lint-pre-commit-')));
@@ -90,6 +68,7 @@ describe.skipIf(!preCommitInstalled)('the svc-lint hook under the real pre-commi
     const rev = snapshotWorkingTree(hookRepository);
     env = isolatedEnv({ PRE_COMMIT_HOME: join(sandbox, 'pre-commit-home'), PRE_COMMIT_COLOR: 'never' });
     gitIn(project, env, 'init', '--quiet', '--initial-branch=main');
+    ({ write, commit, commitCount } = gitProject(project, env));
     write('.pre-commit-config.yaml', preCommitConfig(hookRepository, rev));
     const install = runProcess('pre-commit', ['install'], project, env);
     expect(install.status, install.output).toBe(0);
@@ -106,7 +85,7 @@ describe.skipIf(!preCommitInstalled)('the svc-lint hook under the real pre-commi
     expect(run.output, 'pre-commit could not install the hook').not.toContain('An unexpected error has occurred');
     expect(run.status, run.output).toBe(1);
     expect(run.output).toMatch(/^svc-lint\.+Failed$/m);
-    expect(run.output).toMatch(/^services\/checkout\/service\.yaml\n {2}7:13 +error +checkout-api declares 15,000 req\/s peak on python.* hot-path-throughput$/m);
+    expect(run.output).toMatch(checkoutErrorInReport);
     expect(commitCount()).toBe(0);
   }, 240_000);
 
