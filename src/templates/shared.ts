@@ -71,8 +71,25 @@ export function figureKeys(prefix: string): string[] {
   return profileFigureKeys.map((key) => prefix + key);
 }
 
+// Built once per profile and prefix: every finding of a language rule spreads them into its data.
+const figuresByProfile = new WeakMap<LanguageProfile, Map<string, Readonly<MessageData>>>();
+
 /** A profile's cited figures as message data, under `prefix` (`language` → languageRps, languageLabel...). */
-export function profileFigures(prefix: string, profile: LanguageProfile): MessageData {
+export function profileFigures(prefix: string, profile: LanguageProfile): Readonly<MessageData> {
+  let byPrefix = figuresByProfile.get(profile);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    figuresByProfile.set(profile, byPrefix);
+  }
+  let figures = byPrefix.get(prefix);
+  if (!figures) {
+    figures = Object.freeze(figuresOf(prefix, profile));
+    byPrefix.set(prefix, figures);
+  }
+  return figures;
+}
+
+function figuresOf(prefix: string, profile: LanguageProfile): MessageData {
   const figures: Record<(typeof profileFigureKeys)[number], string | number> = {
     Name: profile.name,
     Label: profile.benchmark.label,

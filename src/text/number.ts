@@ -9,6 +9,8 @@
 export function formatNumber(value: number, maxFractionDigits = 2): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
+  // Most figures are whole numbers, which need no rounding.
+  if (Number.isSafeInteger(value)) return `${value < 0 ? '-' : ''}${groupThousands(String(Math.abs(value)))}`;
   const scaled = roundedScaled(Math.abs(value), maxFractionDigits).toString().padStart(maxFractionDigits + 1, '0');
   const whole = scaled.slice(0, scaled.length - maxFractionDigits);
   const fraction = scaled.slice(scaled.length - maxFractionDigits).replace(/0+$/, '');
