@@ -68,10 +68,22 @@ function identityOf(path: string): FileIdentity | undefined {
   }
 }
 
+/** Enough of a service's shape that the rules can read it; a cache edited by hand fails here, not in a rule. */
+function looksLikeService(value: unknown): boolean {
+  const service = value as Partial<Service> | null;
+  return (
+    typeof service?.name === 'string' &&
+    typeof service.languageId === 'string' &&
+    Array.isArray(service.dependsOn) &&
+    typeof service.locations?.document === 'object'
+  );
+}
+
 function isUnchanged(cached: CachedFile | undefined, identity: FileIdentity): cached is CachedFile {
   return (
     cached !== undefined &&
     Array.isArray(cached.services) &&
+    cached.services.every(looksLikeService) &&
     cached.size === identity.size &&
     cached.mtimeMs === identity.mtimeMs &&
     cached.ctimeMs === identity.ctimeMs

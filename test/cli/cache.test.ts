@@ -53,6 +53,17 @@ describe('--cache', () => {
     expect(statSync(join(root, '.svc-lint-cache')).mtime).toEqual(longAgo);
   });
 
+  it('reads a manifest again when its entry in the cache is not a service any more', () => {
+    const root = repository();
+    lintCheckout(root);
+    const cache = readCache(root);
+    for (const [, entry] of cache.files) entry.services = entry.services.map(() => ({ name: 'pricing' }));
+    writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+    const run = lintCheckout(root);
+    expect(run.stderr).toBe('');
+    expect(ruleIds(run)).toEqual([]);
+  });
+
   it('reads a manifest again once it changed, and forgets one that is gone', () => {
     const root = repository();
     lintCheckout(root);
