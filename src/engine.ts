@@ -102,7 +102,7 @@ export function runRules({ services, workspaceServices, isReported, problems, ru
         }
       }
     } else {
-      for (const reported of template.check(workspaceServices, rule.params, context)) {
+      for (const reported of template.check(workspaceServices, rule.params, { ...context, reportsOn: isReported })) {
         const { service } = reported;
         if (!isReported(service)) continue;
         const range = rangeFor(service, reported);

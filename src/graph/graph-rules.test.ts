@@ -205,3 +205,19 @@ describe('inherited-hot-path', () => {
     expect(finding?.data.effectiveRps).toBe(12_000);
   });
 });
+
+describe('workspace templates when only some services are reported', () => {
+  const services = [
+    makeService('checkout', { dependsOn: ['missing-a'] }),
+    makeService('search', { dependsOn: ['missing-b'] }),
+    makeService('search'),
+  ];
+  const onlyCheckout = { ...fakeContext(), reportsOn: (service: Service) => service.name === 'checkout' };
+
+  it('build no finding for the services whose findings would be dropped', () => {
+    const unknown = unknownDependency.check(services, { maxDistance: 2, maxSuggestions: 3 }, onlyCheckout);
+    expect(unknown.map((finding) => [finding.service.name, finding.data.dependency])).toEqual([['checkout', 'missing-a']]);
+    expect(duplicateService.check(services, {}, onlyCheckout)).toEqual([]);
+    expect(duplicateService.check(services, {}, fakeContext()).map((finding) => finding.service.name)).toEqual(['search', 'search']);
+  });
+});

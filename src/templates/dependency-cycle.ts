@@ -9,13 +9,14 @@ export const dependencyCycle: WorkspaceTemplate<Record<string, never>> = {
   paramsSchema: { type: 'object', additionalProperties: false },
   messageIds: ['default'],
   dataKeys: ['service', 'dependency', 'cycle', 'members'],
-  check(services) {
+  check(services, _params, context) {
     const { graph, cycles } = analyseWorkspace(services);
     const findings: WorkspaceTemplateFinding[] = [];
     for (const cycle of cycles) {
       const nameOf = (node: number): string => graph.services[node]!.name;
       const members = cycle.members.map(nameOf).join(', ');
       cycle.edges.forEach((edge, index) => {
+        if (context.reportsOn?.(graph.services[edge.from]!) === false) return;
         const cycleText = joinChain((cycle.edgePaths[index] ?? cycle.path).map(nameOf));
         findings.push({
           service: graph.services[edge.from]!,

@@ -9,10 +9,11 @@ export const duplicateService: WorkspaceTemplate<Record<string, never>> = {
   paramsSchema: { type: 'object', additionalProperties: false },
   messageIds: ['default'],
   dataKeys: ['service', 'otherDeclarations'],
-  check(services) {
+  check(services, _params, context) {
     const findings: WorkspaceTemplateFinding[] = [];
     for (const [name, declarations] of analyseWorkspace(services).graph.duplicates) {
       for (const service of declarations) {
+        if (context.reportsOn?.(service) === false) continue;
         const others = declarations.filter((other) => other !== service).map(declarationPlace);
         findings.push({
           service,

@@ -31,6 +31,7 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
       // A declared peak above the threshold is judged by the declared-peak rule already.
       if (declaredRps !== undefined && declaredRps > params.thresholdRps) return;
       if (effectiveRps <= params.thresholdRps) return;
+      if (context.reportsOn?.(service) === false) return;
       const data: Record<string, string | number> = {
         service: service.name,
         language: profile.name,

@@ -14,12 +14,13 @@ export const latencyBudget: WorkspaceTemplate<Record<string, never>> = {
   paramsSchema: { type: 'object', additionalProperties: false },
   messageIds: ['default'],
   dataKeys: ['service', 'sloMs', 'sumMs', 'dependencies', 'largestChain'],
-  check(services) {
+  check(services, _params, context) {
     const { graph, latencies } = analyseWorkspace(services);
     const findings: WorkspaceTemplateFinding[] = [];
     graph.services.forEach((service, node) => {
       const latency = latencies[node]!;
       if (service.p99Ms === undefined || latency.sumMs <= service.p99Ms) return;
+      if (context.reportsOn?.(service) === false) return;
       const largest = largestDependency(latency)!;
       findings.push({
         service,

@@ -11,6 +11,11 @@ export interface LanguageRegistry {
 
 export interface TemplateContext {
   languages: LanguageRegistry;
+  /**
+   * Whether a finding on `service` is reported (when only some files are linted). A workspace template may skip
+   * building the findings of the others, which the engine would drop; all services when absent.
+   */
+  reportsOn?: (service: Service) => boolean;
 }
 
 /** What a template reports: data only; the engine renders the rule's message and adds file and severity. */

@@ -23,9 +23,10 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
   },
   messageIds: ['default', 'didYouMean'],
   dataKeys: ['service', 'dependency', 'suggestions'],
-  check(services, params) {
+  check(services, params, context) {
     const { graph } = analyseWorkspace(services);
-    return graph.unresolved.map(({ service, dependency }): WorkspaceTemplateFinding => {
+    const reported = graph.unresolved.filter(({ service }) => context.reportsOn?.(service) !== false);
+    return reported.map(({ service, dependency }): WorkspaceTemplateFinding => {
       const suggestions = closestNames(dependency.service, graph.indexByName.keys(), params);
       const data = { service: service.name, dependency: dependency.service };
       if (suggestions.length === 0) return { service, messageId: 'default', data, range: dependency.range };
