@@ -1,6 +1,6 @@
 import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
 import { analyseWorkspace } from '../graph/analysis.js';
-import { closestNames } from '../text/closest.js';
+import { nameIndex } from '../text/closest.js';
 
 export interface UnknownDependencyParams {
   /** Largest edit distance at which a declared name is offered as a suggestion. */
@@ -26,8 +26,10 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
   check(services, params, context) {
     const { graph } = analyseWorkspace(services);
     const reported = graph.unresolved.filter(({ service }) => context.reportsOn?.(service) !== false);
+    if (reported.length === 0) return [];
+    const names = nameIndex(graph.indexByName.keys());
     return reported.map(({ service, dependency }): WorkspaceTemplateFinding => {
-      const suggestions = closestNames(dependency.service, graph.indexByName.keys(), params);
+      const suggestions = names.closest(dependency.service, params);
       const data = { service: service.name, dependency: dependency.service };
       if (suggestions.length === 0) return { service, messageId: 'default', data, range: dependency.range };
       return {

@@ -1,23 +1,5 @@
 import { compareNames } from '../graph/format.js';
 
-/**
- * Levenshtein distance: insertions, deletions and substitutions each cost 1.
- * Stops early once every path exceeds `limit`, returning `limit + 1`.
- */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    if (Math.min(...current) > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 export interface SuggestionOptions {
   maxDistance: number;
   maxSuggestions: number;
@@ -25,15 +7,75 @@ export interface SuggestionOptions {
 
 /** The candidates closest to `name` (ignoring case), nearest first, ties by name. */
 export function closestNames(name: string, candidates: Iterable<string>, options: SuggestionOptions): string[] {
-  const target = name.toLowerCase();
-  const near: { candidate: string; distance: number }[] = [];
+  return nameIndex(candidates).closest(name, options);
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** The candidates (as given) that end here, lower-cased. */
+  names: string[];
+}
+
+export interface NameIndex {
+  /** The candidates closest to `name` (ignoring case), nearest first, ties by name. */
+  closest(name: string, options: SuggestionOptions): string[];
+}
+
+/**
+ * Candidates indexed for repeated lookups: a trie of their lower-cased names, walked with one row of the
+ * edit-distance table per node and left as soon as no name below can come within reach. A lookup among thousands of
+ * names visits the few prefixes close to it, where comparing with each name made a fleet of unknown dependencies
+ * quadratic (minutes at 10,000 services).
+ */
+export function nameIndex(candidates: Iterable<string>): NameIndex {
+  const root: TrieNode = { children: new Map(), names: [] };
   for (const candidate of candidates) {
-    if (Math.abs(candidate.length - target.length) > options.maxDistance) continue;
-    const distance = editDistance(target, candidate.toLowerCase(), options.maxDistance);
-    if (distance <= options.maxDistance) near.push({ candidate, distance });
+    let node = root;
+    for (const character of candidate.toLowerCase()) {
+      let child = node.children.get(character);
+      if (!child) {
+        child = { children: new Map(), names: [] };
+        node.children.set(character, child);
+      }
+      node = child;
+    }
+    node.names.push(candidate);
   }
-  near.sort((a, b) => a.distance - b.distance || compareNames(a.candidate, b.candidate));
-  return near.slice(0, options.maxSuggestions).map((entry) => entry.candidate);
+  return {
+    closest(name, options) {
+      const target = name.toLowerCase();
+      const limit = options.maxDistance;
+      const width = target.length + 1;
+      const beyond = limit + 1;
+      // One row of the edit-distance table per trie depth, reused: a lookup allocates nothing per node. Only the band
+      // |row - column| <= limit is computed; every cell outside it is beyond the limit anyway.
+      const rows: Int32Array[] = [Int32Array.from({ length: width }, (_, column) => Math.min(column, beyond))];
+      const near: { candidate: string; distance: number }[] = [];
+      const visit = (node: TrieNode, depth: number): void => {
+        const row = rows[depth]!;
+        const distance = row[target.length]!;
+        if (distance <= limit) for (const candidate of node.names) near.push({ candidate, distance });
+        const next = (rows[depth + 1] ??= new Int32Array(width));
+        const first = Math.max(1, depth + 1 - limit);
+        const last = Math.min(target.length, depth + 1 + limit);
+        for (const [character, child] of node.children) {
+          next.fill(beyond);
+          next[0] = Math.min(depth + 1, beyond);
+          let best = next[0]!;
+          for (let column = first; column <= last; column++) {
+            const substitution = row[column - 1]! + (target[column - 1] === character ? 0 : 1);
+            const cell = Math.min(row[column]! + 1, next[column - 1]! + 1, substitution, beyond);
+            next[column] = cell;
+            if (cell < best) best = cell;
+          }
+          if (best <= limit) visit(child, depth + 1);
+        }
+      };
+      visit(root, 0);
+      near.sort((a, b) => a.distance - b.distance || compareNames(a.candidate, b.candidate));
+      return near.slice(0, options.maxSuggestions).map((entry) => entry.candidate);
+    },
+  };
 }
 
 /** " (did you mean a, b?)" for a mistyped identifier, or nothing when no candidate is close. */
