@@ -1,6 +1,6 @@
 import type { ServiceGraph, ServiceEdge } from './graph.js';
 import type { StronglyConnectedComponents } from './scc.js';
-import { compareNames } from './format.js';
+import { compareText } from '../text/compare.js';
 
 export interface SyncCycle {
   /** Node indexes of the services caught in the cycle, sorted by name. */
@@ -19,7 +19,7 @@ export function findSyncCycles(graph: ServiceGraph, scc: StronglyConnectedCompon
   for (const component of scc.components) {
     const componentId = scc.componentOf[component[0]!]!;
     if (component.length === 1 && !graph.syncCalls[component[0]!]!.some((edge) => edge.to === edge.from)) continue;
-    const members = [...component].sort((a, b) => compareNames(graph.services[a]!.name, graph.services[b]!.name));
+    const members = [...component].sort((a, b) => compareText(graph.services[a]!.name, graph.services[b]!.name));
     const edges = members.flatMap((node) =>
       graph.syncCalls[node]!.filter((edge) => scc.componentOf[edge.to] === componentId),
     );

@@ -23,8 +23,3 @@ export function joinChain(steps: readonly string[]): string {
   ].join(' → ');
 }
 
-/** Plain code-unit order, the same on every machine and locale. */
-export function compareNames(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}

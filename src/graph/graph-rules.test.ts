@@ -86,6 +86,18 @@ describe('duplicate-service', () => {
   it('is silent when names are unique', () => {
     expect(run(duplicateService, [makeService('a'), makeService('b')], {})).toEqual([]);
   });
+
+  it('names five other places and counts the rest, so a name copied into many files keeps the report small', () => {
+    const copies = Array.from({ length: 1000 }, (_, index) => makeService('orders', { file: `copies/${index}.yaml` }));
+    const findings = run(duplicateService, copies, {});
+    expect(findings).toHaveLength(1000);
+    expect(findings[0]!.data.otherDeclarations).toBe(
+      'copies/1.yaml:3, copies/2.yaml:3, copies/3.yaml:3, copies/4.yaml:3, copies/5.yaml:3 and 994 more',
+    );
+    expect(findings[999]!.data.otherDeclarations).toBe(
+      'copies/0.yaml:3, copies/1.yaml:3, copies/2.yaml:3, copies/3.yaml:3, copies/4.yaml:3 and 994 more',
+    );
+  });
 });
 
 describe('dependency-cycle', () => {

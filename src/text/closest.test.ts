@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNames } from '../graph/format.js';
+import { compareText } from './compare.js';
 import { closestNames, nameIndex } from './closest.js';
 
 /** Levenshtein distance the plain way, as the reference the index must agree with. */
@@ -20,7 +20,7 @@ function closestByComparingEach(name: string, candidates: readonly string[], max
   return candidates
     .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
     .filter((entry) => entry.distance <= maxDistance)
-    .sort((a, b) => a.distance - b.distance || compareNames(a.candidate, b.candidate))
+    .sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate))
     .slice(0, maxSuggestions)
     .map((entry) => entry.candidate);
 }

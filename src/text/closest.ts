@@ -1,4 +1,4 @@
-import { compareNames } from '../graph/format.js';
+import { compareText } from './compare.js';
 
 export interface SuggestionOptions {
   maxDistance: number;
@@ -72,7 +72,7 @@ export function nameIndex(candidates: Iterable<string>): NameIndex {
         }
       };
       visit(root, 0);
-      near.sort((a, b) => a.distance - b.distance || compareNames(a.candidate, b.candidate));
+      near.sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate));
       return near.slice(0, options.maxSuggestions).map((entry) => entry.candidate);
     },
   };
