@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { baselineFileKey, compareWithBaseline, defaultBaselineFile, parseBaseline } from './baseline/baseline.js';
+import { resolve } from 'node:path';
+import { baselineScope, compareWithBaseline, defaultBaselineFile, parseBaseline } from './baseline/baseline.js';
 import type { LoadedConfig } from './config/load.js';
 import { compareFindings, toFinding } from './engine.js';
 import { SvcLintError } from './errors.js';
@@ -96,28 +96,29 @@ export function applyExemptions(
     } catch (error) {
       throw new SvcLintError('config', (error as Error).message);
     }
-    const fileKey = baselineFileKey(options.cwd, dirname(options.baselinePath));
-    const lintedFiles = new Set(sources.map((source) => fileKey(source.file.displayPath)));
-    const compared = compareWithBaseline(baseline, result, { fileKey, linted: (file) => lintedFiles.has(file) });
+    const scope = baselineScope(options.cwd, options.baselinePath, sources.map((source) => source.file.displayPath));
+    const compared = compareWithBaseline(baseline, result, scope);
     result = compared.findings;
     fixed = compared.fixed;
   }
   return { findings: result.sort(compareFindings), ...(fixed && { fixed }) };
 }
 
-/** Where `svc-lint baseline` writes when neither an option nor the config names a file: beside the config, else in cwd. */
-export function conventionalBaselinePath(config: LoadedConfig, cwd: string): string {
-  return resolve(config.path ? config.directory : cwd, defaultBaselineFile);
+/**
+ * The baseline the config names (relative to the config file), else the file `svc-lint baseline` writes by default:
+ * beside the config file, which is cwd without one.
+ */
+export function configuredBaselinePath(config: LoadedConfig): string {
+  return resolve(config.directory, config.config.baseline || defaultBaselineFile);
 }
 
 /**
- * The baseline to compare with: the option, else the config's (relative to the config file), else the file
- * `svc-lint baseline` writes by default when it exists, so that a plain run after `svc-lint baseline` passes.
+ * The baseline to compare with: the option, else the config's, else the default file when it exists, so that a
+ * plain run after `svc-lint baseline` passes.
  */
 export function baselinePathFor(option: string | false | undefined, config: LoadedConfig, cwd: string): string | undefined {
   if (option === false) return undefined;
   if (option !== undefined) return resolve(cwd, option);
-  if (config.config.baseline) return resolve(config.directory, config.config.baseline);
-  const conventional = conventionalBaselinePath(config, cwd);
-  return existsSync(conventional) ? conventional : undefined;
+  const path = configuredBaselinePath(config);
+  return config.config.baseline || existsSync(path) ? path : undefined;
 }

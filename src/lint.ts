@@ -4,6 +4,7 @@ import { runRules } from './engine.js';
 import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
 import type { ManifestProblem } from './manifest/problems.js';
 import { defaultMaxFileSizeMb, loadManifestSource, type ManifestSource } from './manifest/source.js';
+import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './setup.js';
 import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
 import { applyExemptions, baselinePathFor } from './exemptions.js';
@@ -11,7 +12,7 @@ import { workspaceFiles } from './workspace.js';
 import { estimateCapacity } from './graph/capacity.js';
 import { buildGraphView } from './graph/view.js';
 import { withLazyViews } from './result.js';
-import { cacheFingerprint, openWorkspaceCache } from './cache/workspace-cache.js';
+import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './cache/workspace-cache.js';
 import { version } from './cli/version.js';
 import type { LanguageRegistry } from './templates/types.js';
 
@@ -33,9 +34,10 @@ export interface LintOptions extends SetupOptions {
   baseline?: string | false;
   /**
    * A file (relative to cwd) to keep what the graph rules saw of unchanged workspace manifests in, so the next run
-   * reads only the files that changed; none by default.
+   * reads only the files that changed; `true` for `.svc-lint-cache` beside the config file (else in cwd); none by
+   * default.
    */
-  cache?: string;
+  cache?: string | true;
 }
 function summarize(findings: readonly Finding[], files: number, services: number): LintSummary {
   const counted = findings.filter(isCounted);
@@ -83,6 +85,12 @@ async function loadEach(paths: readonly string[], load: (path: string) => Manife
 }
 
 /** The file's real path; `path` itself (not an equal copy) when it is already real, so a map keyed by it keeps one string. */
+/** `true` is `.svc-lint-cache` beside the config file, which is cwd without one (where `svc-lint baseline` writes too). */
+function cachePathFor(option: string | true | undefined, config: LoadedConfig, cwd: string): string | undefined {
+  if (option === undefined) return undefined;
+  return option === true ? resolve(config.directory, defaultCacheFile) : resolve(cwd, option);
+}
+
 function realPathOf(path: string): string {
   try {
     const real = realpathSync.native(path);
@@ -105,7 +113,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
   const sources = new Map<string, ManifestSource>();
-  const cache = options.cache === undefined ? undefined : openWorkspaceCache(resolve(cwd, options.cache), cacheFingerprint(version(), setup.config.config));
+  const cachePath = cachePathFor(options.cache, setup.config, cwd);
+  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(version(), setup.config.config));
   // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. Linted
   // files are always parsed (their text and problems matter); the others may come from the cache.
   const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
@@ -167,7 +176,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     notes: [
       ...targets.unmatched.map((pattern) => `no manifests found for ${pattern}`),
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
-      ...(cacheProblem === undefined ? [] : [`cannot write the cache ${options.cache}: ${cacheProblem}`]),
+      ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],
   };
   return withLazyViews(result, workspaceViews(workspaceServices, languages, findings));

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { isInsideDirectory } from '../files.js';
 import type { ReportedFinding } from '../suppressions/types.js';
 import { compareText } from '../text/compare.js';
@@ -46,6 +46,13 @@ export interface BaselineOptions {
    * when omitted.
    */
   linted?: (file: string) => boolean;
+}
+
+/** How a run meets a baseline: the paths of its findings as the baseline stores them, and which files it linted. */
+export function baselineScope(cwd: string, baselinePath: string, lintedFiles: readonly string[]): BaselineOptions {
+  const fileKey = baselineFileKey(cwd, dirname(baselinePath));
+  const linted = new Set(lintedFiles.map(fileKey));
+  return { fileKey, linted: (file) => linted.has(file) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  baselineFileKey,
+  baselineScope,
   createBaseline,
   parseBaseline,
   pruneBaseline,
@@ -9,7 +9,7 @@ import {
   type Baseline,
 } from '../../baseline/baseline.js';
 import { SvcLintError } from '../../errors.js';
-import { conventionalBaselinePath } from '../../exemptions.js';
+import { configuredBaselinePath } from '../../exemptions.js';
 import { displayPathOf } from '../../files.js';
 import { lint } from '../../lint.js';
 import { loadConfig } from '../../setup.js';
@@ -20,9 +20,7 @@ import { lintOptionsFrom } from './lint.js';
 
 function baselinePath(options: CliOptions, io: CliIo): string {
   if (typeof options.baseline === 'string') return resolve(io.cwd, options.baseline);
-  const config = loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
-  if (config.config.baseline) return resolve(config.directory, config.config.baseline);
-  return conventionalBaselinePath(config, io.cwd);
+  return configuredBaselinePath(loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) }));
 }
 
 function readPrevious(path: string, display: string): Baseline {
@@ -45,9 +43,7 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
   }
 
   const result = await lint({ ...(await lintOptionsFrom(options, io)), baseline: false });
-  const fileKey = baselineFileKey(io.cwd, dirname(path));
-  const lintedFiles = new Set(result.files.map(fileKey));
-  const baselineOptions = { fileKey, linted: (file: string) => lintedFiles.has(file) };
+  const baselineOptions = baselineScope(io.cwd, path, result.files);
   let next;
   if (options.prune) {
     next = pruneBaseline(readPrevious(path, display), result.findings, baselineOptions);

@@ -1,8 +1,5 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { defaultCacheFile } from '../../cache/workspace-cache.js';
 import { isManifestFileName } from '../../files.js';
-import { loadConfig } from '../../setup.js';
 import { SvcLintError } from '../../errors.js';
 import { formatMarkdownSummary, formatNames, formatResultPieces } from '../../formatters/index.js';
 import type { FormatContext } from '../../formatters/types.js';
@@ -62,22 +59,16 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
     ...(stdin && { stdin }),
     ...(options.allowInlineSuppressions === false && { allowInlineSuppressions: false }),
     ...(options.baseline !== undefined && { baseline: options.baseline }),
-    ...(options.cache && { cache: cacheLocation(options, io) }),
+    ...(options.cache && { cache: cacheLocation(options.cacheLocation) }),
   };
 }
 
-function cacheLocation(options: CliOptions, io: CliIo): string {
-  const location = options.cacheLocation ?? defaultCacheLocation(options, io);
-  if (isManifestFileName(location)) {
+/** The file --cache-location names, never a manifest; without it, lint() puts the cache beside the config. */
+function cacheLocation(location: string | undefined): string | true {
+  if (location !== undefined && isManifestFileName(location)) {
     throw new SvcLintError('usage', `--cache-location ${location} is named like a manifest, which svc-lint never writes over: choose another name`);
   }
-  return location;
-}
-
-/** `.svc-lint-cache` beside the config file, else in the current directory (where `svc-lint baseline` writes too). */
-function defaultCacheLocation(options: CliOptions, io: CliIo): string {
-  const config = loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) });
-  return relative(io.cwd, resolve(config.path ? config.directory : io.cwd, defaultCacheFile)) || defaultCacheFile;
+  return location ?? true;
 }
 
 const stepSummaryMaxBytes = 1024 * 1024;
