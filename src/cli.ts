@@ -6,12 +6,9 @@ import { runReportCommand } from './cli/commands/report.js';
 import { explainRule, formatRuleList } from './cli/explain.js';
 import { helpText } from './cli/help.js';
 import { exitCodes, type CliIo } from './cli/io.js';
-import { version } from './cli/version.js';
+import { packageVersion } from './package-paths.js';
 import { SvcLintError } from './errors.js';
 import { setUp } from './setup.js';
-
-export type { CliIo } from './cli/io.js';
-export { exitCodes } from './cli/io.js';
 
 async function runRuleCommand(options: CliOptions, io: CliIo): Promise<number> {
   const { rules } = setUp({
@@ -44,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return exitCodes.clean;
     }
     if (options.version) {
-      io.writeStdout(`${version()}\n`);
+      io.writeStdout(`${packageVersion()}\n`);
       return exitCodes.clean;
     }
     return await commandHandlers[options.command](options, io);

@@ -13,7 +13,7 @@ import { estimateCapacity } from './graph/capacity.js';
 import { buildGraphView } from './graph/view.js';
 import { withLazyViews } from './result.js';
 import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './cache/workspace-cache.js';
-import { version } from './cli/version.js';
+import { packageVersion } from './package-paths.js';
 import type { LanguageRegistry } from './templates/types.js';
 
 export interface LintOptions extends SetupOptions {
@@ -114,7 +114,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
   const sources = new Map<string, ManifestSource>();
   const cachePath = cachePathFor(options.cache, setup.config, cwd);
-  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(version(), setup.config.config));
+  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
   // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. Linted
   // files are always parsed (their text and problems matter); the others may come from the cache.
   const load = (path: string, role: 'linted' | 'workspace', text?: string) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -6,4 +7,12 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export function packagePath(...segments: string[]): string {
   return join(packageRoot, ...segments);
+}
+
+let cachedVersion: string | undefined;
+
+/** svc-lint's version from its package.json, read once. */
+export function packageVersion(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+  return cachedVersion;
 }

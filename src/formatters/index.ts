@@ -27,10 +27,6 @@ export type FormatName = keyof typeof formatters;
 
 export const formatNames = Object.keys(formatters) as FormatName[];
 
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(formatters, name);
-}
-
 /** Formats that can say a finding is suppressed or baselined; the others show only the findings that count. */
 const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'html']);
 

@@ -1,8 +1,5 @@
 import { formatNumber } from '../text/number.js';
 
-/** Numbers inside pre-joined strings are formatted as the engine formats numbers in messages. */
-export { formatNumber };
-
 /** Rounds away floating-point noise (40,000 × 0.3 = 12,000.000000000002) before comparing or showing a value. */
 export function roundFigure(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -1,6 +1,7 @@
 import type { ServiceEdge, ServiceGraph } from './graph.js';
 import type { StronglyConnectedComponents } from './scc.js';
-import { formatNumber, joinChain, roundFigure } from './format.js';
+import { formatNumber } from '../text/number.js';
+import { joinChain, roundFigure } from './format.js';
 
 /** Where a dependency's p99 came from: its own SLO, the caller's dependsOn entry, or the sum over its own sync calls. */
 export type LatencySource = 'declared' | 'dependsOn' | 'dependencies';

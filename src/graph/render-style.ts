@@ -1,4 +1,4 @@
-import { formatNumber } from './format.js';
+import { formatNumber } from '../text/number.js';
 import type { GraphEdge, GraphNode } from './view.js';
 
 export const pathColours: Record<GraphNode['path'], { fill: string; stroke: string }> = {

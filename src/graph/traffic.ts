@@ -1,6 +1,7 @@
 import type { ServiceEdge, ServiceGraph } from './graph.js';
 import type { StronglyConnectedComponents } from './scc.js';
-import { formatNumber, joinChain, roundFigure } from './format.js';
+import { formatNumber } from '../text/number.js';
+import { joinChain, roundFigure } from './format.js';
 
 export interface ServiceTraffic {
   declaredRps?: number;

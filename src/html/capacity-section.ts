@@ -1,5 +1,5 @@
 import { describeDecision } from '../report/decision-text.js';
-import { formatNumber } from '../graph/format.js';
+import { formatNumber } from '../text/number.js';
 import { figuresUsed, type ServiceCapacity } from '../graph/capacity.js';
 import { capacityRow, type CapacityRow, type EstimateRow } from '../report/capacity-rows.js';
 import type { LanguageRange, LintResult } from '../types.js';

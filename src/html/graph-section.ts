@@ -1,5 +1,5 @@
 import { edgeLabel, flaggedStroke, pathColours } from '../graph/render-style.js';
-import { formatNumber } from '../graph/format.js';
+import { formatNumber } from '../text/number.js';
 import type { GraphNode, GraphView } from '../graph/view.js';
 import { escapeHtml } from './escape.js';
 import { renderGraphSvg } from './graph-svg.js';

@@ -1,4 +1,4 @@
-import { formatNumber } from '../graph/format.js';
+import { formatNumber } from '../text/number.js';
 import { edgeLabel, flaggedStroke, nodeLabelLines, pathColours } from '../graph/render-style.js';
 import type { GraphNode, GraphView } from '../graph/view.js';
 import { escapeHtml } from './escape.js';

@@ -9,7 +9,8 @@ import { parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
 import { todayFrom } from '../today.js';
-import { version } from '../version.js';
+import { packageVersion } from '../../package-paths.js';
+import { countOf } from '../../text/count.js';
 import { resultWith } from '../../result.js';
 
 const severityRank = { info: 0, warning: 1, error: 2 } as const satisfies Record<Severity, number>;
@@ -22,17 +23,19 @@ export function shouldColor(flag: boolean | undefined, env: CliIo['env'], isTTY:
   return isTTY;
 }
 
+function hasTooManyWarnings(result: LintResult, options: Pick<CliOptions, 'maxWarnings'>): boolean {
+  return options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings;
+}
+
 export function exitCodeFor(result: LintResult, options: Pick<CliOptions, 'failOn' | 'maxWarnings'>): number {
   const threshold = severityRank[options.failOn];
   const failing = result.findings.some((finding) => isCounted(finding) && severityRank[finding.severity] >= threshold);
-  const tooManyWarnings = options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings;
-  return failing || tooManyWarnings ? exitCodes.failed : exitCodes.clean;
+  return failing || hasTooManyWarnings(result, options) ? exitCodes.failed : exitCodes.clean;
 }
 
 /** `--quiet` shows only the findings that fail the run: errors, down to `--fail-on`, and warnings over `--max-warnings`. */
 function failingOnly(result: LintResult, options: Pick<CliOptions, 'failOn' | 'maxWarnings'>): LintResult {
-  const tooManyWarnings = options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings;
-  const threshold = Math.min(severityRank[options.failOn], tooManyWarnings ? severityRank.warning : severityRank.error);
+  const threshold = Math.min(severityRank[options.failOn], hasTooManyWarnings(result, options) ? severityRank.warning : severityRank.error);
   const findings = result.findings.filter((finding) => severityRank[finding.severity] >= threshold);
   const shown = (severity: Severity, count: number) => (severityRank[severity] >= threshold ? count : 0);
   const { summary } = result;
@@ -84,7 +87,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   const shown = options.quiet ? failingOnly(result, options) : result;
   const context = (toTerminal: boolean): FormatContext => ({
     color: toTerminal && shouldColor(options.color, io.env, io.stdoutIsTTY),
-    version: version(),
+    version: packageVersion(),
   });
   await writeOutputs(
     outputs,
@@ -100,9 +103,8 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     const markdown = formatMarkdownSummary(shown, context(false), stepSummaryMaxBytes - used - 1);
     if (markdown !== '') appendFileSync(summaryFile, `${markdown}\n`);
   }
-  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
-    const { warnings } = result.summary;
-    io.writeStderr(`svc-lint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`);
+  if (hasTooManyWarnings(result, options)) {
+    io.writeStderr(`svc-lint: ${countOf(result.summary.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   }
   return exitCodeFor(result, options);
 }

@@ -8,13 +8,13 @@ import type { LintResult } from '../../types.js';
 import { parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
-import { version } from '../version.js';
+import { packageVersion } from '../../package-paths.js';
 import { lintOptionsFrom } from './lint.js';
 
 const reportFormats = {
   text: formatCapacityText,
-  json: (result: LintResult) => formatResultPieces('json', result, { color: false, version: version() }),
-  html: (result: LintResult) => formatResultPieces('html', result, { color: false, version: version() }),
+  json: (result: LintResult) => formatResultPieces('json', result, { color: false, version: packageVersion() }),
+  html: (result: LintResult) => formatResultPieces('html', result, { color: false, version: packageVersion() }),
 } satisfies Record<string, (result: LintResult) => string | Iterable<string>>;
 
 const graphFormats = {
