@@ -23,7 +23,10 @@ export function workspaceFiles(request: WorkspaceRequest): string[] {
   const exclude = absoluteGlobs(config.directory, config.config.exclude ?? []);
   const include = config.config.include;
   if (request.root === undefined && include && include.length > 0) {
-    return findManifestFiles(absoluteGlobs(config.directory, include), cwd, exclude).files;
+    const globs = absoluteGlobs(config.directory, include);
+    // Without paths, the linted files came from these very globs: there is nothing else to search for.
+    const searched = globs.length === request.patterns.length && globs.every((glob, index) => glob === request.patterns[index]);
+    return searched ? [] : findManifestFiles(globs, cwd, exclude).files;
   }
   const root = request.root ?? (config.path ? config.directory : findRepositoryRoot(cwd));
   if (root === undefined) return [];

@@ -94,27 +94,30 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   // Read on first use, which a run without files never gets to.
   let previous: Map<string, CachedFile> | undefined;
   const used = new Map<string, CachedFile>();
+  // The identity a lookup took, so that remembering the file after a miss does not look at it again.
+  const identities = new Map<string, FileIdentity | undefined>();
   let changed = false;
+
+  /** The file's entry when it is unchanged since the cache was written, now counted as used. */
+  const unchangedEntry = (filePath: string): CachedFile | undefined => {
+    previous ??= readCache(path, fingerprint);
+    const identity = identities.has(filePath) ? identities.get(filePath) : identityOf(filePath);
+    identities.set(filePath, identity);
+    const cached = previous.get(filePath);
+    if (!identity || !isUnchanged(cached, identity)) return undefined;
+    used.set(filePath, cached);
+    return cached;
+  };
 
   return {
     servicesOf(file) {
-      previous ??= readCache(path, fingerprint);
-      const identity = identityOf(file.path);
-      const cached = previous.get(file.path);
-      if (!identity || !isUnchanged(cached, identity)) return undefined;
-      used.set(file.path, cached);
-      return cached.services.map((service) => ({ ...service, file }));
+      return unchangedEntry(file.path)?.services.map((service) => ({ ...service, file }));
     },
     remember(file, services) {
-      const identity = identityOf(file.path);
-      if (!identity) return;
-      previous ??= readCache(path, fingerprint);
-      const known = previous.get(file.path);
       // A linted file that has not changed since the cache was written changes nothing in it.
-      if (isUnchanged(known, identity)) {
-        used.set(file.path, known);
-        return;
-      }
+      if (unchangedEntry(file.path)) return;
+      const identity = identities.get(file.path);
+      if (!identity) return;
       used.set(file.path, { ...identity, services: services.map(({ file: _file, ...service }) => service) });
       changed = true;
     },

@@ -23,10 +23,10 @@ export function findSyncCycles(graph: ServiceGraph, scc: StronglyConnectedCompon
     const edges = members.flatMap((node) =>
       graph.syncCalls[node]!.filter((edge) => scc.componentOf[edge.to] === componentId),
     );
-    if (edges.length === 0) continue;
-    const path = shortestCycleThrough(members[0]!, edges);
+    const successors = successorsOf(edges);
+    const path = shortestCycleThrough(members[0]!, successors);
     // Per-call cycles cost a search per call: bounded to cycles small enough to read, the rest share `path`.
-    const edgePaths = members.length <= perEdgeLimit ? edges.map((edge) => shortestCycleThroughEdge(edge, edges)) : edges.map(() => path);
+    const edgePaths = members.length <= perEdgeLimit ? edges.map((edge) => shortestCycleThroughEdge(edge, successors)) : edges.map(() => path);
     cycles.push({ members, path, edges, edgePaths });
   }
   return cycles;
@@ -36,14 +36,13 @@ export function findSyncCycles(graph: ServiceGraph, scc: StronglyConnectedCompon
 export const perEdgeLimit = 50;
 
 /** The call itself, then the shortest way back from its callee to its caller. */
-function shortestCycleThroughEdge(edge: ServiceEdge, edges: readonly ServiceEdge[]): number[] {
+function shortestCycleThroughEdge(edge: ServiceEdge, successors: Successors): number[] {
   if (edge.from === edge.to) return [edge.from, edge.from];
-  const back = shortestPath(edge.to, edge.from, edges);
+  const back = shortestPath(edge.to, edge.from, successors);
   return back ? [edge.from, ...back] : [edge.from, edge.to];
 }
 
-function shortestPath(from: number, to: number, edges: readonly ServiceEdge[]): number[] | undefined {
-  const successors = successorsOf(edges);
+function shortestPath(from: number, to: number, successors: Successors): number[] | undefined {
   const previous = new Map<number, number>([[from, from]]);
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
@@ -58,7 +57,10 @@ function shortestPath(from: number, to: number, edges: readonly ServiceEdge[]): 
   return undefined;
 }
 
-function successorsOf(edges: readonly ServiceEdge[]): Map<number, number[]> {
+/** The callees of each node inside one cycle, built once per cycle for all of its searches. */
+type Successors = ReadonlyMap<number, readonly number[]>;
+
+function successorsOf(edges: readonly ServiceEdge[]): Successors {
   const successors = new Map<number, number[]>();
   for (const edge of edges) {
     const list = successors.get(edge.from) ?? [];
@@ -68,8 +70,7 @@ function successorsOf(edges: readonly ServiceEdge[]): Map<number, number[]> {
   return successors;
 }
 
-function shortestCycleThrough(start: number, edges: readonly ServiceEdge[]): number[] {
-  const successors = successorsOf(edges);
+function shortestCycleThrough(start: number, successors: Successors): number[] {
   const previous = new Map<number, number>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {

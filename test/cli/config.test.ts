@@ -101,3 +101,22 @@ describe('the config file', () => {
     expect(runCli(['explain', 'slow-python-budget'], { cwd: root }).stdout).toContain('Relax the SLO or move the service to Go.');
   });
 });
+
+describe("the config's include", () => {
+  const goApi = (name: string, calls: string[] = []) =>
+    manifest(name, ['language: go', 'workload: api', ...(calls.length > 0 ? ['dependsOn:', ...calls.map((call) => `  - service: ${call}`)] : [])]);
+  const ruleIds = (cwd: string, args: string[] = []) => findingsIn(cwd, args).report.findings.map((finding) => `${finding.file} ${finding.ruleId}`);
+
+  it('is what a plain run lints and what the graph rules see, and nothing outside it', () => {
+    const root = makeWorkspace({
+      '.svc-lint.yaml': 'include: ["services/**/*.yaml"]\n',
+      'services/checkout.service.yaml': goApi('checkout', ['pricing', 'ledger']),
+      'services/pricing.service.yaml': goApi('pricing'),
+      'elsewhere/ledger.service.yaml': goApi('ledger'),
+    });
+    expect(ruleIds(root)).toEqual(['services/checkout.service.yaml unknown-dependency']);
+    // A file named on the command line is linted against the include set too.
+    expect(ruleIds(root, ['services/checkout.service.yaml'])).toEqual(['services/checkout.service.yaml unknown-dependency']);
+    expect(ruleIds(root, ['elsewhere/ledger.service.yaml'])).toEqual([]);
+  });
+});
