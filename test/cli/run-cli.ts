@@ -24,7 +24,8 @@ function isCiVariable(name: string): boolean {
   return name === 'CI' || name.startsWith('GITHUB_') || name === 'FORCE_COLOR' || name === 'NO_COLOR';
 }
 
-function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+/** The environment the built binary runs with in tests: no CI variables, no colour, then `overrides`. */
+export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!isCiVariable(name)) env[name] = value;

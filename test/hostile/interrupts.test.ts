@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtBinary, makeWorkspace, manifest, removeWorkspaces } from '../cli/run-cli.js';
+import { builtBinary, childEnv, makeWorkspace, manifest, removeWorkspaces } from '../cli/run-cli.js';
 import { temporaryFilesIn } from './support.js';
 
 afterAll(removeWorkspaces);
@@ -27,12 +27,6 @@ function largeWorkspace(): string {
     writeFileSync(join(directory, 'service.yaml'), manifest(`svc-${index}`, lines));
   }
   return root;
-}
-
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  for (const name of Object.keys(env)) if (name === 'CI' || name.startsWith('GITHUB_') || name === 'FORCE_COLOR') delete env[name];
-  return env;
 }
 
 /** Runs `svc-lint --format json:out/report.json` and sends `signal` when `trigger` says so. */

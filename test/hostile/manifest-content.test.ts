@@ -228,24 +228,19 @@ describe('resource exhaustion', () => {
     expect(findings).toHaveLength(distinct.size);
   });
 
-  function deepWorkspace(files: Record<string, string>): string {
-    const root = makeWorkspace();
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
-    return root;
-  }
   const deepFlow = `${'['.repeat(depth)}${']'.repeat(depth)}\n`;
   const deepBlock = `${'- '.repeat(depth)}x\n`;
   const withoutColumns = (stdout: string) => [...new Set(stdout.trimEnd().split('\n').map((l) => l.replace(/col \d+/, 'col N')))];
 
   it('the CLI reports one file nested 100,000 deep within a 256 MB heap', { timeout: 60_000 }, () => {
-    const root = deepWorkspace({ 'flow.service.yaml': deepFlow });
+    const root = makeWorkspace({ 'flow.service.yaml': deepFlow });
     const run = runCli(['--format', 'compact'], { cwd: root, env: { NODE_OPTIONS: '--max-old-space-size=256' } });
     expectExit(run, 1);
     expect(withoutColumns(run.stdout)).toEqual([`flow.service.yaml: line 1, col N, Error - ${nests} (manifest-syntax)`]);
   });
 
   it('the CLI reports two files nested 100,000 deep in one run', { timeout: 60_000 }, () => {
-    const root = deepWorkspace({ 'block.service.yaml': deepBlock, 'flow.service.yaml': deepFlow });
+    const root = makeWorkspace({ 'block.service.yaml': deepBlock, 'flow.service.yaml': deepFlow });
     const run = runCli(['--format', 'compact'], { cwd: root });
     expectExit(run, 1);
     expect(withoutColumns(run.stdout)).toEqual([
@@ -256,7 +251,7 @@ describe('resource exhaustion', () => {
 
   it('a mapping of 100,000 keys (1.3 MB, under the size limit) is linted in linear time, not quadratic', { timeout: 60_000 }, () => {
     const keys = Array.from({ length: 100_000 }, (_, index) => `    key-${index}: value\n`).join('');
-    const root = deepWorkspace({ 'labels.service.yaml': goApi.replace('  name: orders\n', `  name: orders\n  labels:\n${keys}`) });
+    const root = makeWorkspace({ 'labels.service.yaml': goApi.replace('  name: orders\n', `  name: orders\n  labels:\n${keys}`) });
     // A linear check of 100,000 keys takes well under a second; SIGKILL because svc-lint defers SIGTERM until lint() returns.
     const run = spawnSync(process.execPath, [builtBinary, '--format', 'compact'], {
       cwd: root,

@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeWorkspaceFile } from '../cli/run-cli.js';
 import { gitIn, type ProcessRun } from './processes.js';
 
 /** A manifest for checkout-api, a Python API: an error above 10,000 req/s, clean below. */
@@ -34,8 +33,7 @@ export interface GitProject {
 export function gitProject(directory: string, env: NodeJS.ProcessEnv): GitProject {
   return {
     write(path, text) {
-      mkdirSync(dirname(join(directory, path)), { recursive: true });
-      writeFileSync(join(directory, path), text);
+      writeWorkspaceFile(directory, path, text);
     },
     commit(message) {
       const staged = gitIn(directory, env, 'add', '--all');
