@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { manifest } from '../cli/run-cli.js';
-import { describeFindings, lintText, removeScratchDirectories } from './support.js';
+import { manifest, removeWorkspaces } from '../cli/run-cli.js';
+import { describeFindings, lintText } from './support.js';
 
-afterAll(removeScratchDirectories);
+afterAll(removeWorkspaces);
 
 const withTraffic = (peakRps: string, p99Ms: string) =>
   manifest('orders', ['language: go', 'workload: api', 'traffic:', `  peakRps: ${peakRps}`, 'latency:', `  p99Ms: ${p99Ms}`]);

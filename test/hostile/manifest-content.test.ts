@@ -3,12 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtBinary, makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
-import { describeFindings, expectExit, lintFiles, lintText, removeScratchDirectories, scratchDirectory } from './support.js';
+import { describeFindings, expectExit, lintFiles, lintText } from './support.js';
 
-afterAll(() => {
-  removeWorkspaces();
-  removeScratchDirectories();
-});
+afterAll(removeWorkspaces);
 
 const megabyte = 1024 * 1024;
 const goApi = manifest('orders', ['language: go', 'workload: api']);
@@ -71,7 +68,7 @@ describe('files above the size limit', () => {
 
 describe('files that are not UTF-8 text', () => {
   it('a binary file (a NUL byte) is reported at 1:1 and not parsed', async () => {
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
     writeBytes(root, 'image.service.yaml', png);
     writeBytes(root, 'late-nul.service.yaml', Buffer.concat([Buffer.from(goApi), Buffer.from([0])]));
@@ -83,7 +80,7 @@ describe('files that are not UTF-8 text', () => {
   });
 
   it('invalid UTF-8 is reported at the line and column of the first bad byte', async () => {
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     const text = Buffer.concat([Buffer.from('apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
     writeBytes(root, 'latin1.service.yaml', text);
     const result = await lintFiles(root, ['.']);
@@ -93,7 +90,7 @@ describe('files that are not UTF-8 text', () => {
   });
 
   it('counts the column of a bad byte in characters, as every other location (and SARIF, utf16CodeUnits) does', async () => {
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     // "café " holds a two-byte character: the bad byte is the 21st character of its line, the 22nd byte.
     const text = Buffer.concat([Buffer.from('apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: x\n  description: café '), Buffer.from([0xff]), Buffer.from('\n')]);
     writeBytes(root, 'mixed.service.yaml', text);
@@ -104,7 +101,7 @@ describe('files that are not UTF-8 text', () => {
   });
 
   it('a truncated multi-byte sequence at the end of the file is reported where it starts', async () => {
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     writeBytes(root, 'cut.service.yaml', Buffer.concat([Buffer.from('a: '), Buffer.from([0xe2, 0x82])]));
     const result = await lintFiles(root, ['.']);
     expect(describeFindings(result.findings)).toEqual([
@@ -115,7 +112,7 @@ describe('files that are not UTF-8 text', () => {
 
 describe('encodings and line endings that are valid', () => {
   it('drops a UTF-8 byte order mark and keeps positions right, on disk and from stdin', async () => {
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     writeBytes(root, 'bom.service.yaml', Buffer.from(`\uFEFF${pythonAt50k}`));
     const expected = [`6:13-6:19 hot-path-throughput ${throughputMessage}`];
     expect(describeFindings((await lintFiles(root, ['.'])).findings)).toEqual(expected);
@@ -124,7 +121,7 @@ describe('encodings and line endings that are valid', () => {
 
   it('keeps lines and columns right with CRLF line endings, and no range covers a carriage return', async () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     writeBytes(root, 'a.service.yaml', Buffer.from(crlf(pythonAt50k)));
     writeBytes(root, 'b.service.yaml', Buffer.from(crlf(manifest('billing', ['language: go', 'workload: api', 'traffic:', '  peakRps: "1000"']))));
     writeBytes(root, 'c.service.yaml', Buffer.from(crlf('apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n')));

@@ -1,31 +1,16 @@
-import { mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { expect } from 'vitest';
 import { lint, type Finding, type LintOptions, type LintResult } from '../../src/index.js';
-import type { CliRun } from '../cli/run-cli.js';
+import { makeWorkspace, type CliRun } from '../cli/run-cli.js';
 
 /** A fixed date, so that waivers and suppressions never expire while the suite runs. */
 export const today = '2026-01-15';
-
-const scratchDirectories: string[] = [];
-
-/** An empty temporary directory, removed by `removeScratchDirectories`. */
-export function scratchDirectory(): string {
-  const directory = realpathSync(mkdtempSync(join(tmpdir(), 'svc-lint-hostile-')));
-  scratchDirectories.push(directory);
-  return directory;
-}
-
-export function removeScratchDirectories(): void {
-  for (const directory of scratchDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
-}
 
 let stdinDirectory: string | undefined;
 
 /** Lints `text` as an editor buffer named `filename`, with no config and no workspace: only the text counts. */
 export function lintText(text: string, filename = 'service.yaml', options: Partial<LintOptions> = {}): Promise<LintResult> {
-  stdinDirectory ??= scratchDirectory();
+  stdinDirectory ??= makeWorkspace();
   return lint({ cwd: stdinDirectory, config: false, workspace: false, today, stdin: { text, filename }, ...options });
 }
 

@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintFiles, lintText, removeScratchDirectories, scratchDirectory } from '../hostile/support.js';
+import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
+import { lintFiles, lintText } from '../hostile/support.js';
 import { manifestText, positionOf } from './support.js';
 
-afterAll(removeScratchDirectories);
+afterAll(removeWorkspaces);
 
 const seed = 20_260_115;
 
@@ -26,7 +27,7 @@ describe('linting is deterministic', () => {
     const workspace = fc.array(manifestText, { minLength: 2, maxLength: 5 });
     await fc.assert(
       fc.asyncProperty(workspace, fc.infiniteStream(fc.nat()), async (texts, randomness) => {
-        const root = scratchDirectory();
+        const root = makeWorkspace();
         const names = texts.map((text, index) => {
           const name = `s${index}.service.yaml`;
           writeFileSync(join(root, name), text);

@@ -3,10 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintFiles, lintText, removeScratchDirectories, scratchDirectory } from '../hostile/support.js';
+import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
+import { lintFiles, lintText } from '../hostile/support.js';
 import { assertRangesInside } from './support.js';
 
-afterAll(removeScratchDirectories);
+afterAll(removeWorkspaces);
 
 const fixturesDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 const maxMutants = 400;
@@ -90,7 +91,7 @@ describe('mutated fixtures', () => {
 
   it('with raw bytes flipped on disk (invalid UTF-8, NUL bytes) are findings, never exceptions', { timeout: 60_000 }, async () => {
     const files = manifests.map((path) => readFileSync(path));
-    const root = scratchDirectory();
+    const root = makeWorkspace();
     const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 3 });
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: files.length - 1 }), flips, async (index, changes) => {

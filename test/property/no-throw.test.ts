@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { lintText, removeScratchDirectories } from '../hostile/support.js';
+import { removeWorkspaces } from '../cli/run-cli.js';
+import { lintText } from '../hostile/support.js';
 import { assertRangesInside, manifestText, yamlishText } from './support.js';
 
-afterAll(removeScratchDirectories);
+afterAll(removeWorkspaces);
 
 const seed = 20_260_115;
 

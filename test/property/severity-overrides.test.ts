@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setUp, type Finding, type Severity } from '../../src/index.js';
-import { lintText, removeScratchDirectories, scratchDirectory } from '../hostile/support.js';
+import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
+import { lintText } from '../hostile/support.js';
 import { manifestText, positionOf } from './support.js';
 
-afterAll(removeScratchDirectories);
+afterAll(removeWorkspaces);
 
 const seed = 20_260_115;
-const ruleIds = setUp({ cwd: scratchDirectory(), config: false }).rules.map((entry) => entry.rule.id);
+const ruleIds = setUp({ cwd: makeWorkspace(), config: false }).rules.map((entry) => entry.rule.id);
 const severity = fc.constantFrom<Severity>('info', 'warning', 'error');
 
 function byPosition(findings: readonly Finding[]): string[] {
