@@ -58,7 +58,7 @@ describe('closestNames', () => {
   });
 
   it('finds what comparing with every name finds', () => {
-    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '0'), maxLength: 8 });
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '0', '😀', '😁'), maxLength: 8 });
     fc.assert(
       fc.property(fc.array(word, { maxLength: 40 }), word, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 5 }), (candidates, name, maxDistance, maxSuggestions) => {
         const options = { maxDistance, maxSuggestions };

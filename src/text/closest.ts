@@ -31,7 +31,10 @@ export function nameIndex(candidates: Iterable<string>): NameIndex {
   const root: TrieNode = { children: new Map(), names: [] };
   for (const candidate of candidates) {
     let node = root;
-    for (const character of candidate.toLowerCase()) {
+    // By UTF-16 code unit, as a lookup walks its target: the two must agree outside the Basic Multilingual Plane too.
+    const lowered = candidate.toLowerCase();
+    for (let index = 0; index < lowered.length; index++) {
+      const character = lowered[index]!;
       let child = node.children.get(character);
       if (!child) {
         child = { children: new Map(), names: [] };
