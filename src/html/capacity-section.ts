@@ -4,6 +4,7 @@ import { figuresUsed, type ServiceCapacity } from '../graph/capacity.js';
 import { capacityRow, type CapacityRow, type EstimateRow } from '../report/capacity-rows.js';
 import type { LanguageRange, LintResult } from '../types.js';
 import { escapeHtml } from './escape.js';
+import { countOf } from '../text/count.js';
 
 /** The decision framework's reasons, as a reader of the table needs them. */
 
@@ -37,7 +38,7 @@ export function* capacitySectionPieces(result: LintResult): Generator<string> {
 
 function fleetTotalRow(totals: LintResult['capacity']['totals']): string {
   const { servicesCompared, declared, recommended } = totals;
-  const fleetLabel = `Fleet total (${servicesCompared} ${servicesCompared === 1 ? 'service' : 'services'} with both estimates)`;
+  const fleetLabel = `Fleet total (${countOf(servicesCompared, 'service')} with both estimates)`;
   return (
     `<tr><th scope="row" colspan="6">${fleetLabel}</th>` +
     `<td class="number">${change(formatNumber(declared.instances), formatNumber(recommended.instances))}</td>` +

@@ -3,6 +3,7 @@ import { edgeLabel, flaggedStroke, nodeLabelLines, pathColours } from '../graph/
 import type { GraphNode, GraphView } from '../graph/view.js';
 import { escapeHtml } from './escape.js';
 import { layoutGraph, nodeHeight, nodeWidth, type PlacedEdge, type PlacedNode } from './layout.js';
+import { countOf } from '../text/count.js';
 
 const nodeText = '#111827';
 /** What fits on one line of a node at the sizes the stylesheet sets. */
@@ -22,7 +23,7 @@ const pathNames: Record<GraphNode['path'], string> = {
 export function renderGraphSvg(view: GraphView): string {
   const layout = layoutGraph(view);
   const calls = view.edges.length;
-  const title = `Service graph: ${view.nodes.length} services, ${calls} ${calls === 1 ? 'call' : 'calls'}`;
+  const title = `Service graph: ${view.nodes.length} services, ${countOf(calls, 'call')}`;
   return [
     `<svg class="graph" role="img" aria-labelledby="graph-title" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
     `<title id="graph-title">${escapeHtml(title)}</title>`,

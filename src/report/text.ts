@@ -3,6 +3,7 @@ import { formatNumber } from '../text/number.js';
 import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../types.js';
 import { capacityRows, type CapacityRow, type EstimateRow } from './capacity-rows.js';
+import { countOf } from '../text/count.js';
 
 
 const number = (value: number) => formatNumber(value, 1);
@@ -37,7 +38,7 @@ export function formatCapacityText(result: LintResult): string {
   const lines = [
     table([header, ...body]),
     '',
-    `fleet (${servicesCompared} ${servicesCompared === 1 ? 'service' : 'services'} with estimates): ` +
+    `fleet (${countOf(servicesCompared, 'service')} with estimates): ` +
       `${number(declared.instances)} → ${number(recommended.instances)} instances, ` +
       `${number(declared.memoryMb)} → ${number(recommended.memoryMb)} MB memory, ` +
       `${number(declared.imageMb.min)}-${number(declared.imageMb.max)} → ${number(recommended.imageMb.min)}-${number(recommended.imageMb.max)} MB of images`,
