@@ -30,7 +30,7 @@ export function toFinding(
   range: Range,
   service: string | undefined,
 ): Finding {
-  const template = rule.messages[messageId] ?? rule.description;
+  const template = rule.messages[messageId] ?? rule.messages.default ?? rule.description;
   return {
     ruleId: rule.id,
     messageId,
@@ -81,15 +81,6 @@ export function runRules({ services, workspaceServices, isReported, problems, ru
   for (const { file, problem } of problems) {
     const rule = enabled(problem.ruleId);
     if (rule) findings.push(toFinding(rule, 'default', problem.data, file, problem.range, problem.service));
-  }
-
-  const unknownLanguage = enabled('unknown-language');
-  for (const service of services) {
-    if (unknownLanguage && !context.languages.profile(service.languageId)) {
-      const data = { service: service.name, language: service.language };
-      const range = service.locations.language ?? service.locations.document;
-      findings.push(toFinding(unknownLanguage, 'default', data, service.file.displayPath, range, service.name));
-    }
   }
 
   for (const { rule, template } of rules) {

@@ -1,5 +1,6 @@
 import type { KnownLanguage, LanguageProfile } from './types.js';
 import type { LanguageRegistry } from './templates/types.js';
+import { nameIndex } from './text/closest.js';
 
 export function normalizeLanguageName(name: string): string {
   return name.trim().toLowerCase();
@@ -21,7 +22,14 @@ export function createLanguageRegistry(
     addNames(profile.id, profile.aliases);
     profileById.set(profile.id, profile);
   }
+  let names: ReturnType<typeof nameIndex> | undefined;
   return {
+    misspelledName: (name) => {
+      const normalized = normalizeLanguageName(name);
+      if (canonicalByName.has(normalized)) return undefined;
+      names ??= nameIndex(canonicalByName.keys());
+      return names.closest(normalized, { maxDistance: misspellingDistance(normalized), maxSuggestions: 1 })[0];
+    },
     resolve: (name) => {
       const normalized = normalizeLanguageName(name);
       return canonicalByName.get(normalized) ?? normalized;
@@ -30,4 +38,13 @@ export function createLanguageRegistry(
     profile: (id) => profileById.get(id),
     profiles: () => [...profileById.values()],
   };
+}
+
+/**
+ * How far a name may be from a known one to be taken for its misspelling: none below four characters (`r` is not a
+ * misspelt `c`), one up to five (`pyton`), two from six (`pyhton`, `golnag`).
+ */
+function misspellingDistance(name: string): number {
+  if (name.length < 4) return 0;
+  return name.length < 6 ? 1 : 2;
 }

@@ -10,6 +10,7 @@ import { isCounted, type Finding, type LintResult, type LintSummary, type Servic
 import { applyExemptions, baselinePathFor } from './exemptions.js';
 import { workspaceFiles } from './workspace.js';
 import { estimateCapacity } from './graph/capacity.js';
+import { decideWorkspace, type WorkspaceDecisions } from './analysis/decisions.js';
 import { buildGraphView } from './graph/view.js';
 import { withLazyViews } from './result.js';
 import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './cache/workspace-cache.js';
@@ -149,13 +150,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   );
   const workspaceServices = workspace.flatMap((source) => source.services);
   const reportedPaths = new Set(reported.map((source) => source.file.path));
+  const decisions = decideWorkspace(workspaceServices, setup.framework, languages);
   const raw = runRules({
     services,
     workspaceServices,
     isReported: (service) => reportedPaths.has(service.file.path),
     problems,
     rules,
-    context: { languages },
+    context: { languages, decisions },
   });
   const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
   const { findings, fixed } = applyExemptions(raw, reported, rules, setup.config, {
@@ -179,15 +181,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],
   };
-  return withLazyViews(result, workspaceViews(workspaceServices, languages, findings));
+  return withLazyViews(result, workspaceViews(decisions, languages, findings));
 }
 
 // Outside lint(): closures made in one scope share one record of the variables any of them uses, and lint()'s
 // holds the loaded sources with their texts, which a result kept after the run must not hold on to.
-function workspaceViews(services: readonly Service[], languages: LanguageRegistry, findings: readonly Finding[]) {
+function workspaceViews(decisions: WorkspaceDecisions, languages: LanguageRegistry, findings: readonly Finding[]) {
   return {
-    capacity: () => estimateCapacity(services, languages),
-    graph: () => buildGraphView(services, languages, flaggedServices(findings)),
+    capacity: () => estimateCapacity(decisions, languages),
+    graph: () => buildGraphView(decisions, languages, flaggedServices(findings)),
   };
 }
 

@@ -1,6 +1,8 @@
 import { formatNumber } from './text/number.js';
 
 const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*(?::([^|{}]*)\|([^{}]*))?\}\}/g;
+/** `{{#key}}…{{/key}}` keeps its text when `key` has a value, `{{^key}}…{{/key}}` when it has none (as in Mustache). */
+const sectionPattern = /\{\{([#^])\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g;
 
 export type MessageData = Record<string, string | number>;
 
@@ -11,11 +13,19 @@ function formatValue(value: string | number): string {
 }
 
 /**
- * Fills `{{key}}` with a value (numbers get thousands separators) and
- * `{{key:singular|plural}}` with the word that agrees with the number `key`.
+ * Fills `{{key}}` with a value (numbers get thousands separators), `{{key:singular|plural}}` with the word that agrees
+ * with the number `key`, and keeps or drops `{{#key}}…{{/key}}` and `{{^key}}…{{/key}}` sections.
  */
 export function renderMessage(template: string, data: MessageData): string {
-  return template.replace(placeholderPattern, (whole, key: string, singular?: string, plural?: string) => {
+  // An outer section's kept text may hold sections of other keys: repeat until none is left.
+  let withSections = template;
+  for (let previous = ''; previous !== withSections; ) {
+    previous = withSections;
+    withSections = withSections.replace(sectionPattern, (_whole, kind: string, key: string, text: string) =>
+      (data[key] !== undefined) === (kind === '#') ? text : '',
+    );
+  }
+  return withSections.replace(placeholderPattern, (whole, key: string, singular?: string, plural?: string) => {
     const value = data[key];
     if (value === undefined) return whole;
     if (singular !== undefined && plural !== undefined) return Number(value) === 1 ? singular : plural;
@@ -23,7 +33,10 @@ export function renderMessage(template: string, data: MessageData): string {
   });
 }
 
-/** The keys a message template refers to, to check them against what its template provides. */
+/** The keys a message template refers to (in placeholders and sections), to check them against what its template provides. */
 export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(placeholderPattern)].map((match) => match[1] as string);
+  return [
+    ...[...template.matchAll(sectionPattern)].map((match) => match[2] as string),
+    ...[...template.matchAll(placeholderPattern)].map((match) => match[1] as string),
+  ];
 }

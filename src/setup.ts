@@ -6,6 +6,7 @@ import { loadBuiltinLanguages, loadBuiltinRules } from './rules/builtin.js';
 import { resolveRules, type ActiveRule } from './rules/resolve.js';
 import type { LanguageRegistry } from './templates/types.js';
 import type { SeverityOrOff } from './types.js';
+import { frameworkOf, type Framework } from './analysis/framework.js';
 
 export interface SetupOptions {
   /** The directory paths are resolved against and reported relative to. */
@@ -21,6 +22,8 @@ export interface Setup {
   config: LoadedConfig;
   languages: LanguageRegistry;
   rules: ActiveRule[];
+  /** The decision framework's figures, from the rules' params. */
+  framework: Framework;
 }
 
 /** The config the options name, found upward from cwd, or none. */
@@ -42,5 +45,5 @@ export function setUp(options: SetupOptions): Setup {
   }));
   const languages = createLanguageRegistry(profiles, builtin.known);
   const rules = resolveRules(loadBuiltinRules(), config, options.ruleOverrides);
-  return { config, languages, rules };
+  return { config, languages, rules, framework: frameworkOf(rules.map((entry) => entry.rule)) };
 }

@@ -19,6 +19,12 @@ export interface FixtureCase {
   today?: string;
   /** `<file> <line>:<column>-<endLine>:<endColumn> <rule-id>[ (suppressed by inline|waiver)]`, in any order. */
   expect: string[];
+  /** The message ids of the expected findings, in any order. */
+  messageIds?: string[];
+  /** Texts each of which some expected finding's message contains. */
+  mentions?: string[];
+  /** Texts no expected finding's message contains. */
+  omits?: string[];
 }
 
 export interface FixtureSuite {

@@ -19,6 +19,10 @@ describe.each(suites.map((suite) => [suite.rule, suite] as const))('fixtures of 
     const found = result.findings.filter((finding) => rules.includes(finding.ruleId));
     expect(found.map(describeFinding).sort()).toEqual([...fixture.expect].sort());
     for (const finding of found) expect(finding.message).not.toMatch(/\{\{|\}\}/);
+    if (fixture.messageIds) expect(found.map((finding) => finding.messageId).sort()).toEqual([...fixture.messageIds].sort());
+    const messages = found.map((finding) => finding.message);
+    for (const text of fixture.mentions ?? []) expect(messages.some((message) => message.includes(text)), `a message mentions "${text}": ${messages.join(' | ')}`).toBe(true);
+    for (const text of fixture.omits ?? []) expect(messages.filter((message) => message.includes(text))).toEqual([]);
   });
 
   it('uses every manifest in its directory', () => {

@@ -12,4 +12,5 @@ export const testLanguages: LanguageRegistry = {
   isKnown: (id) => known.has(id),
   profile: () => undefined,
   profiles: () => [],
+  misspelledName: () => undefined,
 };

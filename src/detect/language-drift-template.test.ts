@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testLanguages } from '../backstage/test-languages.js';
 import { languageDrift } from '../templates/language-drift.js';
 import type { Service } from '../types.js';
+import { decideWorkspace } from '../analysis/decisions.js';
+import { seedFramework } from '../graph/test-services.js';
 
 const fixturesRoot = fileURLToPath(new URL('../../fixtures/language-drift/', import.meta.url));
 
@@ -23,7 +25,7 @@ function serviceIn(dir: string, language: string): Service {
 }
 
 function check(dir: string, language: string) {
-  return languageDrift.check(serviceIn(dir, language), {}, { languages: testLanguages });
+  return languageDrift.check(serviceIn(dir, language), {}, { languages: testLanguages, decisions: decideWorkspace([], seedFramework, testLanguages) });
 }
 
 describe('language-drift template', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCapacity } from './capacity.js';
-import { fakeLanguages, makeService } from './test-services.js';
+import { fakeLanguages, makeService, seedFramework } from './test-services.js';
+import { decideWorkspace } from '../analysis/decisions.js';
+import type { Service } from '../types.js';
+
+function estimate(services: Service[]) {
+  const languages = fakeLanguages();
+  return estimateCapacity(decideWorkspace(services, seedFramework, languages), languages);
+}
 
 const pythonFigures = {
   languageId: 'python',
@@ -19,7 +26,7 @@ describe('estimateCapacity', () => {
     makeService('reports', { language: 'python', workload: 'etl' }),
     makeService('legacy', { language: 'java', peakRps: 100 }),
   ];
-  const fleet = estimateCapacity(services, fakeLanguages());
+  const fleet = estimate(services);
   const byName = Object.fromEntries(fleet.services.map((capacity) => [capacity.service.name, capacity]));
 
   it('estimates instances, memory and image for the declared and the recommended language from the effective peak', () => {
@@ -48,7 +55,7 @@ describe('estimateCapacity', () => {
   });
 
   it('rounds instances up', () => {
-    const [capacity] = estimateCapacity([makeService('a', { language: 'python', peakRps: 12_501, teamLanguages: ['python'] })], fakeLanguages()).services;
+    const [capacity] = estimate([makeService('a', { language: 'python', peakRps: 12_501, teamLanguages: ['python'] })]).services;
     expect(capacity?.declared?.instances).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 import type { LanguageProfile, LanguageRange, Service } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
-import { analyseWorkspace } from './analysis.js';
-import { decide, defaultDecisionThresholds, type Decision, type DecisionThresholds } from './decide.js';
+import type { Decision } from '../analysis/decision.js';
+import type { WorkspaceDecisions } from '../analysis/decisions.js';
+import { languageName } from '../templates/shared.js';
 
 /** The profile figures an estimate was computed from, so a report can cite them. */
 export interface ProfileFigures {
@@ -29,6 +30,9 @@ export interface ServiceCapacity {
   declaredRps?: number;
   effectiveRps: number;
   decision: Decision;
+  /** The service's and the recommended language as messages print them (profile names). */
+  languageName: string;
+  recommendedName: string;
   /** Absent when the service has no traffic figure or its language has no profile. */
   declared?: CapacityEstimate;
   recommended?: CapacityEstimate;
@@ -46,15 +50,11 @@ export interface FleetCapacity {
   totals: { servicesCompared: number; declared: CapacityTotals; recommended: CapacityTotals };
 }
 
-export function estimateCapacity(
-  services: readonly Service[],
-  languages: LanguageRegistry,
-  thresholds: DecisionThresholds = defaultDecisionThresholds,
-): FleetCapacity {
-  const { graph, traffic } = analyseWorkspace(services);
-  const capacities = graph.services.map((service, node): ServiceCapacity => {
-    const { declaredRps, effectiveRps, inboundRps } = traffic[node]!;
-    const decision = decide(service, thresholds, languages, effectiveRps);
+/** Capacity per service of the workspace, on the same decisions and traffic the rules judged. */
+export function estimateCapacity(decisions: WorkspaceDecisions, languages: LanguageRegistry): FleetCapacity {
+  const capacities = decisions.analysis.graph.services.map((service): ServiceCapacity => {
+    const { decision, traffic } = decisions.of(service);
+    const { declaredRps, effectiveRps, inboundRps } = traffic;
     const hasTraffic = declaredRps !== undefined || inboundRps > 0;
     const estimate = (languageId: string): CapacityEstimate | undefined => {
       const profile = languages.profile(languageId);
@@ -65,6 +65,8 @@ export function estimateCapacity(
       declaredRps,
       effectiveRps,
       decision,
+      languageName: languageName(service.languageId, languages),
+      recommendedName: languageName(decision.recommended, languages),
       declared: estimate(service.languageId),
       recommended: estimate(decision.recommended),
     };

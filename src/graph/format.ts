@@ -8,15 +8,15 @@ export function roundFigure(value: number): number {
 const elisionKeepsFirst = 3;
 const elisionKeepsLast = 3;
 
-/** Joins chain steps with arrows; very long chains keep their ends and say how many steps were left out. */
-export function joinChain(steps: readonly string[]): string {
-  const limit = elisionKeepsFirst + elisionKeepsLast + 1;
-  if (steps.length <= limit) return steps.join(' → ');
-  const hidden = steps.length - elisionKeepsFirst - elisionKeepsLast;
-  return [
-    ...steps.slice(0, elisionKeepsFirst),
-    `… ${formatNumber(hidden)} more …`,
-    ...steps.slice(steps.length - elisionKeepsLast),
-  ].join(' → ');
+/** How a chain of `length` steps is shown: its first and last steps, and how many are left out between them. */
+export function chainElision(length: number): { keepFirst: number; keepLast: number; hidden: number } {
+  if (length <= elisionKeepsFirst + elisionKeepsLast + 1) return { keepFirst: length, keepLast: 0, hidden: 0 };
+  return { keepFirst: elisionKeepsFirst, keepLast: elisionKeepsLast, hidden: length - elisionKeepsFirst - elisionKeepsLast };
 }
 
+/** Joins chain steps with arrows; very long chains keep their ends and say how many steps were left out. */
+export function joinChain(steps: readonly string[]): string {
+  const { keepFirst, keepLast, hidden } = chainElision(steps.length);
+  if (hidden === 0) return steps.join(' → ');
+  return [...steps.slice(0, keepFirst), `… ${formatNumber(hidden)} more …`, ...steps.slice(steps.length - keepLast)].join(' → ');
+}

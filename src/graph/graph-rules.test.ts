@@ -8,7 +8,7 @@ import { fakeContext, makeChain, makeService } from './test-services.js';
 import type { Service } from '../types.js';
 
 function run<P>(template: WorkspaceTemplate<P>, services: Service[], params: P) {
-  return template.check(services, params, fakeContext()).map((finding) => ({
+  return template.check(services, params, fakeContext(services)).map((finding) => ({
     service: finding.service.name,
     file: finding.service.file.displayPath,
     messageId: finding.messageId,
@@ -165,7 +165,7 @@ describe('dependency-cycle', () => {
 });
 
 describe('inherited-hot-path', () => {
-  const params = { thresholdRps: 10_000 };
+  const params = { languagePath: 'smart', preferred: 'go' } as const;
 
   it('fires on a smart-path service that inherits more than the threshold through sync calls', () => {
     const services = [
@@ -185,6 +185,7 @@ describe('inherited-hot-path', () => {
           thresholdRps: 10_000,
           declaredRps: 800,
           chain: 'edge-gateway (40,000 req/s) → orders (×1, 40,000 req/s) → pricing (×0.5, 20,000 req/s)',
+          preferredName: 'Go',
         },
         at: 'language',
       },
@@ -224,12 +225,12 @@ describe('workspace templates when only some services are reported', () => {
     makeService('search', { dependsOn: ['missing-b'] }),
     makeService('search'),
   ];
-  const onlyCheckout = { ...fakeContext(), reportsOn: (service: Service) => service.name === 'checkout' };
+  const onlyCheckout = { ...fakeContext(services), reportsOn: (service: Service) => service.name === 'checkout' };
 
   it('build no finding for the services whose findings would be dropped', () => {
     const unknown = unknownDependency.check(services, { maxDistance: 2, maxSuggestions: 3 }, onlyCheckout);
     expect(unknown.map((finding) => [finding.service.name, finding.data.dependency])).toEqual([['checkout', 'missing-a']]);
     expect(duplicateService.check(services, {}, onlyCheckout)).toEqual([]);
-    expect(duplicateService.check(services, {}, fakeContext()).map((finding) => finding.service.name)).toEqual(['search', 'search']);
+    expect(duplicateService.check(services, {}, fakeContext(services)).map((finding) => finding.service.name)).toEqual(['search', 'search']);
   });
 });

@@ -5,7 +5,7 @@ import { fakeContext, makeChain, makeService } from './test-services.js';
 import type { Service } from '../types.js';
 
 function budgetFindings(services: Service[]) {
-  return latencyBudget.check(services, {}, fakeContext()).map((finding) => ({
+  return latencyBudget.check(services, {}, fakeContext(services)).map((finding) => ({
     service: finding.service.name,
     field: finding.field,
     data: finding.data,

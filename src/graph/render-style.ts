@@ -12,11 +12,17 @@ export const flaggedStroke = '#dc2626';
 export const cycleStroke = '#dc2626';
 export const flaggedMark = '⚠ ';
 
-/** The label's lines, unescaped: the name (marked when flagged), then language and effective peak. */
+/**
+ * The label's lines, unescaped: the name (marked when flagged), then language and effective peak, and the decision
+ * framework's recommendation when it is another language.
+ */
 export function nodeLabelLines(node: GraphNode): string[] {
   const name = `${node.flagged ? flaggedMark : ''}${singleLine(node.name)}`;
   if (node.path === 'missing') return [name, 'not declared'];
-  return [name, `${singleLine(node.language ?? '')} · ${formatNumber(node.effectiveRps ?? 0)} req/s`];
+  const lines = [name, `${singleLine(node.languageName ?? node.language ?? '')} · ${formatNumber(node.effectiveRps ?? 0)} req/s`];
+  const { recommended } = node;
+  if (recommended && recommended.language !== node.language) lines.push(`Q${recommended.question} → ${singleLine(recommended.name)}`);
+  return lines;
 }
 
 export function edgeLabel(edge: GraphEdge): string {

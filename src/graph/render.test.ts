@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGraphView, renderGraphJson } from './view.js';
 import { escapeMermaid, renderMermaid } from './mermaid.js';
 import { escapeDotText, renderDot } from './dot.js';
-import { fakeLanguages, makeService } from './test-services.js';
+import { fakeLanguages, makeService, seedFramework } from './test-services.js';
+import { decideWorkspace } from '../analysis/decisions.js';
 
 const tricky = 'a"b#c<d>\\e';
 const services = [
@@ -15,7 +16,8 @@ const services = [
   makeService('audit', { language: 'java' }),
   makeService(tricky, { language: 'python', dependsOn: [tricky] }),
 ];
-const view = buildGraphView(services, fakeLanguages(), new Set(['pricing']));
+const languages = fakeLanguages();
+const view = buildGraphView(decideWorkspace(services, seedFramework, languages), languages, new Set(['pricing']));
 
 describe('buildGraphView', () => {
   it('colours nodes by path, adds undeclared names, and labels edges with the traffic they carry', () => {
@@ -41,6 +43,8 @@ describe('buildGraphView', () => {
       'id',
       'name',
       'language',
+      'languageName',
+      'recommended',
       'path',
       'declaredRps',
       'effectiveRps',
@@ -58,10 +62,10 @@ describe('renderMermaid', () => {
     expect(renderMermaid(view)).toBe(
       [
         'flowchart LR',
-        '  s0["edge-gateway<br/>go · 40,000 req/s"]',
-        '  s1["⚠ pricing<br/>python · 40,000 req/s"]',
+        '  s0["edge-gateway<br/>Go · 40,000 req/s"]',
+        '  s1["⚠ pricing<br/>Python · 40,000 req/s<br/>Q2 → Go"]',
         '  s2["audit<br/>java · 0 req/s"]',
-        '  s3["a#34;b#35;c#60;d#62;\\e<br/>python · 20,000 req/s"]',
+        '  s3["a#34;b#35;c#60;d#62;\\e<br/>Python · 20,000 req/s<br/>Q2 → Go"]',
         '  m0["ghost<br/>not declared"]',
         '  s0 -->|"40,000 req/s"| s1',
         '  s0 -.->|"async · 4,000 req/s"| s2',
@@ -95,10 +99,10 @@ describe('renderDot', () => {
     '  rankdir=LR;',
     '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
     '  edge [fontname="Helvetica"];',
-    '  "s0" [label="edge-gateway\\ngo · 40,000 req/s", fillcolor="#dbeafe", color="#1d4ed8"];',
-    '  "s1" [label="⚠ pricing\\npython · 40,000 req/s", fillcolor="#fef3c7", color="#dc2626", penwidth=3];',
+    '  "s0" [label="edge-gateway\\nGo · 40,000 req/s", fillcolor="#dbeafe", color="#1d4ed8"];',
+    '  "s1" [label="⚠ pricing\\nPython · 40,000 req/s\\nQ2 → Go", fillcolor="#fef3c7", color="#dc2626", penwidth=3];',
     '  "s2" [label="audit\\njava · 0 req/s", fillcolor="#f3f4f6", color="#6b7280"];',
-    '  "s3" [label="a\\"b#c<d>\\\\e\\npython · 20,000 req/s", fillcolor="#fef3c7", color="#b45309"];',
+    '  "s3" [label="a\\"b#c<d>\\\\e\\nPython · 20,000 req/s\\nQ2 → Go", fillcolor="#fef3c7", color="#b45309"];',
     '  "m0" [label="ghost\\nnot declared", fillcolor="#ffffff", color="#9ca3af", style="rounded,filled,dashed"];',
     '  "s0" -> "s1" [label="40,000 req/s", style=solid];',
     '  "s0" -> "s2" [label="async · 4,000 req/s", style=dashed];',

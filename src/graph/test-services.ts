@@ -1,5 +1,7 @@
 import type { CallKind, LanguageProfile, Range, Service, Workload } from '../types.js';
 import type { LanguageRegistry, TemplateContext } from '../templates/types.js';
+import { decideWorkspace } from '../analysis/decisions.js';
+import type { Framework } from '../analysis/framework.js';
 
 export interface DependencySpec {
   service: string;
@@ -113,9 +115,19 @@ export function fakeLanguages(): LanguageRegistry {
     isKnown: (id) => id === 'java' || profiles.some((profile) => profile.id === id),
     profile: (id) => profiles.find((profile) => profile.id === id),
     profiles: () => profiles,
+    misspelledName: (name) => (name.toLowerCase() === 'pyhton' ? 'python' : undefined),
   };
 }
 
-export function fakeContext(): TemplateContext {
-  return { languages: fakeLanguages() };
+/** The framework as the built-in rules set it: the seed's thresholds and languages. */
+export const seedFramework: Framework = {
+  peakRpsAbove: 10_000,
+  p99MsBelow: 5,
+  recommended: { mlServing: 'python', hotPath: 'go', dataProcessing: 'python', infrastructure: 'go' },
+};
+
+/** What a template sees when `services` are the workspace. */
+export function fakeContext(services: readonly Service[] = [], framework: Framework = seedFramework): TemplateContext {
+  const languages = fakeLanguages();
+  return { languages, decisions: decideWorkspace(services, framework, languages) };
 }

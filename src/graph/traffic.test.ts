@@ -66,14 +66,41 @@ describe('effective peak traffic', () => {
     expect(effective(services).a).toBe(12_000);
   });
 
-  it('cuts calls inside a sync cycle but counts calls into it', () => {
+  it('carries traffic entering a sync cycle once around it, cutting the call back to where it entered', () => {
     const services = [
       makeService('gateway', { peakRps: 20_000, dependsOn: ['a'] }),
-      makeService('a', { dependsOn: ['b'] }),
+      makeService('a', { dependsOn: [{ service: 'b', rpsShare: 0.5 }] }),
       makeService('b', { dependsOn: ['a', 'c'] }),
       makeService('c'),
     ];
-    expect(effective(services)).toEqual({ gateway: 20_000, a: 20_000, b: 0, c: 0 });
+    expect(effective(services)).toEqual({ gateway: 20_000, a: 20_000, b: 10_000, c: 10_000 });
+    expect(chainText(services, 'c')).toBe('gateway (20,000 req/s) → a (×1, 20,000 req/s) → b (×0.5, 10,000 req/s) → c (×1, 10,000 req/s)');
+  });
+
+  it('enters a cycle where the traffic comes from outside, whatever the members are called', () => {
+    const services = [
+      makeService('gateway', { peakRps: 20_000, dependsOn: ['py-b'] }),
+      makeService('py-a', { language: 'python', dependsOn: ['py-b'] }),
+      makeService('py-b', { language: 'python', dependsOn: ['py-a'] }),
+    ];
+    expect(effective(services)).toEqual({ gateway: 20_000, 'py-a': 20_000, 'py-b': 20_000 });
+  });
+
+  it('carries a member declared peak around a cycle nobody calls from outside', () => {
+    const services = [
+      makeService('ping', { peakRps: 300, dependsOn: ['pong'] }),
+      makeService('pong', { dependsOn: ['ping'] }),
+    ];
+    expect(effective(services)).toEqual({ ping: 300, pong: 300 });
+  });
+
+  it('saturates at 10^12 req/s instead of reaching Infinity', () => {
+    const services = [
+      makeService('s0', { peakRps: 1e12, dependsOn: [{ service: 's1', rpsShare: 1000 }] }),
+      makeService('s1', { dependsOn: [{ service: 's2', rpsShare: 1000 }] }),
+      makeService('s2'),
+    ];
+    expect(effective(services)).toEqual({ s0: 1e12, s1: 1e12, s2: 1e12 });
   });
 
   it('ignores unknown dependencies and the calls of duplicate declarations', () => {

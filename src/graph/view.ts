@@ -1,6 +1,7 @@
 import type { CallKind, Service } from '../types.js';
+import { languageName } from '../templates/shared.js';
 import type { LanguageRegistry } from '../templates/types.js';
-import { analyseWorkspace } from './analysis.js';
+import type { WorkspaceDecisions } from '../analysis/decisions.js';
 import { roundFigure } from './format.js';
 import { pathOf, type ServicePath } from './paths.js';
 
@@ -10,6 +11,10 @@ export interface GraphNode {
   name: string;
   /** Language id; absent for an undeclared service. */
   language?: string;
+  /** The language's profile name (`Python`), as messages print it. */
+  languageName?: string;
+  /** The decision framework's recommendation: a language id and the question that decided it. */
+  recommended?: { language: string; name: string; question: number };
   path: ServicePath | 'missing';
   declaredRps?: number;
   effectiveRps?: number;
@@ -35,15 +40,17 @@ export interface GraphView {
 }
 
 export function buildGraphView(
-  services: readonly Service[],
+  decisions: WorkspaceDecisions,
   languages: LanguageRegistry,
   flagged: ReadonlySet<string>,
 ): GraphView {
-  const { graph, traffic, scc } = analyseWorkspace(services);
+  const { graph, traffic, scc } = decisions.analysis;
   const nodes: GraphNode[] = graph.services.map((service, node) => ({
     id: `s${node}`,
     name: service.name,
     language: service.languageId,
+    languageName: languageName(service.languageId, languages),
+    recommended: recommendationOf(service, decisions, languages),
     path: pathOf(service, languages),
     declaredRps: service.peakRps,
     effectiveRps: traffic[node]!.effectiveRps,
@@ -71,6 +78,11 @@ export function buildGraphView(
     }
   });
   return { nodes, edges };
+}
+
+function recommendationOf(service: Service, decisions: WorkspaceDecisions, languages: LanguageRegistry): GraphNode['recommended'] {
+  const { decision } = decisions.of(service);
+  return { language: decision.recommended, name: languageName(decision.recommended, languages), question: decision.question };
 }
 
 export function renderGraphJson(view: GraphView): string {

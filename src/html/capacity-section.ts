@@ -50,12 +50,12 @@ function fleetTotalRow(totals: LintResult['capacity']['totals']): string {
 function capacityRowHtml(row: CapacityRow): string {
   const reason = describeDecision(row.recommended.reason);
   const recommendation =
-    `<strong>${escapeHtml(row.recommended.language)}</strong>` +
+    `<strong>${escapeHtml(row.recommended.name)}</strong>` +
     ` <span class="decision">Q${row.recommended.question}: ${escapeHtml(reason)}</span>`;
   const moves = row.language !== row.recommended.language ? ' class="moves"' : '';
   const cells = [
-    `<th scope="row">${escapeHtml(row.service)}</th>`,
-    `<td>${escapeHtml(row.language)}</td>`,
+    `<th scope="row">${escapeHtml(row.service)}${row.caveat ? ` <span class="caveat" title="${escapeHtml(row.caveat)}">*</span>` : ''}</th>`,
+    `<td>${escapeHtml(row.languageName)}</td>`,
     `<td>${escapeHtml(row.workload)}</td>`,
     `<td class="number">${row.declaredRps === null ? '–' : formatNumber(row.declaredRps)}</td>`,
     `<td class="number">${formatNumber(row.effectiveRps)}</td>`,
@@ -92,7 +92,7 @@ function profileFigures(services: readonly ServiceCapacity[]): string {
   );
   return [
     '<div class="basis">',
-    '<p>Instances = effective peak ÷ per-instance throughput, rounded up; memory = instances × per-instance memory; image = one container image of the language. Services without a traffic figure or a language profile have no estimate. Figures used:</p>',
+    '<p>Instances = effective peak ÷ per-instance throughput, rounded up; memory = instances × per-instance memory; image = one container image of the language. Services without a traffic figure or a language profile have no estimate. The per-instance figures come from a JSON API benchmark: for ML model serving (marked *) they are not model inference figures. Figures used:</p>',
     items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>None: no service has an estimate.</p>',
     '</div>',
   ].join('\n');

@@ -117,15 +117,17 @@ describe('formatHtml', () => {
     expect(services).toEqual(['gate&lt;script&gt;alert(1)&lt;/script&gt;', 'orders &amp; co', 'ledger', 'audit', 'ping', 'pong', 'idle']);
     const orders = between(table, '<tr data-service="orders &amp; co">', '</tr>');
     expect(orders).toBe(
-      '<th scope="row">orders &amp; co</th><td>python</td><td>api</td><td class="number">–</td><td class="number">20,000</td>' +
-        '<td class="moves"><strong>go</strong> <span class="decision">Q2: peak above the hot-path threshold</span></td>' +
+      '<th scope="row">orders &amp; co</th><td>Python</td><td>api</td><td class="number">–</td><td class="number">20,000</td>' +
+        '<td class="moves"><strong>Go</strong> <span class="decision">Q2: peak above the hot-path threshold</span></td>' +
         '<td class="number">2 → 1</td><td class="number">104 → 12</td><td class="number">180–350 → 8–15</td>',
     );
     const audit = between(table, '<tr data-service="audit">', '</tr>');
     expect(audit).toContain('<span class="decision">Q5: no constraint applies</span></td><td class="number">–</td>');
+    // ping declares 100 req/s and calls pong, which calls it back: pong is judged on the 100 req/s of one pass.
+    expect(between(table, '<tr data-service="pong">', '</tr>')).toContain('<td class="number">–</td><td class="number">100</td>');
     expect(between(table, '<tfoot>', '</tfoot>')).toBe(
-      '<tr><th scope="row" colspan="6">Fleet total (4 services with both estimates)</th>' +
-        '<td class="number">6 → 4</td><td class="number">232 → 48</td><td class="number">376–730 → 32–60</td></tr>',
+      '<tr><th scope="row" colspan="6">Fleet total (5 services with both estimates)</th>' +
+        '<td class="number">7 → 5</td><td class="number">244 → 60</td><td class="number">384–745 → 40–75</td></tr>',
     );
   });
 

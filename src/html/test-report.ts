@@ -1,7 +1,8 @@
 import { testContext, testRules } from '../formatters/test-result.js';
 import { estimateCapacity } from '../graph/capacity.js';
-import { fakeLanguages, makeService } from '../graph/test-services.js';
+import { fakeLanguages, makeService, seedFramework } from '../graph/test-services.js';
 import { buildGraphView } from '../graph/view.js';
+import { decideWorkspace } from '../analysis/decisions.js';
 import { isCounted, type Finding, type LintResult, type Service } from '../types.js';
 
 export { testContext };
@@ -79,13 +80,14 @@ export function testFindings(): Finding[] {
 
 export function buildPageTestResult(services: Service[] = testServices(), findings: Finding[] = testFindings()): LintResult {
   const languages = fakeLanguages();
+  const decisions = decideWorkspace(services, seedFramework, languages);
   const counted = findings.filter(isCounted);
   const flagged = new Set(counted.map((item) => item.service ?? ''));
   const count = (severity: Finding['severity']) => counted.filter((item) => item.severity === severity).length;
   return {
     findings,
-    capacity: estimateCapacity(services, languages),
-    graph: buildGraphView(services, languages, flagged),
+    capacity: estimateCapacity(decisions, languages),
+    graph: buildGraphView(decisions, languages, flagged),
     summary: {
       files: new Set(services.map((service) => service.file.displayPath)).size,
       services: services.length,

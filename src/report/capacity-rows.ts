@@ -14,10 +14,14 @@ export interface CapacityRow {
   service: string;
   file: string;
   language: string;
+  /** The language's profile name (`Python`), as messages print it. */
+  languageName: string;
   workload: string;
   declaredRps: number | null;
   effectiveRps: number;
-  recommended: { language: string; question: number; reason: string };
+  recommended: { language: string; name: string; question: number; reason: string };
+  /** Set for ML model serving: the per-instance figures come from a JSON API benchmark, not from model inference. */
+  caveat?: string;
   /** Null when the service has no traffic figure or its language has no profile. */
   declaredEstimate: EstimateRow | null;
   recommendedEstimate: EstimateRow | null;
@@ -39,18 +43,23 @@ function estimateRow(estimate: CapacityEstimate | undefined): EstimateRow | null
   };
 }
 
+/** What the per-instance figures of a model-serving estimate are, and are not. */
+export const inferenceCaveat = 'per-instance figures from a JSON API benchmark, not from model inference';
+
 export function capacityRow(capacity: ServiceCapacity): CapacityRow {
   const { service, decision } = capacity;
   return {
     service: service.name,
     file: service.file.displayPath,
     language: service.languageId,
+    languageName: capacity.languageName,
     workload: service.workload,
     declaredRps: capacity.declaredRps ?? null,
     effectiveRps: capacity.effectiveRps,
-    recommended: { language: decision.recommended, question: decision.question, reason: decision.reason },
+    recommended: { language: decision.recommended, name: capacity.recommendedName, question: decision.question, reason: decision.reason },
     declaredEstimate: estimateRow(capacity.declared),
     recommendedEstimate: estimateRow(capacity.recommended),
+    ...(decision.reason === 'ml-serving' && (capacity.declared || capacity.recommended) && { caveat: inferenceCaveat }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DecisionReason } from '../graph/decide.js';
+import type { DecisionReason } from '../analysis/decision.js';
 
 /** Why the decision framework recommends a language, in words; thresholds are left out as they can be configured. */
 export const decisionReasonText = {

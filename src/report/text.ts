@@ -2,7 +2,7 @@ import { figuresUsed } from '../graph/capacity.js';
 import { formatNumber } from '../text/number.js';
 import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../types.js';
-import { capacityRows, type CapacityRow, type EstimateRow } from './capacity-rows.js';
+import { capacityRows, inferenceCaveat, type CapacityRow, type EstimateRow } from './capacity-rows.js';
 import { countOf } from '../text/count.js';
 
 
@@ -24,12 +24,12 @@ export function formatCapacityText(result: LintResult): string {
   const rows = capacityRows(result);
   const header = ['service', 'language', 'workload', 'peak rps', 'effective', 'recommended', 'instances', 'memory MB', 'image MB'];
   const body = rows.map((row) => [
-    row.service,
-    row.language,
+    row.caveat ? `${row.service} *` : row.service,
+    row.languageName,
     row.workload,
     row.declaredRps === null ? '-' : number(row.declaredRps),
     number(row.effectiveRps),
-    `${row.recommended.language} (Q${row.recommended.question}: ${describeDecision(row.recommended.reason)})`,
+    `${row.recommended.name} (Q${row.recommended.question}: ${describeDecision(row.recommended.reason)})`,
     change(row, (estimate) => number(estimate.instances)),
     change(row, (estimate) => number(estimate.memoryMb)),
     change(row, (estimate) => `${estimate.imageMb.min}-${estimate.imageMb.max}`),
@@ -43,6 +43,7 @@ export function formatCapacityText(result: LintResult): string {
       `${number(declared.memoryMb)} → ${number(recommended.memoryMb)} MB memory, ` +
       `${number(declared.imageMb.min)}-${number(declared.imageMb.max)} → ${number(recommended.imageMb.min)}-${number(recommended.imageMb.max)} MB of images`,
     'estimates: instances = ceil(effective peak / per-instance throughput); memory = instances × per-instance memory',
+    ...(rows.some((row) => row.caveat) ? [`  * ML model serving: ${inferenceCaveat}`] : []),
     ...[...figuresUsed(result.capacity.services).values()].map(
       (figures) => `  ${figures.benchmarkLabel}: ${number(figures.throughputRps)} req/s and ${number(figures.memoryMb)} MB per instance (${figures.source})`,
     ),

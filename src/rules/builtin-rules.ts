@@ -12,7 +12,6 @@ const waiverKeys = ['rule', 'services', 'owner', 'expires', 'reason', 'today', '
 export const builtinRules = {
   'manifest-syntax': { messageIds: ['default'], dataKeys: ['reason', 'code'], paramsSchema: noParams },
   'manifest-schema': { messageIds: ['default'], dataKeys: ['path', 'problem'], paramsSchema: noParams },
-  'unknown-language': { messageIds: ['default'], dataKeys: ['service', 'language'], paramsSchema: noParams },
   'suppression-reason': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
   'suppression-expired': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
   'unused-suppression': { messageIds: ['default', 'malformed'], dataKeys: directiveKeys, paramsSchema: noParams },

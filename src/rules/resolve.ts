@@ -46,6 +46,12 @@ function checkDeclaration(declaration: RuleDeclaration, complain: Complain): Rul
       throw complain(['messages'], `is missing the message "${messageId}" that template ${declaration.template} reports`, 'key');
     }
   }
+  const optional: readonly string[] = ('optionalMessageIds' in shape && shape.optionalMessageIds) || [];
+  for (const messageId of Object.keys(declaration.messages)) {
+    if (messageIds.includes(messageId) || optional.includes(messageId)) continue;
+    const known = [...messageIds, ...optional];
+    throw complain(['messages', messageId], `is not a message template ${declaration.template} reports${didYouMean(messageId, known)} (it reports ${known.join(', ')})`, 'key');
+  }
   for (const [messageId, text] of Object.entries(declaration.messages)) {
     for (const placeholder of placeholdersOf(text)) {
       if (!dataKeys.includes(placeholder)) {

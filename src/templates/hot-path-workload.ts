@@ -1,59 +1,52 @@
-import type { Workload } from '../types.js';
 import type { ServiceTemplate } from './types.js';
-import { figureKeys, profileFigures, workloadListSchema } from './shared.js';
+import { figureKeys, languageName, profileFigures } from './shared.js';
 
 export interface HotPathWorkloadParams {
-  workloads: Workload[];
-  peakRpsAbove: number;
-  p99MsBelow: number;
   /** The hot-path language the request path should move to. */
   hot: string;
   /** The smart-path language that keeps the workload itself. */
   smart: string;
 }
 
-/** A workload the guidance keeps on the smart path that also carries hot-path traffic or latency. */
+/**
+ * A service question 1 keeps on the smart path that declares hot-path traffic or latency itself: it is its own front
+ * door. Traffic it only receives from callers is the split already made.
+ */
 export const hotPathWorkload: ServiceTemplate<HotPathWorkloadParams> = {
   key: 'hot-path-workload',
   scope: 'service',
-  description: 'A smart-path workload that also takes hot-path traffic or latency, whatever its language.',
+  description:
+    "Question 1 of the framework decides the service (ML model serving), and it declares a peak or p99 SLO past question 2's thresholds itself, whatever its language.",
   paramsSchema: {
     type: 'object',
-    required: ['workloads', 'peakRpsAbove', 'p99MsBelow', 'hot', 'smart'],
+    required: ['hot', 'smart'],
     additionalProperties: false,
     properties: {
-      workloads: { ...workloadListSchema, minItems: 1 },
-      peakRpsAbove: { type: 'number', minimum: 0 },
-      p99MsBelow: { type: 'number', minimum: 0 },
       hot: { type: 'string', minLength: 1 },
       smart: { type: 'string', minLength: 1 },
     },
   },
   messageIds: ['throughput', 'latency'],
   dataKeys: ['service', 'language', 'workload', 'peakRps', 'p99Ms', 'threshold', ...figureKeys('hot'), ...figureKeys('smart')],
-  check(service, params, { languages }) {
-    if (!params.workloads.includes(service.workload)) return [];
+  check(service, params, { languages, decisions }) {
+    const { decision, traffic } = decisions.of(service);
+    if (decision.question !== 1) return [];
     const hot = languages.profile(params.hot);
     const smart = languages.profile(params.smart);
     if (!hot || !smart) return [];
+    const { peakRpsAbove, p99MsBelow } = decisions.framework;
     const base = {
       service: service.name,
-      language: service.language,
+      language: languageName(service.languageId, languages),
       workload: service.workload,
       ...profileFigures('hot', hot),
       ...profileFigures('smart', smart),
     };
-    if (service.peakRps !== undefined && service.peakRps > params.peakRpsAbove) {
-      return [
-        {
-          messageId: 'throughput',
-          field: 'peakRps',
-          data: { ...base, peakRps: service.peakRps, threshold: params.peakRpsAbove },
-        },
-      ];
+    if (traffic.declaredRps !== undefined && traffic.declaredRps > peakRpsAbove) {
+      return [{ messageId: 'throughput', field: 'peakRps', data: { ...base, peakRps: traffic.declaredRps, threshold: peakRpsAbove } }];
     }
-    if (service.p99Ms !== undefined && service.p99Ms < params.p99MsBelow) {
-      return [{ messageId: 'latency', field: 'p99Ms', data: { ...base, p99Ms: service.p99Ms, threshold: params.p99MsBelow } }];
+    if (service.p99Ms !== undefined && service.p99Ms < p99MsBelow) {
+      return [{ messageId: 'latency', field: 'p99Ms', data: { ...base, p99Ms: service.p99Ms, threshold: p99MsBelow } }];
     }
     return [];
   },

@@ -1,17 +1,14 @@
 import type { LanguagePath, Workload } from '../types.js';
 import type { ServiceTemplate } from './types.js';
+import { estimateFor } from '../graph/capacity.js';
 import {
   figureKeys,
-  hotPathSchema,
-  instancesFor,
-  isOnHotPath,
   isOnPath,
   languagePathSchema,
   languageChoiceFinding,
   compareWithPreferred,
   workloadListSchema,
   workloadMatches,
-  type HotPathThresholds,
 } from './shared.js';
 
 export interface MetricThresholdParams {
@@ -29,8 +26,8 @@ export interface MetricThresholdParams {
   languagePath: LanguagePath;
   /** The language the guidance recommends instead, for the figures in the message. */
   preferred: string;
-  /** Skip services that question 2 (hot path) already decides. */
-  exceptHotPath?: HotPathThresholds;
+  /** Skip services that question 2 of the decision framework (the hot path) decides. */
+  exceptHotPath?: boolean;
 }
 
 function crosses(value: number, params: MetricThresholdParams): boolean {
@@ -61,7 +58,7 @@ export const metricThreshold: ServiceTemplate<MetricThresholdParams> = {
       exceptWorkloads: workloadListSchema,
       languagePath: languagePathSchema,
       preferred: { type: 'string', minLength: 1 },
-      exceptHotPath: hotPathSchema,
+      exceptHotPath: { type: 'boolean' },
     },
   },
   messageIds: ['default'],
@@ -80,12 +77,12 @@ export const metricThreshold: ServiceTemplate<MetricThresholdParams> = {
     ...figureKeys('language'),
     ...figureKeys('preferred'),
   ],
-  check(service, params, { languages }) {
+  check(service, params, { languages, decisions }) {
     const value = service[params.metric];
     const comparison = compareWithPreferred(service, params.preferred, languages);
     if (value === undefined || !comparison || !isOnPath(comparison.profile, params.languagePath)) return [];
     if (!workloadMatches(service.workload, params.workloads, params.exceptWorkloads)) return [];
-    if (params.exceptHotPath && isOnHotPath(service, params.exceptHotPath)) return [];
+    if (params.exceptHotPath && decisions.of(service).decision.question === 2) return [];
     if (!crosses(value, params)) return [];
     const { profile, preferred } = comparison;
     const threshold = params.above ?? params.below;
@@ -95,8 +92,8 @@ export const metricThreshold: ServiceTemplate<MetricThresholdParams> = {
         workload: service.workload,
         ...(peakRps !== undefined && {
           peakRps,
-          instances: instancesFor(peakRps, profile),
-          preferredInstances: instancesFor(peakRps, preferred),
+          instances: estimateFor(peakRps, profile).instances,
+          preferredInstances: estimateFor(peakRps, preferred).instances,
         }),
         ...(service.p99Ms !== undefined && { p99Ms: service.p99Ms }),
         ...(threshold !== undefined && { threshold }),

@@ -3,22 +3,6 @@ import type { LanguageRegistry, TemplateFinding } from './types.js';
 import { workloads } from '../types.js';
 import type { MessageData } from '../messages.js';
 
-/** Question 2 of the decision framework: strictly above the rps threshold or strictly below the p99 one. */
-export interface HotPathThresholds {
-  peakRpsAbove: number;
-  p99MsBelow: number;
-}
-
-export const hotPathSchema = {
-  type: 'object',
-  required: ['peakRpsAbove', 'p99MsBelow'],
-  additionalProperties: false,
-  properties: {
-    peakRpsAbove: { type: 'number', minimum: 0 },
-    p99MsBelow: { type: 'number', minimum: 0 },
-  },
-} as const;
-
 export const workloadListSchema = {
   type: 'array',
   items: { enum: [...workloads] },
@@ -26,14 +10,6 @@ export const workloadListSchema = {
 } as const;
 
 export const languagePathSchema = { enum: ['hot', 'smart'] } as const;
-
-export function isOnHotPath(service: Service, thresholds: HotPathThresholds): boolean {
-  const { peakRps, p99Ms } = service;
-  return (
-    (peakRps !== undefined && peakRps > thresholds.peakRpsAbove) ||
-    (p99Ms !== undefined && p99Ms < thresholds.p99MsBelow)
-  );
-}
 
 export function workloadMatches(
   workload: Workload,
@@ -46,10 +22,6 @@ export function workloadMatches(
 
 export function isOnPath(profile: LanguageProfile, path: LanguagePath): boolean {
   return profile.paths.includes(path);
-}
-
-export function instancesFor(peakRps: number, profile: LanguageProfile): number {
-  return Math.max(1, Math.ceil(peakRps / profile.benchmark.throughputRps));
 }
 
 /** The keys `profileFigures` provides, for templates' `dataKeys`. */
@@ -139,10 +111,25 @@ export function languageChoiceFinding(
     field: 'language',
     data: {
       service: service.name,
-      language: service.language,
+      language: profile.name,
       ...data,
       ...profileFigures('language', profile),
       ...profileFigures('preferred', preferred),
     },
   };
+}
+
+/** A language as messages print it: its profile's name, else its id (`py` and `PYTHON` both print as Python). */
+export function languageName(id: string, languages: LanguageRegistry): string {
+  return languages.profile(id)?.name ?? id;
+}
+
+/**
+ * `teamLanguages` for a message's team clause, when the team lists languages and not `preferred`: the guidance weighs
+ * the team's skills, so a rewrite it recommends says what it asks of them.
+ */
+export function teamLacking(service: Service, preferred: string, languages: LanguageRegistry): MessageData {
+  const team = service.teamLanguages ?? [];
+  if (team.length === 0 || team.includes(preferred)) return {};
+  return { teamLanguages: team.map((id) => languageName(id, languages)).join(', ') };
 }

@@ -1,37 +1,30 @@
-import type { Workload } from '../types.js';
 import type { ServiceTemplate } from './types.js';
-import { hotPathSchema, isOnHotPath, workloadListSchema, type HotPathThresholds } from './shared.js';
+import { languageName } from './shared.js';
 
-export interface TeamExpertiseParams {
-  /** Workloads an earlier question of the decision framework decides (they take precedence over the team). */
-  decidedWorkloads: Workload[];
-  /** Question 2: services on the hot path are decided by traffic, not by the team. */
-  decidedHotPath: HotPathThresholds;
-}
+export type TeamExpertiseParams = Record<string, never>;
 
 export const teamExpertise: ServiceTemplate<TeamExpertiseParams> = {
   key: 'team-expertise',
   scope: 'service',
   description:
-    "The team's declared languages do not include the service's language, and no earlier question of the decision framework decides it.",
-  paramsSchema: {
-    type: 'object',
-    required: ['decidedWorkloads', 'decidedHotPath'],
-    additionalProperties: false,
-    properties: { decidedWorkloads: workloadListSchema, decidedHotPath: hotPathSchema },
-  },
+    "Question 5 of the decision framework decides the service (no earlier question applies), and the team's declared languages do not include its language.",
+  paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
   messageIds: ['default'],
   dataKeys: ['service', 'language', 'teamLanguages'],
-  check(service, params) {
-    const team = service.teamLanguages;
-    if (!team || team.includes(service.languageId)) return [];
-    if (params.decidedWorkloads.includes(service.workload)) return [];
-    if (isOnHotPath(service, params.decidedHotPath)) return [];
+  check(service, _params, { languages, decisions }) {
+    if (decisions.of(service).decision.reason !== 'team-expertise') return [];
+    // A misspelt language is reported as such; judging it against the team would only repeat the typo.
+    if (languages.misspelledName(service.languageId) !== undefined) return [];
+    const team = service.teamLanguages ?? [];
     return [
       {
         messageId: 'default',
         field: 'language',
-        data: { service: service.name, language: service.language, teamLanguages: team.length > 0 ? team.join(', ') : 'none' },
+        data: {
+          service: service.name,
+          language: languageName(service.languageId, languages),
+          teamLanguages: team.map((id) => languageName(id, languages)).join(', '),
+        },
       },
     ];
   },

@@ -1,3 +1,4 @@
+import type { WorkspaceDecisions } from '../analysis/decisions.js';
 import type { LanguageProfile, Range, Service, ServiceField } from '../types.js';
 
 export interface LanguageRegistry {
@@ -6,11 +7,18 @@ export interface LanguageRegistry {
   /** Whether the id (after resolution) is a language svc-lint knows, with or without a profile. */
   isKnown(id: string): boolean;
   profile(id: string): LanguageProfile | undefined;
+  /**
+   * For a name that is neither a profile nor a known language but lies within a small edit distance of a known name
+   * or alias (`pyhton`): that name. Undefined otherwise: known languages, and names far from every known one.
+   */
+  misspelledName(name: string): string | undefined;
   profiles(): LanguageProfile[];
 }
 
 export interface TemplateContext {
   languages: LanguageRegistry;
+  /** Each service's one decision of the ordered framework, made on the workspace's traffic. */
+  decisions: WorkspaceDecisions;
   /**
    * Whether a finding on `service` is reported (when only some files are linted). A workspace template may skip
    * building the findings of the others, which the engine would drop; all services when absent.
@@ -40,6 +48,8 @@ interface TemplateBase {
   paramsSchema: Record<string, unknown>;
   /** Message ids the template can report; every rule on this template must declare a message for each. */
   messageIds: readonly string[];
+  /** Message ids a rule may declare for a more precise text; a rule without one gets its `default` message. */
+  optionalMessageIds?: readonly string[];
   /** Keys the template puts in `data`, the placeholders a rule's messages may use. */
   dataKeys: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, defaultDecisionThresholds } from './decide.js';
-import { fakeLanguages, makeService, type ServiceSpec } from './test-services.js';
+import { decide } from './decision.js';
+import { fakeLanguages, makeService, seedFramework, type ServiceSpec } from '../graph/test-services.js';
 
 describe('decide', () => {
   it.each<{ name: string; spec: ServiceSpec; effective?: number; expected: object }>([
@@ -12,7 +12,7 @@ describe('decide', () => {
     {
       name: 'a peak above 10,000 req/s goes to Go',
       spec: { workload: 'etl', language: 'python', peakRps: 10_001 },
-      expected: { question: 2, reason: 'high-throughput', recommended: 'go' },
+      expected: { question: 2, reason: 'high-throughput', recommended: 'go', throughput: 'declared' },
     },
     {
       name: 'a peak of exactly 10,000 req/s does not',
@@ -23,12 +23,12 @@ describe('decide', () => {
       name: 'the effective peak replaces the declared one',
       spec: { language: 'python', peakRps: 100 },
       effective: 12_000,
-      expected: { question: 2, reason: 'high-throughput', recommended: 'go' },
+      expected: { question: 2, reason: 'high-throughput', recommended: 'go', throughput: 'received' },
     },
     {
       name: 'a p99 under 5 ms goes to Go',
       spec: { language: 'python', p99Ms: 4.9 },
-      expected: { question: 2, reason: 'low-latency', recommended: 'go' },
+      expected: { question: 2, reason: 'low-latency', recommended: 'go', lowLatency: true },
     },
     {
       name: 'a p99 of exactly 5 ms does not',
@@ -57,6 +57,7 @@ describe('decide', () => {
     },
   ])('$name', ({ spec, effective, expected }) => {
     const service = makeService('svc', spec);
-    expect(decide(service, defaultDecisionThresholds, fakeLanguages(), effective)).toEqual(expected);
+    const traffic = { declaredRps: spec.peakRps, effectiveRps: Math.max(effective ?? 0, spec.peakRps ?? 0) };
+    expect(decide(service, traffic, seedFramework, fakeLanguages())).toEqual(expected);
   });
 });
