@@ -28,7 +28,10 @@ export interface FixtureCase {
 }
 
 export interface FixtureSuite {
+  /** The rule the suite is about; a suite about several rules names itself here and lists them in `rules`. */
   rule: string;
+  /** Rule ids every case's findings are compared on, unless the case says; defaults to `rule`. */
+  rules?: string[];
   directory: string;
   cases: FixtureCase[];
 }

@@ -8,7 +8,7 @@ const suites = loadFixtureSuites();
 
 describe.each(suites.map((suite) => [suite.rule, suite] as const))('fixtures of %s', (_rule, suite) => {
   it.each(suite.cases.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
-    const rules = fixture.rules ?? [suite.rule];
+    const rules = fixture.rules ?? suite.rules ?? [suite.rule];
     const result = await lint({
       cwd: suite.directory,
       patterns: fixture.files,
