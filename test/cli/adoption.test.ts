@@ -171,7 +171,7 @@ describe('suppressed and waived findings in the reports', () => {
     const run = runCli(['--no-inline-suppressions', '--format', 'compact'], { cwd: root, env: { SVC_LINT_TODAY: '2027-01-01' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(
-      'search/service.yaml: line 7, col 13, Error - legacy-search declares 25,000 req/s peak on python; above 10,000 req/s the guidance is Go: ≈2 Python (FastAPI) instances vs 1 Go instance at 12,500 vs 95,000 req/s each, a 7.6x throughput gap (hot-path-throughput)\n',
+      'search/service.yaml: line 7, col 13, Error - legacy-search declares 25,000 req/s peak on Python; above 10,000 req/s the guidance is Go: at this peak ≈2 Python (FastAPI) instances (12,500 req/s and 52 MB each, 104 MB in all) vs 1 Go instance (95,000 req/s each, 12 MB) (hot-path-throughput)\n',
     );
   });
 

@@ -26,7 +26,7 @@ describe('--format json', () => {
       endLine: 6,
       endColumn: 19,
     });
-    expect(report.findings[0]!.message).toContain('checkout-api declares 15,000 req/s peak on python');
+    expect(report.findings[0]!.message).toContain('checkout-api declares 15,000 req/s peak on Python');
     expect(report.findings[0]!.message).toContain('12,500 vs 95,000 req/s');
     expect(report.summary).toMatchObject({ files: 1, services: 1, errors: 1, warnings: 0, infos: 0 });
   });

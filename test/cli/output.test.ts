@@ -23,7 +23,7 @@ describe('stylish output', () => {
     expect(lines).toContain('services/checkout/service.yaml');
     expect(lines).toContain('services/recommender/service.yaml');
     const errorLine = lines.find((line) => line.includes('hot-path-throughput'));
-    expect(errorLine).toMatch(/^\s+6:13\s+error\s+checkout-api declares 15,000 req\/s peak on python.*\s+hot-path-throughput$/);
+    expect(errorLine).toMatch(/^\s+6:13\s+error\s+checkout-api declares 15,000 req\/s peak on Python.*\s+hot-path-throughput$/);
     const warningLine = lines.find((line) => line.includes('ml-serving-language'));
     expect(warningLine).toMatch(/^\s+6:13\s+warning\s+recommender .*\s+ml-serving-language$/);
     expect(run.stdout).toContain('2 problems (1 error, 1 warning, 0 infos)');

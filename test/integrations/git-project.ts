@@ -20,7 +20,7 @@ export function checkoutManifest(peakRps: number): string {
 
 /** How the stylish report shows checkoutManifest(15000)'s error, as a hook prints it. */
 export const checkoutErrorInReport =
-  /^services\/checkout\/service\.yaml\n {2}7:13 +error +checkout-api declares 15,000 req\/s peak on python.* hot-path-throughput$/m;
+  /^services\/checkout\/service\.yaml\n {2}7:13 +error +checkout-api declares 15,000 req\/s peak on Python.* hot-path-throughput$/m;
 
 export interface GitProject {
   write(path: string, text: string): void;
