@@ -49,9 +49,16 @@ describe('a workspace of native and Backstage manifests', () => {
     expect(messageOf(findings, 'shop/storefront/catalog-info.yaml')).toMatch(/"edge-gatway".*did you mean edge-gateway\?$/);
   });
 
-  it('sees the native callers of a Backstage file passed alone', async () => {
+  it('sees the native callers of a Backstage file passed alone, and the native service its call makes hot', async () => {
     const findings = await graphFindings(['shop/recommendations/catalog-info.yaml'], 'shop');
-    expect(described(findings)).toEqual(['shop/recommendations/catalog-info.yaml 15:28-15:34 inherited-hot-path']);
+    expect(described(findings)).toEqual([
+      'shop/recommendations/catalog-info.yaml 15:28-15:34 inherited-hot-path',
+      'shop/recommendations/catalog-info.yaml 24:7-24:30 inherited-hot-path',
+    ]);
+    expect(findings.find((finding) => finding.line === 24)?.message).toBe(
+      'this call sends 40,000 req/s into feature-store (Python), which then receives 40,000 req/s, above 10,000: ' +
+        'inherited-hot-path in shop/feature-store/service.yaml',
+    );
   });
 
   it('without its workspace, the same Backstage file has no hot caller and its native dependency is unknown', async () => {

@@ -24,7 +24,7 @@ describe('the config file', () => {
     expect(report.summary).toMatchObject({ errors: 0, warnings: 1 });
   });
 
-  it('overrides rule params: above 20000 silences 15,000 and still flags 25,000 with the new threshold', () => {
+  it('overrides rule params: above 20000 moves 15,000 into the moderate band and still flags 25,000 with the new threshold', () => {
     const root = makeWorkspace({
       '.svc-lint.yaml': 'rules:\n  hot-path-throughput:\n    params:\n      above: 20000\n',
       'a.service.yaml': pythonAt('steady-api', 15000),
@@ -32,8 +32,9 @@ describe('the config file', () => {
     });
     const { status, report } = findingsIn(root);
     expect(status).toBe(1);
-    expect(locationsOf(report)).toEqual(['b.service.yaml 6:13-6:19 hot-path-throughput']);
-    expect(report.findings[0]!.message).toContain('above 20,000 req/s');
+    expect(locationsOf(report)).toEqual(['a.service.yaml 6:13-6:19 moderate-traffic', 'b.service.yaml 6:13-6:19 hot-path-throughput']);
+    expect(report.findings[0]!.message).toContain('between 1,000 and 20,000 req/s');
+    expect(report.findings[1]!.message).toContain('above 20,000 req/s');
   });
 
   it('is replaced by --config and ignored with --no-config', () => {
@@ -96,7 +97,7 @@ describe('the config file', () => {
       service: 'search-api',
       ruleId: 'slow-python-budget',
       severity: 'warning',
-      message: 'search-api promises a p99 of 10 ms on python, below our budget of 20 ms',
+      message: 'search-api promises a p99 of 10 ms on Python, below our budget of 20 ms',
     });
     expect(runCli(['explain', 'slow-python-budget'], { cwd: root }).stdout).toContain('Relax the SLO or move the service to Go.');
   });

@@ -27,7 +27,7 @@ describe('--format json', () => {
       endColumn: 19,
     });
     expect(report.findings[0]!.message).toContain('checkout-api declares 15,000 req/s peak on Python');
-    expect(report.findings[0]!.message).toContain('12,500 vs 95,000 req/s');
+    expect(report.findings[0]!.message).toContain('≈2 Python (FastAPI) instances (12,500 req/s and 52 MB each, 104 MB in all) vs 1 Go instance (95,000 req/s each, 12 MB)');
     expect(report.summary).toMatchObject({ files: 1, services: 1, errors: 1, warnings: 0, infos: 0 });
   });
 

@@ -58,7 +58,7 @@ describe('svc-lint report', () => {
   it('prints a table with the fleet total and the figures it used', () => {
     const run = runCli(['report'], { cwd: root });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^orders\s+python\s+api\s+-\s+20,000\s+go \(Q2: peak above the hot-path threshold\)\s+2 → 1\s+104 → 12\s+180-350 → 8-15$/m);
+    expect(run.stdout).toMatch(/^orders\s+Python\s+api\s+-\s+20,000\s+Go \(Q2: peak above the hot-path threshold\)\s+2 → 1\s+104 → 12\s+180-350 → 8-15$/m);
     expect(run.stdout).toContain('fleet (2 services with estimates): 3 → 2 instances');
     expect(run.stdout).toContain('Python (FastAPI): 12,500 req/s and 52 MB per instance');
   });

@@ -45,12 +45,12 @@ describe('an invalid config: exit 2, one line naming the file, line:column and k
     [
       'params of the wrong type for the template',
       'rules:\n  hot-path-throughput:\n    params:\n      above: lots\n',
-      'svc-lint: invalid config .svc-lint.yaml:4:14: rules.hot-path-throughput.params.above: must be a number (got "lots") (params of template metric-threshold)',
+      'svc-lint: invalid config .svc-lint.yaml:4:14: rules.hot-path-throughput.params.above: must be a number (got "lots") (params of template hot-path-question)',
     ],
     [
       'a param the template does not know',
       'rules:\n  hot-path-throughput:\n    params:\n      abovee: 5\n',
-      'svc-lint: invalid config .svc-lint.yaml:4:7: rules.hot-path-throughput.params.abovee: is not a known property (params of template metric-threshold)',
+      'svc-lint: invalid config .svc-lint.yaml:4:7: rules.hot-path-throughput.params.abovee: is not a known property (params of template hot-path-question)',
     ],
     [
       'a custom rule on a template that does not exist',

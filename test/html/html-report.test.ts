@@ -155,13 +155,13 @@ describe.skipIf(!existsSync(chromiumPath))(`the HTML report in headless Chromium
   });
 
   it('keeps only the rows containing the typed text', { timeout: timeoutMs }, async () => {
-    await page.fill('input[name="text"]', 'Fraud-Scorer');
-    const expected = result.findings.filter((finding) => matchesText(finding, 'fraud-scorer'));
+    await page.fill('input[name="text"]', 'Nightly-ETL');
+    const expected = result.findings.filter((finding) => matchesText(finding, 'nightly-etl'));
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(result.findings.length);
     const rows = await visibleRows(page);
     expect(rows).toHaveLength(expected.length);
-    expect(rows.every((row) => row.text.toLowerCase().includes('fraud-scorer'))).toBe(true);
+    expect(rows.every((row) => row.text.toLowerCase().includes('nightly-etl'))).toBe(true);
     await page.fill('input[name="text"]', '');
     expect(await visibleRows(page)).toHaveLength(result.findings.length);
   });
