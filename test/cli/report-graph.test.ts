@@ -64,6 +64,23 @@ describe('svc-lint report', () => {
   });
 });
 
+describe('svc-lint report on a model behind a gateway', () => {
+  const hybrid = makeWorkspace({
+    'gateway/service.yaml': manifest('gateway', ['language: go', 'workload: api', 'traffic:', '  peakRps: 30000', 'dependsOn:', '  - service: ranker']),
+    'ranker/service.yaml': manifest('ranker', ['language: python', 'workload: ml-serving']),
+  });
+
+  it('sizes the model on the traffic it receives and says its figures are not model inference', { timeout: 30_000 }, () => {
+    const text = runCli(['report'], { cwd: hybrid });
+    expect(text.stdout).toMatch(/^ranker \*\s+Python\s+ml-serving\s+-\s+30,000\s+Python \(Q1: serves an ML model\)\s+3\s+156\s+180-350$/m);
+    expect(text.stdout).toContain('  * ML model serving: per-instance figures from a JSON API benchmark, not from model inference');
+    const json = JSON.parse(runCli(['report', '--format', 'json'], { cwd: hybrid }).stdout) as { services: (ServiceRow & { caveat?: string })[] };
+    const ranker = json.services.find((row) => row.service === 'ranker')!;
+    expect(ranker.caveat).toBe('per-instance figures from a JSON API benchmark, not from model inference');
+    expect(json.services.find((row) => row.service === 'gateway')!.caveat).toBeUndefined();
+  });
+});
+
 describe('svc-lint graph', () => {
   it('draws Mermaid with solid sync and dashed async edges labelled with rps', () => {
     const run = runCli(['graph'], { cwd: root });
