@@ -48,3 +48,8 @@ function misspellingDistance(name: string): number {
   if (name.length < 4) return 0;
   return name.length < 6 ? 1 : 2;
 }
+
+/** A language as messages print it: its profile's name, else its id (`py` and `PYTHON` both print as Python). */
+export function languageName(id: string, languages: LanguageRegistry): string {
+  return languages.profile(id)?.name ?? id;
+}

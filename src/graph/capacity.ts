@@ -2,7 +2,7 @@ import type { LanguageProfile, LanguageRange, Service } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
 import type { Decision } from '../analysis/decision.js';
 import type { WorkspaceDecisions } from '../analysis/decisions.js';
-import { languageName } from '../templates/shared.js';
+import { languageName } from '../languages.js';
 
 /** The profile figures an estimate was computed from, so a report can cite them. */
 export interface ProfileFigures {

@@ -1,5 +1,5 @@
 import type { CallKind, Service } from '../types.js';
-import { languageName } from '../templates/shared.js';
+import { languageName } from '../languages.js';
 import type { LanguageRegistry } from '../templates/types.js';
 import type { WorkspaceDecisions } from '../analysis/decisions.js';
 import { roundFigure } from './format.js';

@@ -1,5 +1,6 @@
 import type { ServiceTemplate } from './types.js';
-import { figureKeys, languageName, profileFigures } from './shared.js';
+import { figureKeys, profileFigures } from './shared.js';
+import { languageName } from '../languages.js';
 
 export interface HotPathWorkloadParams {
   /** The hot-path language the request path should move to. */

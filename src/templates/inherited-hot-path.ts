@@ -4,7 +4,8 @@ import type { ServiceEdge } from '../graph/graph.js';
 import { describeHeaviestChain, type ServiceTraffic } from '../graph/traffic.js';
 import { roundFigure } from '../graph/format.js';
 import type { LanguagePath } from '../types.js';
-import { isOnPath, languageName, languagePathSchema, teamLacking } from './shared.js';
+import { isOnPath, languagePathSchema, teamLacking} from './shared.js';
+import { languageName } from '../languages.js';
 
 export interface InheritedHotPathParams {
   /** The path whose languages are flagged. */

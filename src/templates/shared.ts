@@ -2,6 +2,7 @@ import type { LanguagePath, LanguageProfile, Service, Workload } from '../types.
 import type { LanguageRegistry, TemplateFinding } from './types.js';
 import { workloads } from '../types.js';
 import type { MessageData } from '../messages.js';
+import { languageName } from '../languages.js';
 
 export const workloadListSchema = {
   type: 'array',
@@ -117,11 +118,6 @@ export function languageChoiceFinding(
       ...profileFigures('preferred', preferred),
     },
   };
-}
-
-/** A language as messages print it: its profile's name, else its id (`py` and `PYTHON` both print as Python). */
-export function languageName(id: string, languages: LanguageRegistry): string {
-  return languages.profile(id)?.name ?? id;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ServiceTemplate } from './types.js';
-import { languageName } from './shared.js';
+import { languageName } from '../languages.js';
 
 export type TeamExpertiseParams = Record<string, never>;
 

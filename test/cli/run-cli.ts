@@ -78,6 +78,7 @@ export interface JsonFinding {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  messageId: string;
   line: number;
   column: number;
   endLine: number;
