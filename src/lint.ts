@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runRules } from './engine.js';
+import { languageEvidenceReader } from './detect/detect.js';
 import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
 import type { ManifestProblem } from './manifest/problems.js';
 import { defaultMaxFileSizeMb, loadManifestSource, type ManifestSource } from './manifest/source.js';
@@ -157,7 +158,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     isReported: (service) => reportedPaths.has(service.file.path),
     problems,
     rules,
-    context: { languages, decisions },
+    context: { languages, decisions, languageEvidence: languageEvidenceReader() },
   });
   const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
   const { findings, fixed } = applyExemptions(raw, reported, rules, setup.config, {

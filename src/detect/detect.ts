@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildFileLanguage } from './build-files.js';
+import { buildFileKind } from './build-files.js';
 import { dockerfileLanguages } from './dockerfile-language.js';
 import type { Evidence } from './types.js';
 
-/** Bigger files are not Dockerfiles a person wrote; reading them would only cost time. */
-const maxDockerfileBytes = 1024 * 1024;
+/** Bigger files are not Dockerfiles or build files a person wrote; reading them would only cost time. */
+const maxReadBytes = 1024 * 1024;
 
 /**
  * `Dockerfile`, `Containerfile`, `Dockerfile.<variant>` and `<variant>.Dockerfile`, in any case;
@@ -22,15 +22,37 @@ export function detectLanguageEvidence(dir: string): Evidence[] {
   const evidence: Evidence[] = [];
   for (const fileName of regularFiles(directory)) {
     const file = join(directory, fileName);
-    const languageId = buildFileLanguage(fileName);
-    if (languageId) evidence.push({ languageId, file, detail: fileName });
+    const kind = buildFileKind(fileName);
+    if (kind && 'languageId' in kind) evidence.push({ languageId: kind.languageId, file });
+    if (kind && 'read' in kind) {
+      const text = readSmallText(file);
+      for (const found of text === undefined ? [] : kind.read(text)) evidence.push({ ...found, file });
+    }
     if (isDockerfileName(fileName)) {
       const text = readSmallText(file);
-      if (text === undefined) continue;
-      for (const found of dockerfileLanguages(text, fileName)) evidence.push({ ...found, file });
+      for (const found of text === undefined ? [] : dockerfileLanguages(text)) evidence.push({ ...found, file });
     }
   }
   return evidence;
+}
+
+export type LanguageEvidenceReader = (directory: string) => readonly Evidence[];
+
+/**
+ * Evidence by directory, each directory read once: a flat folder of thousands of `*.service.yaml` files is listed
+ * once per run, not once per manifest.
+ */
+export function languageEvidenceReader(detect: (directory: string) => Evidence[] = detectLanguageEvidence): LanguageEvidenceReader {
+  const byDirectory = new Map<string, Evidence[]>();
+  return (dir) => {
+    const directory = resolve(dir);
+    let evidence = byDirectory.get(directory);
+    if (!evidence) {
+      evidence = detect(directory);
+      byDirectory.set(directory, evidence);
+    }
+    return evidence;
+  };
 }
 
 function regularFiles(directory: string): string[] {
@@ -56,7 +78,7 @@ function isFile(path: string): boolean {
 
 function readSmallText(file: string): string | undefined {
   try {
-    if (statSync(file).size > maxDockerfileBytes) return undefined;
+    if (statSync(file).size > maxReadBytes) return undefined;
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;

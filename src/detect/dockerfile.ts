@@ -37,10 +37,12 @@ function instructions(text: string): Instruction[] {
   const escape = escapeCharacter(lines);
   const result: Instruction[] = [];
   let pending = '';
-  let heredocEnd: string | undefined;
+  // The heredocs the last instruction opened, in order: their bodies follow it, one after the other.
+  let heredocs: Heredoc[] = [];
   for (const line of lines) {
-    if (heredocEnd !== undefined) {
-      if (line.trim() === heredocEnd) heredocEnd = undefined;
+    const heredoc = heredocs[0];
+    if (heredoc) {
+      if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name) heredocs = heredocs.slice(1);
       continue;
     }
     const trimmed = line.trim();
@@ -54,11 +56,65 @@ function instructions(text: string): Instruction[] {
     pending = '';
     if (!instruction) continue;
     result.push(instruction);
-    heredocEnd = /<<-?\s*["']?(\w+)["']?/.exec(instruction.args)?.[1];
+    if (heredocInstructions.has(instruction.keyword)) heredocs = heredocsOf(instruction.args);
   }
   const unfinished = toInstruction(pending);
   if (unfinished) result.push(unfinished);
   return result;
+}
+
+/** The instructions that take here-documents (Dockerfile reference, "Here-Documents"). */
+const heredocInstructions = new Set(['RUN', 'COPY', 'ADD']);
+
+interface Heredoc {
+  name: string;
+  /** `<<-`: tabs before the terminator are ignored. */
+  chomp: boolean;
+}
+
+/**
+ * The here-documents an instruction opens, as BuildKit finds them: a word of the line (quotes kept, so nothing
+ * inside quotes counts) of the form `[n]<<[-]WORD`, where WORD contains no `<` (so `<<<` is a here-string, not a
+ * heredoc) and may itself be quoted (`<<"EOF"`, `<<'EOF'`).
+ */
+function heredocsOf(args: string): Heredoc[] {
+  const heredocs: Heredoc[] = [];
+  for (const word of shellWords(args)) {
+    const match = /^\d*<<(-?)([^<]+)$/.exec(word);
+    if (!match) continue;
+    const name = unquote(match[2]!);
+    if (name !== undefined && name !== '') heredocs.push({ name, chomp: match[1] === '-' });
+  }
+  return heredocs;
+}
+
+/** Splits on unquoted whitespace, keeping quotes and backslashes in the words. */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote === undefined && /\s/.test(char)) {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    word += char;
+    const escapes = char === '\\' && quote !== "'" && index + 1 < text.length;
+    if (escapes) word += text[++index];
+    else if (quote !== undefined && char === quote) quote = undefined;
+    else if (quote === undefined && (char === '"' || char === "'")) quote = char;
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+/** A heredoc name without its quotes; undefined when they do not match or the name is more than one word. */
+function unquote(name: string): string | undefined {
+  const quoted = /^(["'])(.*)\1$/.exec(name);
+  if (quoted) return quoted[2];
+  return /["'\s]/.test(name) ? undefined : name;
 }
 
 function toInstruction(logicalLine: string): Instruction | undefined {

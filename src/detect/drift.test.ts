@@ -3,7 +3,7 @@ import { languageDriftVerdict } from './drift.js';
 import type { Evidence } from './types.js';
 
 function found(languageId: string, file: string): Evidence {
-  return { languageId, file: `/repo/svc/${file}`, detail: file };
+  return { languageId, file: `/repo/svc/${file}` };
 }
 
 describe('languageDriftVerdict', () => {

@@ -1,12 +1,16 @@
 import type { Evidence } from './types.js';
 
 /**
- * Evidence names a runtime; languages that build with the same toolchain count as
- * matching it (a TypeScript service has a package.json, a Kotlin one a build.gradle.kts).
+ * Evidence names a runtime or a toolchain; languages built with the same toolchain count as matching it (a
+ * TypeScript service has a package.json, a Kotlin one without the Kotlin plugin a plain build.gradle, a C service
+ * a CMake project that enables C++ too, an F# service a .NET image or solution).
  */
 const languagesSharingRuntime: Record<string, readonly string[]> = {
   node: ['javascript', 'typescript'],
   java: ['kotlin', 'scala', 'groovy', 'clojure'],
+  kotlin: ['java'],
+  cpp: ['c'],
+  csharp: ['fsharp'],
 };
 
 export type DriftVerdict = { drift: false } | { drift: true; evidence: Evidence[] };

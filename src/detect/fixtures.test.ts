@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectLanguageEvidence } from './detect.js';
+import { detectLanguageEvidence, languageEvidenceReader } from './detect.js';
 import type { Evidence } from './types.js';
 
 const fixturesRoot = fileURLToPath(new URL('../../fixtures/language-drift/', import.meta.url));
 
-function evidence(dir: string, fileName: string, languageId: string, detail = fileName): Evidence {
-  return { languageId, file: join(fixturesRoot, dir, fileName), detail };
+function evidence(dir: string, fileName: string, languageId: string, reason?: string): Evidence {
+  return { languageId, file: join(fixturesRoot, dir, fileName), ...(reason !== undefined && { reason }) };
 }
 
 const expected: Record<string, Evidence[]> = {
@@ -22,34 +22,34 @@ const expected: Record<string, Evidence[]> = {
   cargo: [evidence('cargo', 'Cargo.toml', 'rust')],
   pom: [evidence('pom', 'pom.xml', 'java')],
   gradle: [evidence('gradle', 'build.gradle', 'java')],
-  'gradle-kts': [evidence('gradle-kts', 'build.gradle.kts', 'java')],
+  'gradle-kts': [evidence('gradle-kts', 'build.gradle.kts', 'kotlin', 'it applies the Kotlin plugin')],
   'dockerfile-python': [
-    evidence('dockerfile-python', 'Dockerfile', 'python', 'Dockerfile final stage FROM python:3.12-slim'),
+    evidence('dockerfile-python', 'Dockerfile', 'python', 'its final stage is FROM python:3.12-slim'),
   ],
   'dockerfile-multistage': [
     evidence(
       'dockerfile-multistage',
       'Dockerfile',
       'go',
-      'Dockerfile final stage FROM gcr.io/distroless/static-debian12:nonroot, built from stage "build" FROM golang:1.22-alpine',
+      'its final stage (FROM gcr.io/distroless/static-debian12:nonroot) copies from stage "build" (FROM golang:1.22-alpine)',
     ),
   ],
   'dockerfile-alias-chain': [
-    evidence('dockerfile-alias-chain', 'Dockerfile', 'node', 'Dockerfile final stage FROM deps, built from stage "base" FROM node:20-alpine'),
+    evidence('dockerfile-alias-chain', 'Dockerfile', 'node', 'its final stage (FROM deps) builds on stage "base" (FROM node:20-alpine)'),
   ],
   'dockerfile-variants': [
     evidence(
       'dockerfile-variants',
       'Containerfile',
       'rust',
-      'Containerfile final stage FROM scratch, built from stage "build" FROM docker.io/library/rust:1.79',
+      'its final stage (FROM scratch) copies from stage "build" (FROM docker.io/library/rust:1.79)',
     ),
-    evidence('dockerfile-variants', 'Dockerfile.prod', 'java', 'Dockerfile.prod final stage FROM eclipse-temurin:21-jre'),
+    evidence('dockerfile-variants', 'Dockerfile.prod', 'java', 'its final stage is FROM eclipse-temurin:21-jre'),
     evidence(
       'dockerfile-variants',
       'worker.Dockerfile',
       'java',
-      'worker.Dockerfile final stage FROM gcr.io/distroless/java21-debian12',
+      'its final stage is FROM gcr.io/distroless/java21-debian12',
     ),
   ],
   'dockerfile-heredoc': [
@@ -57,7 +57,7 @@ const expected: Record<string, Evidence[]> = {
       'dockerfile-heredoc',
       'Dockerfile',
       'python',
-      'Dockerfile final stage FROM alpine:3.20, copies from image python:3.12-slim',
+      'its final stage (FROM alpine:3.20) copies from the image python:3.12-slim',
     ),
   ],
   'dockerfile-no-runtime': [],
@@ -66,13 +66,13 @@ const expected: Record<string, Evidence[]> = {
       'mixed-matching',
       'Dockerfile',
       'go',
-      'Dockerfile final stage FROM scratch, built from stage "build" FROM golang:1.22',
+      'its final stage (FROM scratch) copies from stage "build" (FROM golang:1.22)',
     ),
     evidence('mixed-matching', 'go.mod', 'go'),
     evidence('mixed-matching', 'package.json', 'node'),
   ],
   'mixed-none-matching': [
-    evidence('mixed-none-matching', 'Dockerfile', 'python', 'Dockerfile final stage FROM python:3.12-slim'),
+    evidence('mixed-none-matching', 'Dockerfile', 'python', 'its final stage is FROM python:3.12-slim'),
     evidence('mixed-none-matching', 'requirements.txt', 'python'),
   ],
   'no-evidence': [],
@@ -109,12 +109,26 @@ describe('detectLanguageEvidence on unusual directories', () => {
     symlinkSync(join(scratch, 'real-requirements.txt'), join(dir, 'requirements.txt'));
     symlinkSync(join(scratch, 'nowhere'), join(dir, 'Dockerfile'));
     expect(detectLanguageEvidence(dir)).toEqual([
-      { languageId: 'python', file: join(dir, 'requirements.txt'), detail: 'requirements.txt' },
+      { languageId: 'python', file: join(dir, 'requirements.txt') },
     ]);
   });
 
   it('resolves a relative directory to absolute evidence paths', () => {
     const relativeDir = relative(process.cwd(), join(fixturesRoot, 'go-mod'));
     expect(detectLanguageEvidence(relativeDir)).toEqual([evidence('go-mod', 'go.mod', 'go')]);
+  });
+});
+
+describe('languageEvidenceReader', () => {
+  it('reads each directory once, however many manifests it holds and however it is named', () => {
+    const detected: string[] = [];
+    const read = languageEvidenceReader((directory) => {
+      detected.push(directory);
+      return detectLanguageEvidence(directory);
+    });
+    const directory = join(fixturesRoot, 'go-mod');
+    for (let index = 0; index < 5; index++) expect(read(directory)).toEqual([evidence('go-mod', 'go.mod', 'go')]);
+    expect(read(relative(process.cwd(), directory))).toEqual([evidence('go-mod', 'go.mod', 'go')]);
+    expect(detected).toEqual([directory]);
   });
 });

@@ -14,6 +14,13 @@ const imageNames: Record<string, string> = {
   sapmachine: 'java',
   maven: 'java',
   gradle: 'java',
+  ruby: 'ruby',
+  php: 'php',
+  composer: 'php',
+  elixir: 'elixir',
+  swift: 'swift',
+  gcc: 'cpp',
+  mono: 'csharp',
 };
 
 const imageNamePrefixes: readonly { prefix: string; languageId: string }[] = [
@@ -42,6 +49,8 @@ export function imageRepository(image: string): string {
 /** The language an image's runtime implies; undefined for OS and unknown images. */
 export function imageLanguage(image: string): string | undefined {
   const repository = imageRepository(image);
+  // Microsoft's .NET images: mcr.microsoft.com/dotnet/{sdk,aspnet,runtime,runtime-deps,…}.
+  if (repository.startsWith('mcr.microsoft.com/dotnet/')) return 'csharp';
   const segments = repository.split('/');
   const name = segments[segments.length - 1] ?? '';
   if (segments.includes('distroless')) {

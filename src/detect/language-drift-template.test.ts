@@ -37,12 +37,32 @@ describe('language-drift template', () => {
         data: {
           service: 'mixed-none-matching-svc',
           language: 'golang',
+          evidence:
+            'fixtures/language-drift/mixed-none-matching/requirements.txt points to python and ' +
+            'fixtures/language-drift/mixed-none-matching/Dockerfile points to python, as its final stage is FROM python:3.12-slim',
           evidenceLanguage: 'python',
           evidenceFile:
             'fixtures/language-drift/mixed-none-matching/Dockerfile, fixtures/language-drift/mixed-none-matching/requirements.txt',
         },
       },
     ]);
+  });
+
+  it('gives each explained file its own clause', () => {
+    expect(check('mixed-matching', 'python')[0]?.data.evidence).toBe(
+      'fixtures/language-drift/mixed-matching/go.mod points to go, fixtures/language-drift/mixed-matching/package.json points to node and ' +
+        'fixtures/language-drift/mixed-matching/Dockerfile points to go, as its final stage (FROM scratch) copies from stage "build" (FROM golang:1.22)',
+    );
+  });
+
+  it('asks the evidence reader of the run when there is one', () => {
+    const listed: string[] = [];
+    const reader = (directory: string) => {
+      listed.push(directory);
+      return [];
+    };
+    for (let index = 0; index < 3; index++) languageDrift.check(serviceIn('pom', 'go'), {}, { languages: testLanguages, languageEvidence: reader });
+    expect(listed).toEqual([`${fixturesRoot}pom`, `${fixturesRoot}pom`, `${fixturesRoot}pom`]);
   });
 
   it('names each evidence language once', () => {

@@ -3,6 +3,6 @@ export interface Evidence {
   languageId: string;
   /** Absolute path of the file the evidence was read from. */
   file: string;
-  /** What was found, e.g. `go.mod` or `Dockerfile final stage FROM python:3.12-slim`. */
-  detail: string;
+  /** Why the file points to the language, when its name alone does not say: `it applies the Kotlin plugin`. */
+  reason?: string;
 }

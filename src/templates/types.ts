@@ -1,4 +1,5 @@
 import type { WorkspaceDecisions } from '../analysis/decisions.js';
+import type { LanguageEvidenceReader } from '../detect/detect.js';
 import type { LanguageProfile, Range, Service, ServiceField } from '../types.js';
 
 export interface LanguageRegistry {
@@ -24,6 +25,8 @@ export interface TemplateContext {
    * building the findings of the others, which the engine would drop; all services when absent.
    */
   reportsOn?: (service: Service) => boolean;
+  /** What the files in a directory say about its language, each directory read once per run; read afresh when absent. */
+  languageEvidence?: LanguageEvidenceReader;
 }
 
 /** What a template reports: data only; the engine renders the rule's message and adds file and severity. */
