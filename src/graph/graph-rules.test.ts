@@ -44,6 +44,22 @@ describe('unknown-dependency', () => {
     ]);
   });
 
+  it('suggests by distance relative to the length and by whole parts, only the nearest names', () => {
+    const builtin = { maxDistance: 3, maxDistanceRatio: 0.2, maxSuggestions: 3 };
+    const services = [
+      makeService('caller', { dependsOn: ['one-platform-apps-service-service', 'ordrs', 'paymnts-recncilation-exportr'] }),
+      makeService('one-platform-apps-service'),
+      makeService('orders'),
+      makeService('order'),
+      makeService('payments-reconciliation-exporter'),
+    ];
+    expect(run(unknownDependency, services, builtin).map((finding) => finding.data.suggestions)).toEqual([
+      'one-platform-apps-service',
+      'orders',
+      'payments-reconciliation-exporter',
+    ]);
+  });
+
   it('also checks the entries of a duplicate declaration', () => {
     const services = [makeService('a'), makeService('a', { file: 'b/a.yaml', dependsOn: ['zzz'] })];
     expect(run(unknownDependency, services, params).map((f) => f.file)).toEqual(['b/a.yaml']);

@@ -3,8 +3,10 @@ import { analyseWorkspace } from '../graph/analysis.js';
 import { nameIndex } from '../text/closest.js';
 
 export interface UnknownDependencyParams {
-  /** Largest edit distance at which a declared name is offered as a suggestion. */
+  /** Largest edit distance at which a declared name is offered as a suggestion, whatever its length. */
   maxDistance: number;
+  /** A longer name may be further off: up to this fraction of its length. */
+  maxDistanceRatio?: number;
   maxSuggestions: number;
 }
 
@@ -16,6 +18,7 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
     type: 'object',
     properties: {
       maxDistance: { type: 'integer', minimum: 0 },
+      maxDistanceRatio: { type: 'number', minimum: 0, maximum: 1 },
       maxSuggestions: { type: 'integer', minimum: 0 },
     },
     required: ['maxDistance', 'maxSuggestions'],
@@ -29,7 +32,7 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
     if (reported.length === 0) return [];
     const names = nameIndex(graph.indexByName.keys());
     return reported.map(({ service, dependency }): WorkspaceTemplateFinding => {
-      const suggestions = names.closest(dependency.service, params);
+      const suggestions = names.closest(dependency.service, { ...params, wholeParts: true, nearestOnly: true });
       const data = { service: service.name, dependency: dependency.service };
       if (suggestions.length === 0) return { service, messageId: 'default', data, range: dependency.range };
       return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareText } from './compare.js';
-import { closestNames, nameIndex } from './closest.js';
+import { closestNames, nameIndex, type SuggestionOptions } from './closest.js';
 
 /** Levenshtein distance the plain way, as the reference the index must agree with. */
 function editDistance(a: string, b: string): number {
@@ -16,12 +16,29 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-function closestByComparingEach(name: string, candidates: readonly string[], maxDistance: number, maxSuggestions: number): string[] {
+/** Whether `outer` is `inner` with whole `-`-separated parts added, no longer in all than `inner` itself. */
+function containsAsParts(outer: string, inner: string): boolean {
+  const outerParts = outer.split('-');
+  const innerParts = inner.split('-');
+  if (outerParts.length > 16 || innerParts.length >= outerParts.length || 2 * inner.length < outer.length || inner === '') return false;
+  for (let first = 0; first + innerParts.length <= outerParts.length; first++) {
+    if (outerParts.slice(first, first + innerParts.length).join('-') === inner) return true;
+  }
+  return false;
+}
+
+function closestByComparingEach(name: string, candidates: readonly string[], options: SuggestionOptions): string[] {
+  const target = name.toLowerCase();
+  const limit = Math.max(options.maxDistance, Math.floor((options.maxDistanceRatio ?? 0) * target.length));
   return candidates
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
-    .filter((entry) => entry.distance <= maxDistance)
-    .sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate))
-    .slice(0, maxSuggestions)
+    .map((candidate) => ({ candidate, lowered: candidate.toLowerCase(), distance: editDistance(target, candidate.toLowerCase()) }))
+    .filter(
+      (entry) =>
+        entry.distance <= limit ||
+        (options.wholeParts === true && (containsAsParts(entry.lowered, target) || containsAsParts(target, entry.lowered))),
+    )
+    .sort((a, b) => a.distance - b.distance || compareText(a.lowered, b.lowered) || compareText(a.candidate, b.candidate))
+    .slice(0, options.maxSuggestions)
     .map((entry) => entry.candidate);
 }
 
@@ -57,14 +74,45 @@ describe('closestNames', () => {
     expect(closestNames('inventory', names, { maxDistance: 3, maxSuggestions: 3 })).toEqual([]);
   });
 
+  it('lets a longer name be further off, in proportion to its length', () => {
+    const fleet = ['recommendation-engine-v2', 'checkout'];
+    // 4 edits: beyond 3, within a fifth of 21 characters.
+    expect(closestNames('recomendaton-engne-v3', fleet, { maxDistance: 3, maxSuggestions: 3 })).toEqual([]);
+    expect(closestNames('recomendaton-engne-v3', fleet, { maxDistance: 3, maxSuggestions: 3, maxDistanceRatio: 0.2 })).toEqual([
+      'recommendation-engine-v2',
+    ]);
+    expect(closestNames('chekout', fleet, { maxDistance: 0, maxSuggestions: 3, maxDistanceRatio: 0.2 })).toEqual(['checkout']);
+  });
+
+  it('offers names that add or drop whole parts, nearest first', () => {
+    const fleet = ['one-platform-apps-service', 'apps', 'platform-apps-service-admin', 'apps-service'];
+    const options = { maxDistance: 3, maxSuggestions: 3, maxDistanceRatio: 0.2, wholeParts: true };
+    // The real typo: distance 8, far beyond 3 edits, but the name is the declared one with a part repeated.
+    expect(closestNames('one-platform-apps-service-service', fleet, options)).toEqual(['one-platform-apps-service']);
+    expect(closestNames('apps-service-service', fleet, options)).toEqual(['apps-service']);
+    // `apps` is shorter than the parts it would need: not offered for `apps-service-service`, but for `apps-x`.
+    expect(closestNames('apps-x', fleet, options)).toEqual(['apps']);
+    expect(closestNames('apps-service-service', fleet, { ...options, wholeParts: false })).toEqual([]);
+  });
+
   it('finds what comparing with every name finds', () => {
-    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '0', '😀', '😁'), maxLength: 8 });
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '0', '😀', '😁'), maxLength: 12 });
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 40 }), word, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 5 }), (candidates, name, maxDistance, maxSuggestions) => {
-        const options = { maxDistance, maxSuggestions };
-        expect(nameIndex(candidates).closest(name, options)).toEqual(closestByComparingEach(name, candidates, maxDistance, maxSuggestions));
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        fc.array(word, { maxLength: 40 }),
+        word,
+        fc.record({
+          maxDistance: fc.integer({ min: 0, max: 3 }),
+          maxSuggestions: fc.integer({ min: 1, max: 5 }),
+          maxDistanceRatio: fc.constantFrom(0, 0.2, 0.5),
+          wholeParts: fc.boolean(),
+        }),
+        (candidates, name, options) => {
+          const unique = [...new Set(candidates)];
+          expect(nameIndex(unique).closest(name, options)).toEqual(closestByComparingEach(name, unique, options));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
