@@ -80,7 +80,7 @@ export function runRules({ services, workspaceServices, isReported, problems, ru
 
   for (const { file, problem } of problems) {
     const rule = enabled(problem.ruleId);
-    if (rule) findings.push(toFinding(rule, 'default', problem.data, file, problem.range, problem.service));
+    if (rule) findings.push(toFinding(rule, problem.messageId ?? 'default', problem.data, file, problem.range, problem.service));
   }
 
   for (const { rule, template } of rules) {

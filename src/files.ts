@@ -30,6 +30,11 @@ const searchOptions = { absolute: true, onlyFiles: true, suppressErrors: true, f
 export interface FoundFiles {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
+  /**
+   * The files found only by searching a directory for manifest names; the others were named (a file path or a glob)
+   * and are judged whatever their content.
+   */
+  searched: ReadonlySet<string>;
   /** Patterns or directories that matched no manifest. */
   unmatched: string[];
   /** Files named explicitly that the config's `exclude` leaves out. */
@@ -70,6 +75,7 @@ function isIgnored(file: string, ignore: readonly string[]): boolean {
 /** `exclude` holds absolute globs (see `absoluteGlobs`). */
 export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = []): FoundFiles {
   const found = new Set<string>();
+  const named = new Set<string>();
   const unmatched: string[] = [];
   const excluded: string[] = [];
   const ignore = [...alwaysIgnored, ...exclude];
@@ -77,21 +83,28 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
     const absolute = resolve(cwd, pattern);
     const stats = statOrUndefined(absolute);
     let matches: string[];
+    let isSearch = false;
     if (stats?.isFile()) {
       const ignored = isIgnored(absolute, ignore);
       if (ignored) excluded.push(pattern);
       matches = ignored ? [] : [absolute];
     } else if (stats?.isDirectory()) {
       matches = fg.sync(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore });
+      isSearch = true;
     } else if (fg.isDynamicPattern(pattern)) {
       matches = fg.sync(pattern, { ...searchOptions, cwd, ignore });
     } else {
       throw new SvcLintError('path', `no such file or directory: ${pattern}`);
     }
     if (matches.length === 0 && !excluded.includes(pattern)) unmatched.push(pattern);
-    for (const match of matches) found.add(resolve(match));
+    for (const match of matches) {
+      const file = resolve(match);
+      found.add(file);
+      if (!isSearch) named.add(file);
+    }
   }
-  return { files: [...found].sort(), unmatched, excluded };
+  const files = [...found].sort();
+  return { files, searched: new Set(files.filter((file) => !named.has(file))), unmatched, excluded };
 }
 
 /** The nearest directory at or above `start` that holds a `.git` entry. */

@@ -10,6 +10,8 @@ import { setUp, type Setup, type SetupOptions } from './setup.js';
 import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
 import { applyExemptions, baselinePathFor } from './exemptions.js';
 import { workspaceFiles } from './workspace.js';
+import { separateSkipped } from './manifest/skipped.js';
+import { calledUndeclared, undeclaredServices } from './graph/undeclared.js';
 import { estimateCapacity } from './graph/capacity.js';
 import { decideWorkspace, type WorkspaceDecisions } from './analysis/decisions.js';
 import { buildGraphView } from './graph/view.js';
@@ -41,7 +43,7 @@ export interface LintOptions extends SetupOptions {
    */
   cache?: string | true;
 }
-function summarize(findings: readonly Finding[], files: number, services: number): LintSummary {
+function summarize(findings: readonly Finding[], files: number, services: number, skipped: number): LintSummary {
   const counted = findings.filter(isCounted);
   const count = (severity: Finding['severity']) => counted.filter((finding) => finding.severity === severity).length;
   return {
@@ -52,6 +54,7 @@ function summarize(findings: readonly Finding[], files: number, services: number
     infos: count('info'),
     suppressed: findings.filter((finding) => finding.suppressed).length,
     baselined: findings.filter((finding) => !finding.suppressed && finding.baselineState === 'unchanged').length,
+    skipped,
   };
 }
 
@@ -61,7 +64,7 @@ function todayUtc(): string {
 
 function findTargets(options: LintOptions, setup: Setup): FoundFiles & { patterns: readonly string[] } {
   const { cwd } = options;
-  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], unmatched: [], excluded: [], patterns: [] };
+  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [] };
   const { config } = setup.config;
   const include = config.include;
   const patterns =
@@ -119,19 +122,22 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
   // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. Linted
   // files are always parsed (their text and problems matter); the others may come from the cache.
+  // A workspace file is read as a search finds it: only what is svc-lint's counts.
   const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
     const key = realPathOf(path);
     let source = sources.get(key);
     if (!source) {
       const file = { path, displayPath: displayPathOf(cwd, path) };
-      const cached = role === 'workspace' ? cache?.servicesOf(file) : undefined;
-      source = cached ? { file, services: cached, problems: [] } : loadManifestSource(file, languages, limits, text);
-      if (!cached && text === undefined) cache?.remember(file, source.services);
+      const cached = role === 'workspace' ? cache?.contentsOf(file) : undefined;
+      const origin = role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named';
+      source = cached ? { file, ...cached, problems: [] } : loadManifestSource(file, languages, limits, text, origin);
+      if (!cached && text === undefined) cache?.remember(file, source.services, source.undeclared ?? []);
       sources.set(key, source);
     }
     return source;
   };
-  const reported = await loadEach(targets.files, (path) => load(path, 'linted', options.stdin?.text));
+  const loaded = await loadEach(targets.files, (path) => load(path, 'linted', options.stdin?.text));
+  const { judged: reported, skipped, notes: skippedNotes } = separateSkipped(loaded, targets.searched);
   const others = needsWorkspace(setup, options)
     ? workspaceFiles({
         config: setup.config,
@@ -142,7 +148,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       })
     : [];
   // The linted files are loaded already; only the others are read (and their real paths looked up) here.
-  const workspace = [...new Set([...reported, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
+  const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
   const cacheProblem = await cache?.save();
 
   const services: Service[] = reported.flatMap((source) => source.services);
@@ -150,6 +156,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     source.problems.map((problem) => ({ file: source.file.displayPath, problem })),
   );
   const workspaceServices = workspace.flatMap((source) => source.services);
+  const undeclared = undeclaredServices(
+    workspace.flatMap((source) => source.undeclared ?? []),
+    workspaceServices,
+  );
   const reportedPaths = new Set(reported.map((source) => source.file.path));
   const decisions = decideWorkspace(workspaceServices, setup.framework, languages);
   const raw = runRules({
@@ -158,7 +168,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     isReported: (service) => reportedPaths.has(service.file.path),
     problems,
     rules,
-    context: { languages, decisions, languageEvidence: languageEvidenceReader() },
+    context: { languages, decisions, languageEvidence: languageEvidenceReader(), undeclared },
   });
   const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
   const { findings, fixed } = applyExemptions(raw, reported, rules, setup.config, {
@@ -170,14 +180,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const result = {
     findings,
     ...(fixed && { fixed }),
-    summary: summarize(findings, reported.length, services.length),
+    summary: summarize(findings, reported.length, services.length, loaded.length - reported.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
     files: reported.map((source) => source.file.displayPath),
     services,
     cwd,
     unmatchedPatterns: targets.unmatched,
+    skipped,
+    undeclared: calledUndeclared(workspaceServices, undeclared),
     notes: [
       ...targets.unmatched.map((pattern) => `no manifests found for ${pattern}`),
+      ...skippedNotes,
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],

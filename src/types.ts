@@ -43,6 +43,25 @@ export interface Dependency {
   range: Range;
 }
 
+/** A `dependsOn` entry that names a callee an earlier entry of the same service already named. */
+export interface RepeatedDependency {
+  /** The callee, as the graph names it (a Backstage ref normalised). */
+  service: string;
+  /** The repeated entry; the first entry (`first`) is the one whose values count. */
+  range: Range;
+  first: Range;
+}
+
+/** A service the workspace holds but svc-lint does not judge: a call to it is not to an unknown service. */
+export interface UndeclaredService {
+  name: string;
+  /** Relative to the cwd, with `/` separators. */
+  file: string;
+  range: Range;
+  /** Why it is not judged: `a Backstage Component without svc-lint.dev/* annotations`. */
+  reason: string;
+}
+
 /** The fields of a service a finding can point at. */
 export type ServiceField =
   | 'document'
@@ -194,6 +213,29 @@ export interface LintSummary {
   suppressed: number;
   /** Findings already in the baseline. */
   baselined: number;
+  /** Files found by a directory search (or named) that hold nothing of svc-lint's, left out (see `skipped`). */
+  skipped: number;
+}
+
+/** A file, or a document in a linted file, that no rule judged because it is not svc-lint's. */
+export interface SkippedSource {
+  /** Relative to the cwd, with `/` separators. */
+  file: string;
+  /** The line the document starts at; absent when the whole file was left out. */
+  line?: number;
+  /** Why: `another tool's document (apiVersion: v1, kind: Service)`. */
+  reason: string;
+}
+
+/** A service the workspace holds without svc-lint data, which services call: no traffic is judged past it. */
+export interface UndeclaredCallee {
+  service: string;
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+  /** The services of the workspace that call it, sorted. */
+  calledBy: string[];
 }
 
 /** A baseline entry (file, service and rule, with a count) that no longer occurs. */
@@ -222,6 +264,10 @@ export interface LintResult {
   fixed?: FixedBaselineEntry[];
   /** Patterns and directories that matched no manifest. */
   unmatchedPatterns: string[];
+  /** What was found but is not svc-lint's: whole files (counted in `summary.skipped`) and documents in linted files. */
+  skipped: SkippedSource[];
+  /** Services the workspace holds without svc-lint data that its services call. */
+  undeclared: UndeclaredCallee[];
   /** Things worth telling the user that are not findings (a directory without manifests...). */
   notes: string[];
 }

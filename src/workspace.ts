@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, parse, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
 import { absoluteGlobs, findManifestFiles, findRepositoryRoot, isInsideDirectory } from './files.js';
 
@@ -13,10 +14,38 @@ export interface WorkspaceRequest {
   patterns: readonly string[];
 }
 
+/** The directory every path lies in (the deepest one). */
+function sharedDirectory(paths: readonly string[]): string {
+  const split = paths.map((path) => dirname(path).split(sep));
+  const shared: string[] = [];
+  for (let index = 0; index < split[0]!.length; index++) {
+    const segment = split[0]![index]!;
+    if (!split.every((parts) => parts[index] === segment)) break;
+    shared.push(segment);
+  }
+  return shared.join(sep) || parse(paths[0]!).root;
+}
+
+/** The filesystem root, a home directory, the temporary directory, or a directory above one of them. */
+function isTooBroad(directory: string): boolean {
+  if (parse(directory).root === directory) return true;
+  return [homedir(), tmpdir()].some((broad) => isInsideDirectory(directory, resolve(broad)));
+}
+
+/**
+ * Without a config or repository: the current directory when it holds every linted file, else the directory they
+ * share; never a directory too broad to search (the filesystem root, a home or the temporary directory).
+ */
+function fallbackRoot(cwd: string, files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  const candidates = files.every((file) => isInsideDirectory(cwd, file)) ? [cwd, sharedDirectory(files)] : [sharedDirectory(files)];
+  return candidates.find((candidate) => !isTooBroad(candidate));
+}
+
 /**
  * The other manifests graph rules see besides the linted ones: those of the config's `include`, else under the
- * config file's directory, else under the repository root. Outside a repository and without a config there are
- * none (svc-lint does not search a home directory or /tmp), nor when no linted file lies inside the workspace.
+ * config file's directory, else under the repository root, else under the fallback directory above. None when no
+ * linted file lies inside the workspace.
  */
 export function workspaceFiles(request: WorkspaceRequest): string[] {
   const { config, cwd } = request;
@@ -28,7 +57,7 @@ export function workspaceFiles(request: WorkspaceRequest): string[] {
     const searched = globs.length === request.patterns.length && globs.every((glob, index) => glob === request.patterns[index]);
     return searched ? [] : findManifestFiles(globs, cwd, exclude).files;
   }
-  const root = request.root ?? (config.path ? config.directory : findRepositoryRoot(cwd));
+  const root = request.root ?? (config.path ? config.directory : (findRepositoryRoot(cwd) ?? fallbackRoot(cwd, request.reportedFiles)));
   if (root === undefined) return [];
   if (!request.reportedFiles.some((file) => isInsideDirectory(root, file))) return [];
   if (request.patterns.some((pattern) => resolve(cwd, pattern) === root)) return [];

@@ -1,8 +1,8 @@
 import { isNode, isSeq, type Document, type LineCounter } from 'yaml';
-import type { Dependency } from '../types.js';
-import { locate, rangeOfNode } from '../yaml/locate.js';
+import type { Dependency, RepeatedDependency } from '../types.js';
+import { rangeOfNode } from '../yaml/locate.js';
 import { parseEntityRef, serviceKey } from './entity-ref.js';
-import { keyRange, scalarText } from './nodes.js';
+import { keyRange, locateEntity, scalarText } from './nodes.js';
 import type { SchemaProblem } from './types.js';
 
 export interface DependencyContext {
@@ -13,6 +13,8 @@ export interface DependencyContext {
   /** Service keys listed in the async-deps annotation. */
   asyncKeys: ReadonlySet<string>;
   problems: SchemaProblem[];
+  /** Entries naming a component an earlier entry named (after normalising the ref): counted once, the first. */
+  repeated: RepeatedDependency[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DependencyContext {
  */
 export function readDependencies(context: DependencyContext): Dependency[] {
   const { doc, lineCounter, problems } = context;
-  const { node } = locate(doc, ['spec', 'dependsOn']);
+  const { node } = locateEntity(doc, ['spec', 'dependsOn']);
   if (node === undefined || node === null) return [];
   if (!isSeq(node)) {
     const range = keyRange(doc, lineCounter, ['spec', 'dependsOn']);
@@ -30,11 +32,12 @@ export function readDependencies(context: DependencyContext): Dependency[] {
     return [];
   }
   const dependencies: Dependency[] = [];
+  const firstEntries = new Map<string, Dependency>();
   node.items.forEach((item, index) => {
     const range = isNode(item) ? rangeOfNode(item, lineCounter) : undefined;
     if (!range) return;
     const path = `spec.dependsOn.${index}`;
-    const text = scalarText(item);
+    const text = scalarText(doc, item);
     const ref = text === undefined ? undefined : parseEntityRef(text);
     if (text === undefined || !ref) {
       problems.push({ path, problem: `must be an entity reference like component:name, got ${describe(text)}`, range });
@@ -46,8 +49,15 @@ export function readDependencies(context: DependencyContext): Dependency[] {
     }
     if (ref.kind !== 'component') return;
     const service = serviceKey(ref.namespace ?? context.namespace, ref.name);
+    const first = firstEntries.get(service);
+    if (first) {
+      context.repeated.push({ service, range, first: first.range });
+      return;
+    }
     const call = context.asyncKeys.has(service) ? 'async' : 'sync';
-    dependencies.push({ service, call, rpsShare: 1, range });
+    const dependency: Dependency = { service, call, rpsShare: 1, range };
+    firstEntries.set(service, dependency);
+    dependencies.push(dependency);
   });
   return dependencies;
 }

@@ -30,4 +30,9 @@ describe('serviceKey', () => {
   it('prefixes other namespaces', () => {
     expect(serviceKey('payments', 'ledger')).toBe('payments/ledger');
   });
+
+  it('ignores case in namespaces and names, as Backstage does', () => {
+    expect(serviceKey('default', 'CartService')).toBe('cartservice');
+    expect(serviceKey('Payments', 'Ledger')).toBe('payments/ledger');
+  });
 });

@@ -20,10 +20,12 @@ export function parseEntityRef(text: string): EntityRef | undefined {
 }
 
 /**
- * The name svc-lint gives a component: its bare name in the default namespace,
- * `namespace/name` elsewhere, so equal names in two namespaces stay apart.
+ * The name svc-lint gives a component: its bare name in the default namespace, `namespace/name` elsewhere, so equal
+ * names in two namespaces stay apart; lower-cased, because Backstage compares namespaces and names ignoring case
+ * (`stringifyEntityRef` lower-cases every part: `component:default/CartService` is `cartservice`).
  */
 export function serviceKey(namespace: string | undefined, name: string): string {
-  const effective = namespace ?? defaultNamespace;
-  return effective.toLowerCase() === defaultNamespace ? name : `${effective}/${name}`;
+  const effective = (namespace ?? defaultNamespace).toLowerCase();
+  const lowered = name.toLowerCase();
+  return effective === defaultNamespace ? lowered : `${effective}/${lowered}`;
 }

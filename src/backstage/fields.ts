@@ -1,5 +1,4 @@
 import { workloads, type DeploymentTarget, type Workload } from '../types.js';
-import { locate, rangeOfNode } from '../yaml/locate.js';
 import {
   annotationKeys,
   knownAnnotationKeys,
@@ -10,7 +9,8 @@ import {
 } from './annotations.js';
 import { readAnnotation, type ReadContext } from './context.js';
 import type { LanguageTag } from './entity.js';
-import { keyRange, textAt } from './nodes.js';
+import { entityNameRule, isValidEntityName, isValidNamespace, namespaceRule } from './names.js';
+import { keyRange, textAt, valueRangeAt } from './nodes.js';
 import { parseTeamLanguages } from './team-languages.js';
 
 const defaultDeployment: DeploymentTarget = 'container';
@@ -26,12 +26,16 @@ export function reportUnreadableAnnotations(context: ReadContext): void {
   }
 }
 
+/** The entity's name, checked against Backstage's rules (an invalid one is reported at the name and not used). */
 export function readName(context: ReadContext): string | undefined {
   const { doc, lineCounter, locations } = context;
-  const node = locate(doc, ['metadata', 'name']).node;
   const name = textAt(doc, ['metadata', 'name'])?.trim();
-  const range = node ? rangeOfNode(node, lineCounter) : undefined;
+  const range = valueRangeAt(doc, lineCounter, ['metadata', 'name']);
   if (name && range) {
+    if (!isValidEntityName(name)) {
+      context.problems.push({ path: 'metadata.name', problem: `${entityNameRule} (got ${JSON.stringify(name)})`, range });
+      return undefined;
+    }
     locations.name = range;
     return name;
   }
@@ -41,6 +45,17 @@ export function readName(context: ReadContext): string | undefined {
     range: keyRange(doc, lineCounter, ['metadata', 'name']) ?? context.missingAt,
   });
   return undefined;
+}
+
+/** The entity's namespace (undefined for the default), checked against Backstage's rules. */
+export function readNamespace(context: ReadContext): { namespace?: string; valid: boolean } {
+  const { doc, lineCounter } = context;
+  const namespace = textAt(doc, ['metadata', 'namespace']);
+  if (namespace === undefined) return { valid: true };
+  if (isValidNamespace(namespace)) return { namespace, valid: true };
+  const range = valueRangeAt(doc, lineCounter, ['metadata', 'namespace']) ?? context.missingAt;
+  context.problems.push({ path: 'metadata.namespace', problem: `${namespaceRule} (got ${JSON.stringify(namespace)})`, range });
+  return { valid: false };
 }
 
 /** The annotation wins over tags; an empty or unreadable annotation is not replaced by a tag. */

@@ -16,7 +16,6 @@ function read(folder: string, name: string): BackstageReadResult[] {
   return readAllFromFile(file.path, file.displayPath);
 }
 
-const skip = { kind: 'skip' } as const;
 const workloadRequired =
   'is required: add it with one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype';
 const languageRequired = 'is required: add this annotation or a tag naming the language, e.g. go or python';
@@ -29,24 +28,33 @@ function edge(service: string, call: Dependency['call'], at: Dependency['range']
   return { service, call, rpsShare: 1, range: at };
 }
 
+/** `skip: <why>`, with ` (known: <name>)` when the entity is a component the workspace holds. */
+function summary(result: BackstageReadResult): string {
+  if (result.kind !== 'skip') return result.kind;
+  return `skip: ${result.reason}${result.undeclared ? ` (known: ${result.undeclared.name})` : ''}`;
+}
+
+const unannotated = 'skip: a Backstage Component without svc-lint.dev/* annotations';
+
 describe('real catalog files', () => {
-  const expected: Record<string, BackstageReadResult[]> = {
-    'acme-corp.yaml': [skip],
-    'artist-lookup-component.yaml': [skip],
-    'artists-db-resource.yaml': [skip],
-    'backstage-catalog-info.yaml': [skip],
-    'demo-catalog-info.yaml': [skip, skip],
-    'different-namespace.yaml': [skip],
-    'entities.yaml': [skip, skip, skip],
-    'invalid-component.yaml': [skip],
-    'org.yaml': [skip, skip],
-    'podcast-system.yaml': [skip],
-    'queue-proxy-component.yaml': [skip],
-    'searcher-component.yaml': [skip],
-    'shuffle-api-component.yaml': [skip],
-    'team-a-group.yaml': [skip, skip, skip, skip, skip, skip],
-    'wayback-archive-api.yaml': [skip],
-    'wayback-search-component.yaml': [skip],
+  const expected: Record<string, string[]> = {
+    'acme-corp.yaml': ['skip: a Backstage Location'],
+    'artist-lookup-component.yaml': [`${unannotated} (known: artist-lookup)`],
+    'artists-db-resource.yaml': ['skip: a Backstage Resource'],
+    'backstage-catalog-info.yaml': [`${unannotated} (known: backstage-existing)`],
+    'demo-catalog-info.yaml': [`${unannotated} (known: backstage-demo)`, 'skip: a Backstage API'],
+    'different-namespace.yaml': [`${unannotated} (known: alternative/different-namespace)`],
+    'entities.yaml': ['skip: a Backstage System', `${unannotated} (known: example-website)`, 'skip: a Backstage API'],
+    // Backstage refuses the name (a space), so the workspace does not hold it.
+    'invalid-component.yaml': [unannotated],
+    'org.yaml': ['skip: a Backstage User', 'skip: a Backstage Group'],
+    'podcast-system.yaml': ['skip: a Backstage System'],
+    'queue-proxy-component.yaml': [`${unannotated} (known: queue-proxy)`],
+    'searcher-component.yaml': [`${unannotated} (known: example)`],
+    'shuffle-api-component.yaml': [`${unannotated} (known: shuffle-api)`],
+    'team-a-group.yaml': ['skip: a Backstage Group', ...Array.from({ length: 5 }, () => 'skip: a Backstage User')],
+    'wayback-archive-api.yaml': ['skip: a Backstage API'],
+    'wayback-search-component.yaml': [`${unannotated} (known: wayback-search)`],
   };
 
   it('has an expectation for every copied file', () => {
@@ -55,7 +63,7 @@ describe('real catalog files', () => {
   });
 
   it.each(Object.entries(expected))('%s', (name, results) => {
-    expect(read('real', name)).toEqual(results);
+    expect(read('real', name).map(summary)).toEqual(results);
   });
 });
 
@@ -70,6 +78,7 @@ describe('annotated catalog files', () => {
       {
         kind: 'service',
         problems: [],
+        repeated: [],
         service: service(name, 0, {
           name: 'artist-lookup',
           owner: 'team-a',
@@ -98,10 +107,11 @@ describe('annotated catalog files', () => {
   it('entities.yaml: language alias, deployment, team languages in a multi-document file', () => {
     const name = 'entities.yaml';
     expect(read('annotated', name)).toEqual([
-      skip,
+      { kind: 'skip', reason: 'a Backstage System' },
       {
         kind: 'service',
         problems: [],
+        repeated: [],
         service: service(name, 1, {
           name: 'example-website',
           owner: 'guests',
@@ -121,17 +131,22 @@ describe('annotated catalog files', () => {
           },
         }),
       },
-      skip,
+      { kind: 'skip', reason: 'a Backstage API' },
     ]);
   });
 
   it('checkout.catalog-info.yaml: dependsOn refs, async-deps, skipped System/library/API/Resource', () => {
     const name = 'checkout.catalog-info.yaml';
     expect(read('annotated', name)).toEqual([
-      skip,
+      {
+        kind: 'skip',
+        reason: 'an entity of a kind or type svc-lint does not judge',
+        notice: { messageId: 'kind', data: { entity: 'shop', kind: 'System' }, range: range(2, 7, 2, 13) },
+      },
       {
         kind: 'service',
         problems: [],
+        repeated: [],
         service: service(name, 1, {
           name: 'checkout',
           owner: 'group:team-shop',
@@ -162,6 +177,7 @@ describe('annotated catalog files', () => {
       {
         kind: 'service',
         problems: [],
+        repeated: [],
         service: service(name, 2, {
           name: 'cart',
           owner: 'team-shop',
@@ -179,9 +195,13 @@ describe('annotated catalog files', () => {
           },
         }),
       },
-      skip,
-      skip,
-      skip,
+      {
+        kind: 'skip',
+        reason: 'a Backstage Component without svc-lint.dev/* annotations',
+        undeclared: { name: 'checkout-sdk', range: range(49, 9, 49, 21), reason: 'a Backstage Component without svc-lint.dev/* annotations' },
+      },
+      { kind: 'skip', reason: 'a Backstage API' },
+      { kind: 'skip', reason: 'a Backstage Resource' },
     ]);
   });
 
@@ -191,6 +211,7 @@ describe('annotated catalog files', () => {
       {
         kind: 'service',
         problems: [],
+        repeated: [],
         service: service(name, 0, {
           name: 'payments/ledger',
           owner: 'team-payments',
@@ -220,6 +241,7 @@ describe('annotated catalog files', () => {
     expect(read('annotated', name)).toEqual([
       {
         kind: 'service',
+        repeated: [],
         problems: [
           problem(
             'svc-lint.dev/peak_rps',
@@ -267,6 +289,8 @@ describe('annotated catalog files', () => {
       {
         kind: 'invalid',
         service: 'batcher',
+        repeated: [],
+        undeclared: { name: 'batcher', range: range(24, 9, 24, 16), reason: 'a Component whose svc-lint annotations are not valid' },
         problems: [
           problem(
             'svc-lint.dev/workload',
@@ -277,6 +301,7 @@ describe('annotated catalog files', () => {
       },
       {
         kind: 'service',
+        repeated: [],
         problems: [
           problem('svc-lint.dev/deployment', 'must be one of container, vm, serverless, edge, got "lambda"', range(40, 30, 40, 36)),
         ],
@@ -305,13 +330,19 @@ describe('annotated catalog files', () => {
       {
         kind: 'invalid',
         service: 'thumbnailer',
+        repeated: [],
+        undeclared: { name: 'thumbnailer', range: range(4, 9, 4, 20), reason: 'a Component whose svc-lint annotations are not valid' },
         problems: [
           problem('svc-lint.dev/language', languageRequired, range(5, 3, 5, 14)),
           problem('svc-lint.dev/workload', workloadRequired, range(5, 3, 5, 14)),
         ],
       },
       // Tags alone name a language but do not opt a component in: only svc-lint.dev/* annotations do.
-      { kind: 'skip' },
+      {
+        kind: 'skip',
+        reason: 'a Backstage Component without svc-lint.dev/* annotations',
+        undeclared: { name: 'recommender', range: range(16, 9, 16, 20), reason: 'a Backstage Component without svc-lint.dev/* annotations' },
+      },
     ]);
   });
 });

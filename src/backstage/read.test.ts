@@ -17,14 +17,53 @@ ${extra}`;
 
 describe('readBackstageDocument: which documents are read', () => {
   it.each([
-    ['another apiVersion', 'apiVersion: backstage.io/v2\nkind: Component\nspec:\n  type: service'],
-    ['a Kubernetes object', 'apiVersion: v1\nkind: Service\nspec:\n  type: service'],
-    ['a System', 'apiVersion: backstage.io/v1alpha1\nkind: System\nspec:\n  type: service'],
-    ['a library', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nspec:\n  type: library'],
-    ['a component without a type', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nspec: {}'],
-    ['a lower-case kind', 'apiVersion: backstage.io/v1alpha1\nkind: component\nspec:\n  type: service'],
-  ])('skips %s even with svc-lint annotations', (_label, header) => {
-    expect(readAll(component(header), file)).toEqual([{ kind: 'skip' }]);
+    ['another apiVersion', 'apiVersion: backstage.io/v2\nkind: Component\nspec:\n  type: service', 'apiVersion', range(1, 13, 1, 28)],
+    ['a System', 'apiVersion: backstage.io/v1alpha1\nkind: System\nspec:\n  type: service', 'kind', range(2, 7, 2, 13)],
+    ['a library', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nspec:\n  type: library', 'type', range(4, 9, 4, 16)],
+    ['a component without a type', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nspec: {}', 'type', range(3, 1, 3, 5)],
+  ])('skips %s with svc-lint annotations, with a notice saying why', (_label, header, messageId, at) => {
+    const [result] = readAll(component(header), file);
+    expect(result).toMatchObject({ kind: 'skip', notice: { messageId, range: at } });
+  });
+
+  it('names the type, the kind or the apiVersion in the notice', () => {
+    const notices = [
+      'apiVersion: backstage.io/v2\nkind: Component\nspec:\n  type: service',
+      'apiVersion: backstage.io/v1alpha1\nkind: System',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nspec:\n  type: library',
+    ].map((header) => {
+      const [result] = readAll(component(header), file);
+      return result?.kind === 'skip' ? result.notice?.data : undefined;
+    });
+    expect(notices).toEqual([
+      { entity: 'cart', apiVersion: 'backstage.io/v2', read: 'backstage.io/v1alpha1 and backstage.io/v1beta1' },
+      { entity: 'cart', kind: 'System' },
+      { entity: 'cart', type: 'library', judged: 'service and website' },
+    ]);
+  });
+
+  it('reads kinds and types whatever their case, as Backstage compares them', () => {
+    for (const header of [
+      'apiVersion: backstage.io/v1alpha1\nkind: component\nspec:\n  type: service',
+      'apiVersion: backstage.io/v1alpha1\nkind: COMPONENT\nspec:\n  type: Service',
+    ]) {
+      const [result] = readAll(component(header), file);
+      expect(result?.kind).toBe('service');
+    }
+  });
+
+  it('knows an unannotated component, and not one Backstage would refuse', () => {
+    const plain = (name: string, namespace = '') =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${namespace}spec:\n  type: library\n`;
+    expect(readAll(plain('CartService'), file)).toEqual([
+      {
+        kind: 'skip',
+        reason: 'a Backstage Component without svc-lint.dev/* annotations',
+        undeclared: { name: 'cartservice', range: range(4, 9, 4, 20), reason: 'a Backstage Component without svc-lint.dev/* annotations' },
+      },
+    ]);
+    expect(readAll(plain('ledger', '  namespace: Payments\n'), file)[0]).not.toHaveProperty('undeclared');
+    expect(readAll(plain('"invalid component"'), file)[0]).not.toHaveProperty('undeclared');
   });
 
   it.each([
@@ -87,6 +126,8 @@ describe('readBackstageDocument: values', () => {
             range: range(9, 28, 9, 30),
           },
         ],
+        repeated: [],
+        undeclared: { name: 'cart', range: range(6, 9, 6, 13), reason: 'a Component whose svc-lint annotations are not valid' },
       },
     ]);
   });
@@ -97,6 +138,7 @@ describe('readBackstageDocument: values', () => {
       {
         kind: 'invalid',
         problems: [{ path: 'metadata.name', problem: 'is required: give the component a name', range: range(6, 3, 6, 14) }],
+        repeated: [],
       },
     ]);
   });
@@ -118,6 +160,80 @@ describe('readBackstageDocument: values', () => {
         },
       ],
     });
+  });
+
+  it('checks the name and namespace with the rules of Backstage, at the value', () => {
+    const text = component(header).replace('name: cart', 'name: invalid component').replace('metadata:\n', 'metadata:\n  namespace: Shop_1\n');
+    expect(readAll(text, file)[0]).toMatchObject({
+      kind: 'invalid',
+      problems: [
+        {
+          path: 'metadata.name',
+          problem:
+            'must be a Backstage entity name: 1 to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit (got "invalid component")',
+          range: range(7, 9, 7, 26),
+        },
+        {
+          path: 'metadata.namespace',
+          problem: 'must be a Backstage namespace: 1 to 63 lowercase letters, digits and "-", starting and ending with a letter or digit (got "Shop_1")',
+          range: range(6, 14, 6, 20),
+        },
+      ],
+    });
+    expect(readAll(component(header).replace('name: cart', `name: ${'a'.repeat(64)}`), file)[0]?.kind).toBe('invalid');
+    expect(readAll(component(header).replace('name: cart', `name: Cart_Service.v2`), file)[0]?.kind).toBe('service');
+  });
+
+  it('resolves aliases and merge keys in every field it reads', () => {
+    const text = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: &name recommender',
+      '  defaults: &defaults',
+      '    svc-lint.dev/workload: ml-serving',
+      '    svc-lint.dev/peak-rps: "800"',
+      '  annotations:',
+      '    <<: *defaults',
+      '    svc-lint.dev/language: &language python',
+      '    svc-lint.dev/team-languages: *language',
+      '    svc-lint.dev/peak-rps: "900"',
+      'spec:',
+      '  type: service',
+      '  dependsOn: [&cart component:cart, *cart]',
+    ].join('\n');
+    const [result] = readAll(text, file);
+    expect(result?.kind).toBe('service');
+    if (result?.kind !== 'service') return;
+    const { service, problems, repeated } = result;
+    expect(problems).toEqual([]);
+    expect([service.name, service.language, service.workload, service.peakRps, service.teamLanguages]).toEqual([
+      'recommender',
+      'python',
+      'ml-serving',
+      900,
+      ['python'],
+    ]);
+    // The alias is reported where it is used; the second entry repeats the first.
+    expect(service.locations.teamLanguages).toEqual(range(11, 34, 11, 43));
+    expect(service.dependsOn.map((dependency) => dependency.service)).toEqual(['cart']);
+    expect(repeated).toEqual([{ service: 'cart', range: range(15, 37, 15, 42), first: range(15, 21, 15, 35) }]);
+  });
+
+  it('counts one call per component, whatever the case and however the ref is written', () => {
+    const text = component(header, '').replace(
+      'spec:\n  type: service',
+      'spec:\n  type: service\n  dependsOn:\n    - component:recommender\n    - Component:default/Recommender\n    - component:payments/ledger\n    - component:Payments/LEDGER',
+    );
+    const [result] = readAll(text, file);
+    expect(result?.kind === 'service' && result.service.dependsOn.map((dependency) => dependency.service)).toEqual([
+      'recommender',
+      'payments/ledger',
+    ]);
+    expect(result?.kind === 'service' && result.repeated.map((entry) => [entry.service, entry.range.line, entry.first.line])).toEqual([
+      ['recommender', 7, 6],
+      ['payments/ledger', 9, 8],
+    ]);
   });
 
   it('rejects async-deps entries of another kind', () => {

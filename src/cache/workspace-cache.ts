@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { isManifestFileName } from '../files.js';
 import { inPieces, jsonPieces } from '../formatters/json-pieces.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
-import type { ManifestFile, Service } from '../types.js';
+import type { ManifestFile, Service, UndeclaredService } from '../types.js';
 
 /** Changes when the file's content does: size and modification time, and the change time an mtime-keeping copy moves. */
 interface FileIdentity {
@@ -13,9 +13,16 @@ interface FileIdentity {
   ctimeMs: number;
 }
 
-/** The services one file declared, with what identified that version of the file. */
+/** The services one file declared (and those it holds undeclared), with what identified that version of the file. */
 interface CachedFile extends FileIdentity {
   services: Omit<Service, 'file'>[];
+  undeclared?: Omit<UndeclaredService, 'file'>[];
+}
+
+/** What the graph rules need of a workspace file. */
+export interface CachedContents {
+  services: Service[];
+  undeclared: UndeclaredService[];
 }
 
 interface CacheDocument {
@@ -28,7 +35,7 @@ export const defaultCacheFile = '.svc-lint-cache';
 
 /** Changes whenever anything that shapes how a manifest is read changes. */
 export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ format: 1, svcLintVersion, config })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ format: 2, svcLintVersion, config })).digest('hex');
 }
 
 /**
@@ -37,10 +44,10 @@ export function cacheFingerprint(svcLintVersion: string, config: unknown): strin
  * dropped when svc-lint's version or the configuration changes.
  */
 export interface WorkspaceCache {
-  /** The services of `file` from the cache, when the file is unchanged since they were read. */
-  servicesOf(file: ManifestFile): Service[] | undefined;
+  /** What `file` declares, from the cache, when the file is unchanged since it was read. */
+  contentsOf(file: ManifestFile): CachedContents | undefined;
   /** Keeps what `file` declares for the next run. */
-  remember(file: ManifestFile, services: readonly Service[]): void;
+  remember(file: ManifestFile, services: readonly Service[], undeclared: readonly UndeclaredService[]): void;
   /**
    * Writes the entries this run used (entries of files no longer read go), when anything changed. Returns why it
    * could not, for a note: the run's findings never depend on the cache.
@@ -79,11 +86,17 @@ function looksLikeService(value: unknown): boolean {
   );
 }
 
+function looksLikeUndeclared(value: unknown): boolean {
+  const undeclared = value as Partial<UndeclaredService> | null;
+  return typeof undeclared?.name === 'string' && typeof undeclared.reason === 'string' && typeof undeclared.range === 'object';
+}
+
 function isUnchanged(cached: CachedFile | undefined, identity: FileIdentity): cached is CachedFile {
   return (
     cached !== undefined &&
     Array.isArray(cached.services) &&
     cached.services.every(looksLikeService) &&
+    (cached.undeclared === undefined || (Array.isArray(cached.undeclared) && cached.undeclared.every(looksLikeUndeclared))) &&
     cached.size === identity.size &&
     cached.mtimeMs === identity.mtimeMs &&
     cached.ctimeMs === identity.ctimeMs
@@ -110,15 +123,24 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   };
 
   return {
-    servicesOf(file) {
-      return unchangedEntry(file.path)?.services.map((service) => ({ ...service, file }));
+    contentsOf(file) {
+      const entry = unchangedEntry(file.path);
+      if (!entry) return undefined;
+      return {
+        services: entry.services.map((service) => ({ ...service, file })),
+        undeclared: (entry.undeclared ?? []).map((undeclared) => ({ ...undeclared, file: file.displayPath })),
+      };
     },
-    remember(file, services) {
+    remember(file, services, undeclared) {
       // A linted file that has not changed since the cache was written changes nothing in it.
       if (unchangedEntry(file.path)) return;
       const identity = identities.get(file.path);
       if (!identity) return;
-      used.set(file.path, { ...identity, services: services.map(({ file: _file, ...service }) => service) });
+      used.set(file.path, {
+        ...identity,
+        services: services.map(({ file: _file, ...service }) => service),
+        ...(undeclared.length > 0 && { undeclared: undeclared.map(({ file: _file, ...rest }) => rest) }),
+      });
       changed = true;
     },
     async save() {

@@ -35,7 +35,8 @@ Options:
       --force                    let init, baseline and report files replace an existing manifest; let baseline
                                  create a new file while CI is set
       --color, --no-color        force colour on or off (otherwise NO_COLOR, FORCE_COLOR, then the terminal decide)
-      --debug                    show the stack trace of an internal error
+      --debug                    list the files and documents skipped as not svc-lint's, and show the stack
+                                 trace of an internal error
   -h, --help                     show this help
   -v, --version                  show the version
 

@@ -13,14 +13,33 @@ interface Instruction {
   args: string;
 }
 
+/**
+ * BuildKit's automatic platform ARGs, defined in the global scope (Dockerfile reference, "Automatic platform ARGs in
+ * the global scope"), for the usual build on and for linux/amd64: `FROM binaries-$TARGETOS` names a stage.
+ */
+const automaticPlatformArgs: readonly [string, string][] = [
+  ['TARGETPLATFORM', 'linux/amd64'],
+  ['TARGETOS', 'linux'],
+  ['TARGETARCH', 'amd64'],
+  ['TARGETVARIANT', ''],
+  ['BUILDPLATFORM', 'linux/amd64'],
+  ['BUILDOS', 'linux'],
+  ['BUILDARCH', 'amd64'],
+  ['BUILDVARIANT', ''],
+];
+
 /** The stages of a Dockerfile; never throws, odd lines are ignored. */
 export function parseDockerfile(text: string): DockerStage[] {
-  const globalArgs = new Map<string, string>();
+  const globalArgs = new Map<string, string>(automaticPlatformArgs);
   const stages: DockerStage[] = [];
   for (const { keyword, args } of instructions(text)) {
     const current = stages[stages.length - 1];
     if (keyword === 'ARG' && !current) {
-      for (const [name, value] of parseArgDeclarations(args)) globalArgs.set(name, value);
+      for (const [name, value] of parseArgDeclarations(args)) {
+        // `ARG TARGETOS` without a default keeps the automatic value; a default may use the ARGs declared before it.
+        if (value === undefined) globalArgs.set(name, globalArgs.get(name) ?? '');
+        else globalArgs.set(name, substituteArgs(value, globalArgs));
+      }
     } else if (keyword === 'FROM') {
       const stage = parseFrom(args, stages.length, globalArgs);
       if (stage) stages.push(stage);
@@ -132,11 +151,11 @@ function escapeCharacter(lines: readonly string[]): string {
   return '\\';
 }
 
-function parseArgDeclarations(args: string): [string, string][] {
-  const declarations: [string, string][] = [];
+function parseArgDeclarations(args: string): [string, string | undefined][] {
+  const declarations: [string, string | undefined][] = [];
   for (const token of args.split(/\s+/)) {
     const match = /^(\w+)(?:=(.*))?$/.exec(token);
-    if (match) declarations.push([match[1]!, stripQuotes(match[2] ?? '')]);
+    if (match) declarations.push([match[1]!, match[2] === undefined ? undefined : stripQuotes(match[2])]);
   }
   return declarations;
 }

@@ -61,7 +61,8 @@ describe('language-drift template', () => {
       listed.push(directory);
       return [];
     };
-    for (let index = 0; index < 3; index++) languageDrift.check(serviceIn('pom', 'go'), {}, { languages: testLanguages, languageEvidence: reader });
+    const context = { languages: testLanguages, decisions: decideWorkspace([], seedFramework, testLanguages), languageEvidence: reader };
+    for (let index = 0; index < 3; index++) languageDrift.check(serviceIn('pom', 'go'), {}, context);
     expect(listed).toEqual([`${fixturesRoot}pom`, `${fixturesRoot}pom`, `${fixturesRoot}pom`]);
   });
 

@@ -16,7 +16,7 @@ describe('formatJson', () => {
     expect(text.slice(0, -1)).not.toContain('\n');
     const parsed = JSON.parse(text) as Record<string, unknown[]>;
     expect(`${JSON.stringify(parsed)}\n`).toBe(text);
-    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary', 'rules', 'services', 'fleet', 'profiles']);
+    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary', 'rules', 'services', 'undeclared', 'fleet', 'profiles']);
     expect(parsed.findings).toHaveLength(result.findings.length);
     expect(parsed.services).toHaveLength(result.capacity.services.length);
     expect(result.findings.length).toBeGreaterThanOrEqual(5);
@@ -28,7 +28,7 @@ describe('formatJson', () => {
   it('writes an empty array and the optional keys where they belong', () => {
     const result = { ...buildTestResult(), findings: [], fixed: [] };
     const parsed = JSON.parse(formatJson(result, testContext)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary', 'fixed', 'rules', 'services', 'fleet', 'profiles']);
+    expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary', 'fixed', 'rules', 'services', 'undeclared', 'fleet', 'profiles']);
     expect(parsed.findings).toEqual([]);
     expect(parsed.services).toEqual([]);
     expect(parsed.rules).toEqual({});

@@ -56,6 +56,7 @@ export function formatJsonPieces(result: LintResult, _context: FormatContext): I
         .map((rule) => [rule.id, { description: rule.description, remediation: rule.remediation }]),
     ),
     services: inPieces(services),
+    undeclared: result.undeclared,
     fleet: result.capacity.totals,
     profiles: profilesUsed(result),
   };

@@ -44,7 +44,7 @@ describe('formatMarkdown', () => {
   it('uses singular nouns for counts of one', () => {
     const single = buildTestResult();
     single.findings = single.findings.slice(0, 1);
-    single.summary = { files: 1, services: 1, errors: 1, warnings: 0, infos: 0, suppressed: 0, baselined: 0 };
+    single.summary = { files: 1, services: 1, errors: 1, warnings: 0, infos: 0, suppressed: 0, baselined: 0, skipped: 0 };
     expect(formatMarkdown(single, testContext)).toContain('**1 error, 0 warnings, 0 info** in 1 file (1 service).');
   });
 });

@@ -154,7 +154,7 @@ function lintedFiles(findings: Finding[], services: Service[]): string[] {
 function summarize(findings: Finding[], services: Service[]): LintResult['summary'] {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   const files = lintedFiles(findings, services).length;
-  return { files, services: services.length, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: 0, baselined: 0 };
+  return { files, services: services.length, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: 0, baselined: 0, skipped: 0 };
 }
 
 function emptyWorkspaceViews(): Pick<LintResult, 'capacity' | 'graph'> {
@@ -170,12 +170,12 @@ export function buildTestResult(): LintResult {
   const findings = structuredClone(testFindings);
   const services = structuredClone(testServices);
   const files = lintedFiles(findings, services);
-  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
+  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], skipped: [], undeclared: [], ...emptyWorkspaceViews() };
 }
 
 /** The same manifests and rules with nothing found. */
 export function buildCleanTestResult(): LintResult {
   const services = structuredClone(testServices);
   const files = lintedFiles([], services);
-  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], ...emptyWorkspaceViews() };
+  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], skipped: [], undeclared: [], ...emptyWorkspaceViews() };
 }

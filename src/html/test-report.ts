@@ -96,6 +96,7 @@ export function buildPageTestResult(services: Service[] = testServices(), findin
       infos: count('info'),
       suppressed: findings.filter((item) => item.suppressed).length,
       baselined: findings.filter((item) => !item.suppressed && item.baselineState === 'unchanged').length,
+      skipped: 0,
     },
     rules: structuredClone(testRules),
     files: [...new Set(services.map((service) => service.file.displayPath))],
@@ -103,5 +104,7 @@ export function buildPageTestResult(services: Service[] = testServices(), findin
     cwd: '/home/dev/platform',
     notes: [],
     unmatchedPatterns: [],
+    skipped: [],
+    undeclared: [],
   };
 }

@@ -5,6 +5,7 @@ import type {
   Dependency,
   ManifestFile,
   Range,
+  RepeatedDependency,
   Service,
   ServiceField,
   Workload,
@@ -51,24 +52,34 @@ interface NativeContext {
   documentIndex: number;
   documentRange: Range;
   languages: LanguageRegistry;
+  /** Where entries naming a callee an earlier entry named go: the call is counted once, with the first's values. */
+  repeated: RepeatedDependency[];
 }
 
 function readDependencies(list: unknown, context: NativeContext): Dependency[] {
   if (!Array.isArray(list)) return [];
   const dependencies: Dependency[] = [];
+  const firstEntries = new Map<string, Dependency>();
   list.forEach((entry, index) => {
     const item = asObject(entry);
     const service = asString(item?.service);
     if (!item || !service) return;
+    const range = rangeAtPath(context.doc, context.lineCounter, [...fieldPaths.dependsOn, index]) ?? context.documentRange;
+    const first = firstEntries.get(service);
+    if (first) {
+      context.repeated.push({ service, range, first: first.range });
+      return;
+    }
     const p99Ms = asNumber(item.p99Ms, (value) => value > 0);
-    dependencies.push({
+    const dependency: Dependency = {
       service,
       call: item.call === 'async' ? 'async' : 'sync',
       rpsShare: asNumber(item.rpsShare, (value) => value >= 0) ?? 1,
       ...(p99Ms !== undefined && { p99Ms }),
-      range:
-        rangeAtPath(context.doc, context.lineCounter, [...fieldPaths.dependsOn, index]) ?? context.documentRange,
-    });
+      range,
+    };
+    firstEntries.set(service, dependency);
+    dependencies.push(dependency);
   });
   return dependencies;
 }

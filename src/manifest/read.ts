@@ -1,17 +1,39 @@
 import { isMap, isScalar, parseAllDocuments, type Document, type LineCounter } from 'yaml';
 import { describeSyntaxError, duplicateKeys, lineCounterFor } from '../yaml/text.js';
-import type { ManifestFile, Range, Service } from '../types.js';
+import type { ManifestFile, Range, RepeatedDependency, Service, UndeclaredService } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
 import { describeSchemaErrors } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
 import { rangeAtPath, rangeOfNode, rangeOfOffsets } from '../yaml/locate.js';
-import { isBackstageDocument, readBackstageDocument } from '../backstage/read.js';
+import { readBackstageDocument } from '../backstage/read.js';
+import type { BackstageReadResult } from '../backstage/types.js';
 import { readNativeService } from './native.js';
+import { documentOwner, type DocumentOwner } from './ownership.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
+
+/**
+ * How a file came to be linted: `named` on the command line, by a glob or in an editor (judged whatever it holds,
+ * but for documents clearly another tool's), or `searched` for by name in a directory (judged only when something
+ * in it is svc-lint's).
+ */
+export type ManifestOrigin = 'named' | 'searched';
+
+/** A document no rule judges, with why. */
+export interface SkippedDocument {
+  /** 1-based line where the document starts. */
+  line: number;
+  reason: string;
+}
 
 export interface ReadManifestResult {
   services: Service[];
   problems: ManifestProblem[];
+  /** Services the file holds that svc-lint does not judge; none when absent. */
+  undeclared?: UndeclaredService[];
+  /** Documents left unjudged as another tool's; none when absent. */
+  skipped?: SkippedDocument[];
+  /** `false` when nothing in the file is svc-lint's, so the file is not linted at all; judged when absent. */
+  judged?: boolean;
 }
 
 /** Bounds the expansion of YAML aliases (a "billion laughs" file stops here instead of exhausting memory). */
@@ -71,40 +93,78 @@ function toPlainValue(doc: Document): { value: unknown } | { error: string } {
   }
 }
 
-export function readManifest(text: string, file: ManifestFile, languages: LanguageRegistry): ReadManifestResult {
+/** Each document's own text: from its start to the next document's (the parser's range stops early after an error). */
+function documentSpans(documents: readonly Document[], text: string): string[] {
+  return documents.map((doc, index) => text.slice(doc.range?.[0] ?? 0, documents[index + 1]?.range?.[0] ?? text.length));
+}
+
+/** A file a search found is svc-lint's when at least one document is: a manifest, or an entity that opts in. */
+function isSvcLints(owner: DocumentOwner | undefined): boolean {
+  if (owner?.owner === 'svc-lint') return owner.template === undefined;
+  return owner?.owner === 'backstage' && owner.optsIn && owner.template === undefined;
+}
+
+/** Why a document is not judged, or undefined when it is. */
+function skipReason(owner: DocumentOwner, origin: ManifestOrigin, fileIsOurs: boolean): string | undefined {
+  switch (owner.owner) {
+    case 'foreign':
+      return owner.reason;
+    case 'svc-lint':
+      return owner.template !== undefined && origin === 'searched' ? owner.template : undefined;
+    case 'backstage':
+      return owner.template;
+    case 'unmarked':
+      return fileIsOurs ? undefined : 'no apiVersion (an svc-lint manifest starts with apiVersion: svc-lint/v1)';
+  }
+}
+
+export function readManifest(
+  text: string,
+  file: ManifestFile,
+  languages: LanguageRegistry,
+  origin: ManifestOrigin = 'named',
+): ReadManifestResult {
   const lineCounter = lineCounterFor(text);
   const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  const spans = documentSpans(documents, text);
+  const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
+  const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
   const services: Service[] = [];
   const problems: ManifestProblem[] = [];
+  const undeclared: UndeclaredService[] = [];
+  const skipped: SkippedDocument[] = [];
   const validateService = validator('service');
-  let declaresSomething = false;
+  let judged = false;
 
   documents.forEach((doc, documentIndex) => {
-    if (doc.errors.length > 0) {
-      problems.push(...syntaxProblems(doc, lineCounter, text));
-      declaresSomething = true;
+    const owner = owners[documentIndex];
+    if (!owner) return;
+    const reason = skipReason(owner, origin, fileIsOurs);
+    const line = lineCounter.linePos(doc.range?.[0] ?? 0).line;
+    if (reason !== undefined) {
+      skipped.push({ line, reason });
       return;
     }
-    if (isEmptyDocument(doc)) return;
-    declaresSomething = true;
+    if (owner.owner === 'backstage' && !owner.optsIn) {
+      // Read for the components the workspace holds, not judged: a syntax error here is not svc-lint's to report.
+      const read = doc.errors.length === 0 ? readBackstageDocument(doc, lineCounter, file, documentIndex, languages) : undefined;
+      skipped.push({ line, reason: read?.kind === 'skip' ? read.reason : 'a Backstage entity without svc-lint.dev/* annotations' });
+      if (read && 'undeclared' in read && read.undeclared) undeclared.push({ ...read.undeclared, file: file.displayPath });
+      return;
+    }
+    judged = true;
+    if (doc.errors.length > 0) {
+      problems.push(...syntaxProblems(doc, lineCounter, text));
+      return;
+    }
     const duplicates = duplicateKeyProblems(doc, lineCounter, text);
     if (duplicates.length > 0) {
       problems.push(...duplicates);
       return;
     }
-    if (isBackstageDocument(doc)) {
+    if (owner.owner === 'backstage') {
       const read = readBackstageDocument(doc, lineCounter, file, documentIndex, languages);
-      if (read.kind === 'skip') return;
-      const service = read.kind === 'service' ? read.service.name : read.service;
-      for (const problem of read.problems) {
-        problems.push({
-          ruleId: 'manifest-schema',
-          data: { path: problem.path, problem: problem.problem },
-          range: problem.range,
-          ...(service !== undefined && { service }),
-        });
-      }
-      if (read.kind === 'service') services.push(read.service);
+      addBackstageResult(read, file, { services, problems, undeclared });
       return;
     }
     const plain = toPlainValue(doc);
@@ -127,16 +187,58 @@ export function readManifest(text: string, file: ManifestFile, languages: Langua
         });
       }
     }
-    const built = readNativeService(plain.value, { doc, lineCounter, file, documentIndex, documentRange: range, languages });
+    const repeated: RepeatedDependency[] = [];
+    const built = readNativeService(plain.value, { doc, lineCounter, file, documentIndex, documentRange: range, languages, repeated });
     if (built) services.push(built);
+    else if (service !== undefined && service.trim() !== '' && owner.owner === 'svc-lint') {
+      const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
+      undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });
+    }
+    if (built) problems.push(...repeatedProblems(built.name, repeated));
   });
 
-  if (!declaresSomething) {
+  if (owners.every((owner) => owner === undefined)) {
+    if (origin === 'searched') return { services, problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false };
     problems.push({
       ruleId: 'manifest-schema',
       data: { path: '(file)', problem: 'declares no service: it is empty or holds only comments' },
       range: startOfFile,
     });
+    judged = true;
   }
-  return { services, problems };
+  return { services, problems, undeclared, skipped, judged };
+}
+
+/** `duplicate-dependency` at each repeated entry: the graph counts the call once, with the first entry's values. */
+function repeatedProblems(service: string, repeated: readonly RepeatedDependency[]): ManifestProblem[] {
+  return repeated.map((entry) => ({
+    ruleId: 'duplicate-dependency',
+    data: { service, dependency: entry.service, firstLine: entry.first.line },
+    range: entry.range,
+    service,
+  }));
+}
+
+function addBackstageResult(
+  read: BackstageReadResult,
+  file: ManifestFile,
+  into: { services: Service[]; problems: ManifestProblem[]; undeclared: UndeclaredService[] },
+): void {
+  if ('undeclared' in read && read.undeclared) into.undeclared.push({ ...read.undeclared, file: file.displayPath });
+  if (read.kind === 'skip') {
+    const { notice } = read;
+    if (notice) into.problems.push({ ruleId: 'skipped-entity', messageId: notice.messageId, data: notice.data, range: notice.range });
+    return;
+  }
+  const service = read.kind === 'service' ? read.service.name : read.service;
+  for (const problem of read.problems) {
+    into.problems.push({
+      ruleId: 'manifest-schema',
+      data: { path: problem.path, problem: problem.problem },
+      range: problem.range,
+      ...(service !== undefined && { service }),
+    });
+  }
+  if (service !== undefined) into.problems.push(...repeatedProblems(service, read.repeated));
+  if (read.kind === 'service') into.services.push(read.service);
 }

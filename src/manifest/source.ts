@@ -5,7 +5,7 @@ import { decodeUtf8, excessiveNesting, lineCounterFor, maxNestingDepth } from '.
 import { rangeOfOffsets } from '../yaml/locate.js';
 import { formatNumber } from '../text/number.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
-import { readManifest, type ReadManifestResult } from './read.js';
+import { readManifest, type ManifestOrigin, type ReadManifestResult } from './read.js';
 
 export interface ManifestSource extends ReadManifestResult {
   file: ManifestFile;
@@ -57,6 +57,7 @@ export function loadManifestSource(
   languages: LanguageRegistry,
   limits: SourceLimits,
   bufferText?: string,
+  origin: ManifestOrigin = 'named',
 ): ManifestSource {
   let text: string;
   if (bufferText === undefined) {
@@ -75,5 +76,5 @@ export function loadManifestSource(
     const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
     return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range), text };
   }
-  return { file, text, ...readManifest(text, file, languages) };
+  return { file, text, ...readManifest(text, file, languages, origin) };
 }

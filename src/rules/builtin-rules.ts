@@ -12,6 +12,12 @@ const waiverKeys = ['rule', 'services', 'owner', 'expires', 'reason', 'today', '
 export const builtinRules = {
   'manifest-syntax': { messageIds: ['default'], dataKeys: ['reason', 'code'], paramsSchema: noParams },
   'manifest-schema': { messageIds: ['default'], dataKeys: ['path', 'problem'], paramsSchema: noParams },
+  'duplicate-dependency': { messageIds: ['default'], dataKeys: ['service', 'dependency', 'firstLine'], paramsSchema: noParams },
+  'skipped-entity': {
+    messageIds: ['type', 'kind', 'apiVersion'],
+    dataKeys: ['entity', 'type', 'judged', 'kind', 'apiVersion', 'read'],
+    paramsSchema: noParams,
+  },
   'suppression-reason': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
   'suppression-expired': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
   'unused-suppression': { messageIds: ['default', 'malformed'], dataKeys: directiveKeys, paramsSchema: noParams },

@@ -1,6 +1,6 @@
 import type { WorkspaceDecisions } from '../analysis/decisions.js';
 import type { LanguageEvidenceReader } from '../detect/detect.js';
-import type { LanguageProfile, Range, Service, ServiceField } from '../types.js';
+import type { LanguageProfile, Range, Service, ServiceField, UndeclaredService } from '../types.js';
 
 export interface LanguageRegistry {
   /** Lower-cases and resolves aliases (`golang` → `go`); unknown names come back lower-cased. */
@@ -27,6 +27,8 @@ export interface TemplateContext {
   reportsOn?: (service: Service) => boolean;
   /** What the files in a directory say about its language, each directory read once per run; read afresh when absent. */
   languageEvidence?: LanguageEvidenceReader;
+  /** Services the workspace holds that svc-lint does not judge (by name): a call to one is not to an unknown service. */
+  undeclared?: ReadonlyMap<string, UndeclaredService>;
 }
 
 /** What a template reports: data only; the engine renders the rule's message and adds file and severity. */

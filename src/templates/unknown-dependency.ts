@@ -28,9 +28,12 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
   dataKeys: ['service', 'dependency', 'suggestions'],
   check(services, params, context) {
     const { graph } = analyseWorkspace(services);
-    const reported = graph.unresolved.filter(({ service }) => context.reportsOn?.(service) !== false);
+    const known = context.undeclared;
+    const reported = graph.unresolved.filter(
+      ({ service, dependency }) => context.reportsOn?.(service) !== false && !known?.has(dependency.service),
+    );
     if (reported.length === 0) return [];
-    const names = nameIndex(graph.indexByName.keys());
+    const names = nameIndex([...graph.indexByName.keys(), ...(known?.keys() ?? [])]);
     return reported.map(({ service, dependency }): WorkspaceTemplateFinding => {
       const suggestions = names.closest(dependency.service, { ...params, wholeParts: true, nearestOnly: true });
       const data = { service: service.name, dependency: dependency.service };

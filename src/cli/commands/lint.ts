@@ -83,6 +83,9 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     throw new SvcLintError('path', `no manifests found for ${result.unmatchedPatterns.join(', ')}`);
   }
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
+  if (options.debug) {
+    for (const { file, line, reason } of result.skipped) io.writeStderr(`svc-lint: skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}\n`);
+  }
 
   const shown = options.quiet ? failingOnly(result, options) : result;
   const context = (toTerminal: boolean): FormatContext => ({

@@ -1,0 +1,80 @@
+import { isMap, isScalar, type Document } from 'yaml';
+import { isBackstageApiVersion, optsIn } from '../backstage/entity.js';
+
+/**
+ * Whose a YAML document is, decided from what it says about itself (`apiVersion`, `kind`, template tags) before
+ * anything judges it. Nothing here parses: it reads the parsed document, or for a document the parser could not
+ * read, the document's own lines.
+ */
+export type DocumentOwner =
+  /** `apiVersion: svc-lint/…`. */
+  | { owner: 'svc-lint'; template?: string }
+  /** `apiVersion: backstage.io/…`, with or without svc-lint annotations. */
+  | { owner: 'backstage'; optsIn: boolean; template?: string }
+  /** No apiVersion that names a tool: judged in a file that is svc-lint's, skipped in one a search found. */
+  | { owner: 'unmarked' }
+  /** Clearly another tool's: another apiVersion group, or a template without an apiVersion. */
+  | { owner: 'foreign'; reason: string };
+
+/** Template tags, the most specific first: a Backstage scaffolder `${{ }}` is also a `{{ }}`. */
+const templateTags: readonly { tag: RegExp; name: string }[] = [
+  { tag: /\$\{\{/, name: 'a Backstage scaffolder template (${{ … }})' },
+  { tag: /\{%/, name: 'a Jinja or Nunjucks template ({% … %})' },
+  { tag: /\{\{/, name: 'a Helm or Go template ({{ … }})' },
+];
+
+function templateIn(text: string): string | undefined {
+  return templateTags.find(({ tag }) => tag.test(text))?.name;
+}
+
+/** The text without comment lines, which may mention template tags without being templates. */
+function withoutCommentLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n');
+}
+
+function topLevelText(doc: Document, key: string): string | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const value = isScalar(pair?.value) ? pair.value.value : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `apiVersion:` and `kind:` at the start of a line, as written: for a document the parser could not read. */
+function sniffedText(lines: string, key: string): string | undefined {
+  const match = new RegExp(`^${key}:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(lines);
+  return match?.[1];
+}
+
+/**
+ * Whose `doc` is; `span` is its text. A template is a document the parser could not read that holds template tags,
+ * or one whose name is templated (`name: ${{ values.name }}`): the skeleton of a manifest, not a manifest.
+ */
+export function documentOwner(doc: Document, span: string): DocumentOwner {
+  const readable = doc.errors.length === 0;
+  const lines = readable ? '' : withoutCommentLines(span);
+  const apiVersion = readable ? topLevelText(doc, 'apiVersion') : sniffedText(lines, 'apiVersion');
+  const kind = readable ? topLevelText(doc, 'kind') : sniffedText(lines, 'kind');
+  const template = readable ? templateIn(nameOf(doc) ?? '') : templateIn(lines);
+  const templated = template === undefined ? {} : { template };
+
+  if (apiVersion?.startsWith('svc-lint/')) return { owner: 'svc-lint', ...templated };
+  if (isBackstageApiVersion(apiVersion)) {
+    return { owner: 'backstage', optsIn: readable ? optsIn(doc) : lines.includes('svc-lint.dev/'), ...templated };
+  }
+  if (apiVersion !== undefined) {
+    return { owner: 'foreign', reason: `another tool's document (apiVersion: ${apiVersion}${kind === undefined ? '' : `, kind: ${kind}`})` };
+  }
+  if (template !== undefined) return { owner: 'foreign', reason: template };
+  return { owner: 'unmarked' };
+}
+
+function nameOf(doc: Document): string | undefined {
+  const metadata = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'metadata') : undefined;
+  if (!isMap(metadata?.value)) return undefined;
+  const name = metadata.value.items.find((item) => isScalar(item.key) && item.key.value === 'name');
+  const value = isScalar(name?.value) ? name.value.value : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
