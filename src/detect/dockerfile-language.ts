@@ -102,13 +102,19 @@ function earlierStage(
  * scratch, distroless static), the stage or image the language came from as well.
  */
 function describe(final: DockerStage, origin: Origin): string {
-  if (origin.via === 'own') return `its final stage is FROM ${final.image}`;
-  const finalStage = `its final stage (FROM ${final.image})`;
-  if (origin.via === 'base') return `${finalStage} builds on stage ${stageLabel(origin.stage!)} (FROM ${origin.image})`;
-  if (!origin.stage || !origin.copied) return `${finalStage} copies from the image ${origin.image}`;
+  const image = shortDigest(origin.image);
+  if (origin.via === 'own') return `its final stage is FROM ${image}`;
+  const finalStage = `its final stage (FROM ${shortDigest(final.image)})`;
+  if (origin.via === 'base') return `${finalStage} builds on stage ${stageLabel(origin.stage!)} (FROM ${image})`;
+  if (!origin.stage || !origin.copied) return `${finalStage} copies from the image ${image}`;
   const copied = `${finalStage} copies from stage ${stageLabel(origin.copied)}`;
-  if (origin.copied === origin.stage) return `${copied} (FROM ${origin.image})`;
-  return `${copied}, whose language comes from stage ${stageLabel(origin.stage)} (FROM ${origin.image})`;
+  if (origin.copied === origin.stage) return `${copied} (FROM ${image})`;
+  return `${copied}, whose language comes from stage ${stageLabel(origin.stage)} (FROM ${image})`;
+}
+
+/** A pinned image with its digest cut to 12 hex digits, as `docker images` shows IDs: the tag says enough in a sentence. */
+function shortDigest(image: string): string {
+  return image.replace(/@sha256:([0-9a-f]{12})[0-9a-f]{52}$/i, '@sha256:$1…');
 }
 
 function stageLabel(stage: DockerStage): string {

@@ -60,6 +60,7 @@ const expected: Record<string, Evidence[]> = {
       'its final stage (FROM alpine:3.20) copies from the image python:3.12-slim',
     ),
   ],
+  'dockerfile-herestring': [evidence('dockerfile-herestring', 'Dockerfile', 'python', 'its final stage is FROM python:3.12-slim')],
   'dockerfile-no-runtime': [],
   'mixed-matching': [
     evidence(

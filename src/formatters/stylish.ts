@@ -43,7 +43,7 @@ export function* formatStylishPieces(result: LintResult, context: FormatContext)
 
   const { errors, warnings, infos, files, services, skipped } = result.summary;
   const problems = errors + warnings + infos;
-  const skippedFiles = skipped > 0 ? `; ${countOf(skipped, 'other file')} skipped as not svc-lint's, --debug lists them` : '';
+  const skippedFiles = skipped > 0 ? `; ${countOf(skipped, 'file')} skipped as not svc-lint's, --debug lists them` : '';
   const scope = `${countOf(files, 'file')}, ${countOf(services, 'service')}${skippedFiles}`;
   if (problems === 0) {
     yield line(chalk.green(`✔ no problems (${scope})`));

@@ -140,7 +140,7 @@ export function readManifest(
     const owner = owners[documentIndex];
     if (!owner) return;
     const reason = skipReason(owner, origin, fileIsOurs);
-    const line = lineCounter.linePos(doc.range?.[0] ?? 0).line;
+    const line = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0).line;
     if (reason !== undefined) {
       skipped.push({ line, reason });
       return;
