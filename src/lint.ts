@@ -26,8 +26,9 @@ export interface LintOptions extends SetupOptions {
   /** Lint this text as the file `filename` (relative to cwd) instead of reading files: an editor's buffer. */
   stdin?: { text: string; filename: string };
   /**
-   * The directory whose manifests the graph rules see, whatever files are linted; by default the config file's
-   * directory, else the repository root, else cwd (or the config's `include`). `false`: only the linted files.
+   * The directory whose manifests the graph rules see, whatever files are linted; by default the config's `include`,
+   * else the config file's directory, else the repository root, else cwd when it holds the linted files, else the
+   * directory they share (never `/`, a home or the temporary directory). `false`: only the linted files.
    */
   workspace?: string | false;
   /** Today's date (YYYY-MM-DD) for expiring suppressions and waivers; defaults to the current UTC date. */

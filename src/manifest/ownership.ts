@@ -17,14 +17,30 @@ export type DocumentOwner =
   | { owner: 'foreign'; reason: string };
 
 /** Template tags, the most specific first: a Backstage scaffolder `${{ }}` is also a `{{ }}`. */
-const templateTags: readonly { tag: RegExp; name: string }[] = [
-  { tag: /\$\{\{/, name: 'a Backstage scaffolder template (${{ … }})' },
-  { tag: /\{%/, name: 'a Jinja or Nunjucks template ({% … %})' },
-  { tag: /\{\{/, name: 'a Helm or Go template ({{ … }})' },
+const templateTags: readonly { tag: string; name: string }[] = [
+  { tag: '${{', name: 'a Backstage scaffolder template (${{ … }})' },
+  { tag: '{%', name: 'a Jinja or Nunjucks template ({% … %})' },
+  { tag: '{{', name: 'a Helm or Go template ({{ … }})' },
 ];
 
 function templateIn(text: string): string | undefined {
-  return templateTags.find(({ tag }) => tag.test(text))?.name;
+  return templateTags.find(({ tag }) => text.includes(tag))?.name;
+}
+
+/** A template tag where YAML would read a value or a key: at the start of a line, after `key:` or after `- `. */
+const tagInPlace = /(?:^|:[ \t]+|-[ \t]+)[ \t]*(\$\{\{|\{%|\{\{)/m;
+
+/**
+ * The template a document is, judged from its text: any tag when the parser could not read it, a tag standing where a
+ * value or a key would (`name: {{ .Release.Name }}`, `  {%- if … %}`) when it could. A tag inside a sentence
+ * (`description: renders {{ name }} pages`) or a comment does not make a template.
+ */
+function templateOf(span: string, readable: boolean): string | undefined {
+  if (!span.includes('{{') && !span.includes('{%')) return undefined;
+  const lines = withoutCommentLines(span);
+  if (!readable) return templateIn(lines);
+  const tag = tagInPlace.exec(lines)?.[1];
+  return tag === undefined ? undefined : templateIn(tag);
 }
 
 /** The text without comment lines, which may mention template tags without being templates. */
@@ -49,32 +65,24 @@ function sniffedText(lines: string, key: string): string | undefined {
 }
 
 /**
- * Whose `doc` is; `span` is its text. A template is a document the parser could not read that holds template tags,
- * or one whose name is templated (`name: ${{ values.name }}`): the skeleton of a manifest, not a manifest.
+ * Whose `doc` is; `span` is its text. A template (see `templateOf`) is the skeleton of a manifest, not a manifest.
  */
 export function documentOwner(doc: Document, span: string): DocumentOwner {
   const readable = doc.errors.length === 0;
-  const lines = readable ? '' : withoutCommentLines(span);
-  const apiVersion = readable ? topLevelText(doc, 'apiVersion') : sniffedText(lines, 'apiVersion');
-  const kind = readable ? topLevelText(doc, 'kind') : sniffedText(lines, 'kind');
-  const template = readable ? templateIn(nameOf(doc) ?? '') : templateIn(lines);
+  const written = readable ? topLevelText(doc, 'apiVersion') : sniffedText(span, 'apiVersion');
+  // A templated apiVersion (`apiVersion: {{ include "chart.apiVersion" . }}`) names no tool yet: the template decides.
+  const apiVersion = written === undefined || written.startsWith('{') || templateIn(written) !== undefined ? undefined : written;
+  const kind = readable ? topLevelText(doc, 'kind') : sniffedText(span, 'kind');
+  const template = templateOf(span, readable);
   const templated = template === undefined ? {} : { template };
 
   if (apiVersion?.startsWith('svc-lint/')) return { owner: 'svc-lint', ...templated };
   if (isBackstageApiVersion(apiVersion)) {
-    return { owner: 'backstage', optsIn: readable ? optsIn(doc) : lines.includes('svc-lint.dev/'), ...templated };
+    return { owner: 'backstage', optsIn: readable ? optsIn(doc) : span.includes('svc-lint.dev/'), ...templated };
   }
   if (apiVersion !== undefined) {
     return { owner: 'foreign', reason: `another tool's document (apiVersion: ${apiVersion}${kind === undefined ? '' : `, kind: ${kind}`})` };
   }
   if (template !== undefined) return { owner: 'foreign', reason: template };
   return { owner: 'unmarked' };
-}
-
-function nameOf(doc: Document): string | undefined {
-  const metadata = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'metadata') : undefined;
-  if (!isMap(metadata?.value)) return undefined;
-  const name = metadata.value.items.find((item) => isScalar(item.key) && item.key.value === 'name');
-  const value = isScalar(name?.value) ? name.value.value : undefined;
-  return typeof value === 'string' ? value : undefined;
 }

@@ -21,7 +21,7 @@ const ruleIds = (run: ReturnType<typeof runCli>) => parseJsonReport(run).finding
 
 interface CacheFile {
   fingerprint: string;
-  files: [string, { services: { name: string }[] }][];
+  files: [string, { services: { name: string }[]; undeclared?: { name: string }[] }][];
 }
 const readCache = (root: string) => JSON.parse(readFileSync(join(root, '.svc-lint-cache'), 'utf8')) as CacheFile;
 
@@ -42,6 +42,34 @@ describe('--cache', () => {
     writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
     expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
     expect(ruleIds(lintCheckout(root, []))).toEqual([]);
+  });
+
+  it('keeps the components a catalog holds without annotations, so a call to one stays known', () => {
+    const root = makeWorkspace({
+      'checkout/catalog-info.yaml': [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: checkout',
+        '  annotations:',
+        '    svc-lint.dev/language: go',
+        '    svc-lint.dev/workload: api',
+        'spec:',
+        '  type: service',
+        '  dependsOn: [component:Payment]',
+        '',
+      ].join('\n'),
+      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payment\nspec:\n  type: service\n',
+    });
+    mkdirSync(join(root, '.git'));
+    const lint = () => runCli(['checkout/catalog-info.yaml', '--format', 'json', '--cache'], { cwd: root });
+    expect(ruleIds(lint())).toEqual([]);
+    const cache = readCache(root);
+    expect(cache.files.find(([path]) => path === join(root, 'catalog-info.yaml'))?.[1].undeclared?.map((entry) => entry.name)).toEqual(['payment']);
+    // Read from the cache: rename the component there, and the call is unknown.
+    for (const [, entry] of cache.files) for (const held of entry.undeclared ?? []) held.name = 'payments';
+    writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+    expect(ruleIds(lint())).toEqual(['unknown-dependency']);
   });
 
   it('leaves the cache file alone when nothing changed', () => {
