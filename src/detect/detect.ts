@@ -38,9 +38,13 @@ export function detectLanguageEvidence(dir: string): Evidence[] {
 
 export type LanguageEvidenceReader = (directory: string) => readonly Evidence[];
 
+/** The directories a reader remembers: enough for the folders one run goes through in turn, bounded for a fleet. */
+const rememberedDirectories = 256;
+
 /**
- * Evidence by directory, each directory read once: a flat folder of thousands of `*.service.yaml` files is listed
- * once per run, not once per manifest.
+ * Evidence by directory, each directory read once per run: a flat folder of thousands of `*.service.yaml` files is
+ * listed once, not once per manifest. Manifests come in path order, so a directory's manifests come close together;
+ * only the most recent directories are kept, so a fleet of one manifest per folder holds nothing for long.
  */
 export function languageEvidenceReader(detect: (directory: string) => Evidence[] = detectLanguageEvidence): LanguageEvidenceReader {
   const byDirectory = new Map<string, Evidence[]>();
@@ -49,6 +53,7 @@ export function languageEvidenceReader(detect: (directory: string) => Evidence[]
     let evidence = byDirectory.get(directory);
     if (!evidence) {
       evidence = detect(directory);
+      if (byDirectory.size >= rememberedDirectories) byDirectory.delete(byDirectory.keys().next().value!);
       byDirectory.set(directory, evidence);
     }
     return evidence;

@@ -162,39 +162,9 @@ export function readManifest(
       problems.push(...duplicates);
       return;
     }
-    if (owner.owner === 'backstage') {
-      const read = readBackstageDocument(doc, lineCounter, file, documentIndex, languages);
-      addBackstageResult(read, file, { services, problems, undeclared });
-      return;
-    }
-    const plain = toPlainValue(doc);
-    const range = documentRange(doc, lineCounter);
-    if ('error' in plain) {
-      const reason = /alias/i.test(plain.error)
-        ? `the YAML expands more than ${maxAliasCount} aliases, which svc-lint refuses as a resource-exhaustion risk`
-        : `cannot read the YAML: ${plain.error}`;
-      problems.push({ ruleId: 'manifest-syntax', data: { reason, code: 'ALIASES' }, range });
-      return;
-    }
-    const service = nameOf(plain.value);
-    if (!validateService(plain.value)) {
-      for (const problem of describeSchemaErrors(validateService.errors ?? [])) {
-        problems.push({
-          ruleId: 'manifest-schema',
-          data: { path: problem.displayPath, problem: problem.problem },
-          range: (problem.path.length > 0 && rangeAtPath(doc, lineCounter, problem.path, problem.target)) || range,
-          ...(service !== undefined && { service }),
-        });
-      }
-    }
-    const repeated: RepeatedDependency[] = [];
-    const built = readNativeService(plain.value, { doc, lineCounter, file, documentIndex, documentRange: range, languages, repeated });
-    if (built) services.push(built);
-    else if (service !== undefined && service.trim() !== '' && owner.owner === 'svc-lint') {
-      const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
-      undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });
-    }
-    if (built) problems.push(...repeatedProblems(built.name, repeated));
+    const context: DocumentContext = { doc, documentIndex, text, lineCounter, file, languages, into: { services, problems, undeclared } };
+    if (owner.owner === 'backstage') addBackstageResult(readBackstageDocument(doc, lineCounter, file, documentIndex, languages), context);
+    else readNativeDocument(context, validateService, owner.owner === 'svc-lint');
   });
 
   if (owners.every((owner) => owner === undefined)) {
@@ -206,7 +176,55 @@ export function readManifest(
     });
     judged = true;
   }
-  return { services, problems, undeclared, skipped, judged };
+  return { services, problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged };
+}
+
+/** One document to judge, and where what it yields goes. */
+interface DocumentContext {
+  doc: Document;
+  documentIndex: number;
+  text: string;
+  lineCounter: LineCounter;
+  file: ManifestFile;
+  languages: LanguageRegistry;
+  into: { services: Service[]; problems: ManifestProblem[]; undeclared: UndeclaredService[] };
+}
+
+/**
+ * A native document: checked against the schema, then read into a service. One that names itself but fails to make
+ * a service is still known to the workspace (its own findings say why), when it is marked as svc-lint's.
+ */
+function readNativeDocument(context: DocumentContext, validateService: ReturnType<typeof validator>, marked: boolean): void {
+  const { doc, lineCounter, file, into } = context;
+  const plain = toPlainValue(doc);
+  const range = documentRange(doc, lineCounter);
+  if ('error' in plain) {
+    const reason = /alias/i.test(plain.error)
+      ? `the YAML expands more than ${maxAliasCount} aliases, which svc-lint refuses as a resource-exhaustion risk`
+      : `cannot read the YAML: ${plain.error}`;
+    into.problems.push({ ruleId: 'manifest-syntax', data: { reason, code: 'ALIASES' }, range });
+    return;
+  }
+  const service = nameOf(plain.value);
+  if (!validateService(plain.value)) {
+    for (const problem of describeSchemaErrors(validateService.errors ?? [])) {
+      into.problems.push({
+        ruleId: 'manifest-schema',
+        data: { path: problem.displayPath, problem: problem.problem },
+        range: (problem.path.length > 0 && rangeAtPath(doc, lineCounter, problem.path, problem.target)) || range,
+        ...(service !== undefined && { service }),
+      });
+    }
+  }
+  const repeated: RepeatedDependency[] = [];
+  const built = readNativeService(plain.value, { ...context, documentRange: range, repeated });
+  if (built) {
+    into.services.push(built);
+    into.problems.push(...repeatedProblems(built.name, repeated));
+  } else if (service !== undefined && service.trim() !== '' && marked) {
+    const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
+    into.undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });
+  }
 }
 
 /** `duplicate-dependency` at each repeated entry: the graph counts the call once, with the first entry's values. */
@@ -219,11 +237,7 @@ function repeatedProblems(service: string, repeated: readonly RepeatedDependency
   }));
 }
 
-function addBackstageResult(
-  read: BackstageReadResult,
-  file: ManifestFile,
-  into: { services: Service[]; problems: ManifestProblem[]; undeclared: UndeclaredService[] },
-): void {
+function addBackstageResult(read: BackstageReadResult, { file, into }: DocumentContext): void {
   if ('undeclared' in read && read.undeclared) into.undeclared.push({ ...read.undeclared, file: file.displayPath });
   if (read.kind === 'skip') {
     const { notice } = read;
