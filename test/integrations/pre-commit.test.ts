@@ -74,9 +74,10 @@ describe.skipIf(!preCommitInstalled)('the svc-lint hook under the real pre-commi
     expect(install.status, install.output).toBe(0);
   }, 60_000);
 
+  // The sandbox holds the hook's whole node environment: removing it takes seconds on a busy machine.
   afterAll(() => {
     if (sandbox) rmSync(sandbox, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   // The first commit builds the hook's node environment (npm install, tsc, npm pack); the later ones reuse it.
   it('refuses a commit that stages a manifest with an error, and shows the finding with its file and line', () => {
