@@ -1,9 +1,9 @@
-import { parseCliArgs, type CliOptions, type Command } from './cli/args.js';
+import { parseCliArgs, parseOutputs, type CliOptions, type Command } from './cli/args.js';
 import { runBaselineCommand } from './cli/commands/baseline.js';
 import { runInitCommand } from './cli/commands/init.js';
 import { runLintCommand } from './cli/commands/lint.js';
 import { runReportCommand } from './cli/commands/report.js';
-import { explainRule, formatRuleList } from './cli/explain.js';
+import { explainRule, ruleListFormats } from './cli/explain.js';
 import { helpText } from './cli/help.js';
 import { exitCodes, type CliIo } from './cli/io.js';
 import { packageVersion } from './package-paths.js';
@@ -11,12 +11,15 @@ import { SvcLintError } from './errors.js';
 import { setUp } from './setup.js';
 
 async function runRuleCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const names = Object.keys(ruleListFormats) as (keyof typeof ruleListFormats)[];
+  const [output] = options.command === 'rules' ? parseOutputs(options, names, 'text', io.cwd) : [];
+  if (output?.file !== undefined) throw new SvcLintError('usage', `svc-lint rules prints to stdout; --format ${output.format}:${output.file} names a file`);
   const { rules } = setUp({
     cwd: io.cwd,
     ruleOverrides: options.ruleOverrides,
     ...(options.config !== undefined && { config: options.config }),
   });
-  io.writeStdout(options.command === 'rules' ? formatRuleList(rules) : explainRule(rules, options.positionals[0]));
+  io.writeStdout(output ? ruleListFormats[output.format](rules) : explainRule(rules, options.positionals[0]));
   return exitCodes.clean;
 }
 

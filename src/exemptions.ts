@@ -18,6 +18,8 @@ export interface ExemptionOptions {
   allowInlineSuppressions: boolean;
   /** A baseline file (absolute); none when undefined. */
   baselinePath?: string;
+  /** Every service name of the workspace, to report waivers that name none; undefined when the workspace is not read. */
+  serviceNames?: readonly string[];
 }
 
 export interface Exempted {
@@ -46,6 +48,7 @@ export function applyExemptions(
     else byFile.set(finding.file, [finding]);
   }
 
+  const knownRuleIds = rules.map((entry) => entry.rule.id);
   let result: Finding[] = [];
   const handled = new Set<string>();
   for (const source of sources) {
@@ -59,6 +62,7 @@ export function applyExemptions(
     const inline = applyInlineSuppressions(fileFindings, parseDirectives(source.text), {
       today: options.today,
       allowInline: true,
+      knownRuleIds,
     });
     result.push(...inline.findings);
     for (const problem of inline.problems) {
@@ -72,12 +76,13 @@ export function applyExemptions(
   const waived = applyWaivers(result, readWaivers(config.config.waivers).waivers, {
     today: options.today,
     expiringWithinDays: Number(expiring?.params.withinDays ?? defaultExpiringWithinDays),
+    ...(options.serviceNames && { serviceNames: options.serviceNames }),
   });
   result = waived.findings;
   for (const problem of waived.problems) {
     const rule = enabledRule(problem.ruleId);
     if (!rule) continue;
-    const range = config.rangeAt(['waivers', problem.waiverIndex]);
+    const range = config.rangeAt(['waivers', problem.waiverIndex, ...(problem.serviceIndex === undefined ? [] : ['services', problem.serviceIndex])]);
     result.push(toFinding(rule, problem.messageId, problem.data, displayPathOf(options.cwd, config.path ?? ''), range, undefined));
   }
 

@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { SvcLintError } from './errors.js';
+import { didYouMean } from './text/closest.js';
 
 /** The file names a directory is searched for. */
 export const manifestFilePatterns = [
@@ -14,6 +15,9 @@ export const manifestFilePatterns = [
   '**/*.catalog-info.yaml',
   '**/*.catalog-info.yml',
 ];
+
+/** The file names above, as a sentence says them. */
+export const manifestFileNamesText = 'service.yaml, *.service.yaml, catalog-info.yaml and *.catalog-info.yaml, or .yml';
 
 /** The file names above, as one test on a base name. */
 const manifestFileName = /^(?:.+\.)?(?:service|catalog-info)\.ya?ml$/;
@@ -59,6 +63,20 @@ function statOrUndefined(path: string) {
   }
 }
 
+/** Whether `pattern` is a glob (`*`, `?`, braces…) rather than a path. */
+export function isGlob(pattern: string): boolean {
+  return fg.isDynamicPattern(pattern);
+}
+
+/** The names beside `path` in its directory (none when the directory cannot be read), to suggest for a mistyped one. */
+function siblingNames(path: string): string[] {
+  try {
+    return readdirSync(dirname(path));
+  } catch {
+    return [];
+  }
+}
+
 /** Turns globs relative to `directory` into the absolute form `ignore` takes. */
 export function absoluteGlobs(directory: string, globs: readonly string[]): string[] {
   return globs.map((glob) => `${fg.convertPathToPattern(directory)}/${glob}`);
@@ -91,10 +109,10 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
     } else if (stats?.isDirectory()) {
       matches = fg.sync(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore });
       isSearch = true;
-    } else if (fg.isDynamicPattern(pattern)) {
+    } else if (isGlob(pattern)) {
       matches = fg.sync(pattern, { ...searchOptions, cwd, ignore });
     } else {
-      throw new SvcLintError('path', `no such file or directory: ${pattern}`);
+      throw new SvcLintError('path', `no such file or directory: ${pattern}${didYouMean(basename(absolute), siblingNames(absolute))}`);
     }
     if (matches.length === 0 && !excluded.includes(pattern)) unmatched.push(pattern);
     for (const match of matches) {

@@ -2,7 +2,9 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runRules } from './engine.js';
 import { languageEvidenceReader } from './detect/detect.js';
-import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
+import { absoluteGlobs, displayPathOf, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles } from './files.js';
+import { SvcLintError } from './errors.js';
+import { countOf } from './text/count.js';
 import type { ManifestProblem } from './manifest/problems.js';
 import { defaultMaxFileSizeMb, loadManifestSource, type ManifestSource } from './manifest/source.js';
 import type { LoadedConfig } from './config/load.js';
@@ -43,6 +45,11 @@ export interface LintOptions extends SetupOptions {
    * default.
    */
   cache?: string | true;
+  /**
+   * Whether paths, globs or the config's `include` that select no manifest throw a `SvcLintError` (kind `path`), as
+   * ESLint's "No files matching the pattern" does; `false` turns each into a note. Default true.
+   */
+  errorOnUnmatchedPattern?: boolean;
 }
 function summarize(findings: readonly Finding[], files: number, services: number, skipped: number): LintSummary {
   const counted = findings.filter(isCounted);
@@ -63,18 +70,58 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function findTargets(options: LintOptions, setup: Setup): FoundFiles & { patterns: readonly string[] } {
+interface Targets extends FoundFiles {
+  patterns: readonly string[];
+  /** Where the patterns came from: the caller, the config's `include`, or the default (cwd). */
+  origin: 'given' | 'include' | 'default';
+}
+
+function findTargets(options: LintOptions, setup: Setup): Targets {
   const { cwd } = options;
-  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [] };
+  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [], origin: 'given' };
   const { config } = setup.config;
-  const include = config.include;
-  const patterns =
-    options.patterns && options.patterns.length > 0
-      ? options.patterns
-      : include && include.length > 0
-        ? absoluteGlobs(setup.config.directory, include)
-        : ['.'];
-  return { ...findManifestFiles(patterns, cwd, absoluteGlobs(setup.config.directory, config.exclude ?? [])), patterns };
+  const include = config.include ?? [];
+  const exclude = absoluteGlobs(setup.config.directory, config.exclude ?? []);
+  if (options.patterns && options.patterns.length > 0) {
+    return { ...findManifestFiles(options.patterns, cwd, exclude), patterns: options.patterns, origin: 'given' };
+  }
+  if (include.length === 0) return { ...findManifestFiles(['.'], cwd, exclude), patterns: ['.'], origin: 'default' };
+  const patterns = absoluteGlobs(setup.config.directory, include);
+  const found = findManifestFiles(patterns, cwd, exclude);
+  // Name the include globs as the config writes them, not in the absolute form they are searched with.
+  const unmatched = found.unmatched.map((glob) => include[patterns.indexOf(glob)] ?? glob);
+  return { ...found, unmatched, patterns, origin: 'include' };
+}
+
+/** The patterns as the user wrote them: the config's `include` globs, not the absolute form they are searched with. */
+function typedPatterns(targets: Targets, config: LoadedConfig): readonly string[] {
+  return targets.origin === 'include' ? (config.config.include ?? []) : targets.patterns;
+}
+
+/**
+ * What selected no svc-lint manifest, as one line; undefined when nothing needs saying. Each path or glob the caller
+ * gave that finds no file counts on its own; so does a selection whose files are all another tool's (`foreign`, those
+ * not named one by one, which only get a note). The config's `include` and the default directory count only when they
+ * select no manifest at all.
+ */
+function unmatchedProblem(targets: Targets, config: LoadedConfig, found?: { judged: number; foreign: number }): string | undefined {
+  const nothingOurs = found !== undefined && found.judged === 0 && found.foreign > 0;
+  const { unmatched } = targets;
+  if (!nothingOurs && (unmatched.length === 0 || (targets.origin !== 'given' && targets.files.length > 0))) return undefined;
+  const names = nothingOurs ? typedPatterns(targets, config) : unmatched;
+  const why = nothingOurs
+    ? ` (${countOf(found!.foreign, 'file')} skipped as not svc-lint's; --debug lists them)`
+    : names.some((pattern) => !isGlob(pattern))
+      ? ` (a directory is searched for ${manifestFileNamesText})`
+      : '';
+  if (targets.origin === 'include') return `the include of ${config.displayPath} matches no svc-lint manifest: ${names.join(', ')}${why}`;
+  return `no svc-lint manifest found for ${names.join(', ')}${why}`;
+}
+
+/** Files skipped as another tool's that no one named on their own (a search or a glob found them). */
+function foreignFound(skipped: readonly ManifestSource[], targets: Targets, cwd: string): number {
+  const namedOneByOne = new Set(targets.origin === 'given' ? targets.patterns.map((pattern) => resolve(cwd, pattern)) : []);
+  return skipped.filter((source) => !namedOneByOne.has(source.file.path)).length;
 }
 
 /**
@@ -106,8 +153,18 @@ function realPathOf(path: string): string {
   }
 }
 
+function isEnabled(setup: Setup, id: string): boolean {
+  return setup.rules.some((entry) => entry.rule.id === id && entry.rule.enabled);
+}
+
+/** Whether waivers are checked against the workspace's services (`unused-waiver`), which then has to be read. */
+function checksWaivers(setup: Setup, options: LintOptions): boolean {
+  return options.workspace !== false && (setup.config.config.waivers?.length ?? 0) > 0 && isEnabled(setup, 'unused-waiver');
+}
+
 function needsWorkspace(setup: Setup, options: LintOptions): boolean {
-  return options.workspace !== false && setup.rules.some((entry) => entry.rule.enabled && entry.template?.scope === 'workspace');
+  const graphRules = setup.rules.some((entry) => entry.rule.enabled && entry.template?.scope === 'workspace');
+  return (options.workspace !== false && graphRules) || checksWaivers(setup, options);
 }
 
 /** Lints the manifests the options name. Never touches `process`; user errors throw `SvcLintError`. */
@@ -116,6 +173,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const setup = setUp(options);
   const { languages, rules } = setup;
   const targets = findTargets(options, setup);
+  const failsUnmatched = (problem: string | undefined) => {
+    if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem);
+  };
+  // Nothing found is known before anything is read; nothing of ours found, once the files have been looked at.
+  failsUnmatched(unmatchedProblem(targets, setup.config));
 
   const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
   const sources = new Map<string, ManifestSource>();
@@ -139,6 +201,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', options.stdin?.text));
   const { judged: reported, skipped, notes: skippedNotes } = separateSkipped(loaded, targets.searched);
+  const foreign = foreignFound(loaded.filter((source) => source.judged === false), targets, cwd);
+  const unmatched = unmatchedProblem(targets, setup.config, { judged: reported.length, foreign });
+  failsUnmatched(unmatched);
   const others = needsWorkspace(setup, options)
     ? workspaceFiles({
         config: setup.config,
@@ -177,6 +242,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     today: options.today ?? todayUtc(),
     allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
     ...(baselinePath !== undefined && { baselinePath }),
+    ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
   });
   const result = {
     findings,
@@ -190,7 +256,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     skipped,
     undeclared: calledUndeclared(workspaceServices, undeclared),
     notes: [
-      ...targets.unmatched.map((pattern) => `no manifests found for ${pattern}`),
+      ...(unmatched === undefined ? targets.unmatched.map((pattern) => `no svc-lint manifest found for ${pattern}`) : [unmatched]),
       ...skippedNotes,
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),

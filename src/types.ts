@@ -5,6 +5,12 @@ export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
 export type SeverityOrOff = Severity | 'off';
 
+/** A severity as a user types it: `warn` is ESLint's spelling of `warning`, accepted wherever a severity is written. */
+export function readSeverity(value: unknown): SeverityOrOff | undefined {
+  if (value === 'warn') return 'warning';
+  return value === 'off' || (severities as readonly unknown[]).includes(value) ? (value as SeverityOrOff) : undefined;
+}
+
 export const workloads = [
   'api',
   'ml-serving',

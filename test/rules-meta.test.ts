@@ -10,7 +10,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const ruleSection = readme.slice(readme.indexOf('## Rules'), readme.indexOf('\n## ', readme.indexOf('## Rules') + 1));
 
 /** Examples that need more than a manifest to trigger: a config file, or files beside the manifest. */
-const examplesNeedingContext = new Set(['waiver-expired', 'waiver-expiring', 'language-drift']);
+const examplesNeedingContext = new Set(['waiver-expired', 'waiver-expiring', 'unused-waiver', 'language-drift']);
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
   it('has fixtures where it fires and where it stays silent', () => {

@@ -2,6 +2,7 @@ import { SvcLintError } from '../errors.js';
 import type { ActiveRule } from '../rules/resolve.js';
 import { didYouMean } from '../text/closest.js';
 import { compareText } from '../text/compare.js';
+import type { ResolvedRule, SeverityOrOff } from '../types.js';
 
 function indent(text: string, prefix = '  '): string {
   return text
@@ -11,17 +12,27 @@ function indent(text: string, prefix = '  '): string {
     .join('\n');
 }
 
+function sortedRules(rules: readonly ActiveRule[]): ResolvedRule[] {
+  return rules.map(({ rule }) => rule).sort((a, b) => compareText(a.id, b.id));
+}
+
+function severityOf(rule: ResolvedRule): SeverityOrOff {
+  return rule.enabled ? rule.severity : 'off';
+}
+
 export function formatRuleList(rules: readonly ActiveRule[]): string {
   const width = Math.max(...rules.map(({ rule }) => rule.id.length));
-  const lines = rules
-    .map(({ rule }) => rule)
-    .sort((a, b) => compareText(a.id, b.id))
-    .map((rule) => {
-      const severity = rule.enabled ? rule.severity : 'off';
-      return `${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${rule.description}`;
-    });
+  const lines = sortedRules(rules).map((rule) => `${rule.id.padEnd(width)}  ${severityOf(rule).padEnd(7)}  ${rule.description}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** `svc-lint rules --format json`: one object per rule, sorted by id, for tools. */
+export function formatRuleListJson(rules: readonly ActiveRule[]): string {
+  const list = sortedRules(rules).map((rule) => ({ id: rule.id, severity: severityOf(rule), template: rule.template, description: rule.description }));
+  return `${JSON.stringify(list)}\n`;
+}
+
+export const ruleListFormats = { text: formatRuleList, json: formatRuleListJson } satisfies Record<string, (rules: readonly ActiveRule[]) => string>;
 
 export function explainRule(rules: readonly ActiveRule[], id: string | undefined): string {
   if (!id) throw new SvcLintError('usage', 'explain needs a rule id: svc-lint explain <rule-id> (svc-lint rules lists them)');
@@ -31,7 +42,7 @@ export function explainRule(rules: readonly ActiveRule[], id: string | undefined
   }
   const { rule } = entry;
   const sections = [
-    `${rule.id} (${rule.enabled ? rule.severity : 'off'}, template ${rule.template}, from ${rule.source})`,
+    `${rule.id} (${severityOf(rule)}, template ${rule.template}, from ${rule.source})`,
     '',
     indent(rule.description),
     '',

@@ -1,14 +1,17 @@
 import type { LanguageProfile, RuleDeclaration, SeverityOrOff } from '../types.js';
 import type { Waiver } from '../suppressions/waivers.js';
 
+/** A severity as the config may write it: `warn` is ESLint's spelling of `warning`. */
+export type ConfigSeverity = SeverityOrOff | 'warn';
+
 export interface RuleSetting {
-  severity?: SeverityOrOff;
+  severity?: ConfigSeverity;
   params?: Record<string, unknown>;
 }
 
 /** The shape of `.svc-lint.yaml` (schemas/config.schema.json). */
 export interface SvcLintConfig {
-  rules?: Record<string, SeverityOrOff | RuleSetting>;
+  rules?: Record<string, ConfigSeverity | RuleSetting>;
   languages?: LanguageProfile[];
   customRules?: Omit<RuleDeclaration, 'source'>[];
   include?: string[];

@@ -6,8 +6,8 @@ export interface BuiltinRuleSpec {
 }
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} };
-const directiveKeys = ['directive', 'rules', 'rule', 'until', 'today', 'problem'];
-const waiverKeys = ['rule', 'services', 'owner', 'expires', 'reason', 'today', 'days'];
+const directiveKeys = ['directive', 'rules', 'rule', 'until', 'today', 'problem', 'suggestions'];
+const waiverKeys = ['rule', 'services', 'owner', 'expires', 'reason', 'today', 'days', 'pattern', 'suggestions'];
 
 export const builtinRules = {
   'manifest-syntax': { messageIds: ['default'], dataKeys: ['reason', 'code'], paramsSchema: noParams },
@@ -20,8 +20,9 @@ export const builtinRules = {
   },
   'suppression-reason': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
   'suppression-expired': { messageIds: ['default'], dataKeys: directiveKeys, paramsSchema: noParams },
-  'unused-suppression': { messageIds: ['default', 'malformed'], dataKeys: directiveKeys, paramsSchema: noParams },
+  'unused-suppression': { messageIds: ['default', 'malformed', 'unknownRule', 'unknownRuleDidYouMean'], dataKeys: directiveKeys, paramsSchema: noParams },
   'waiver-expired': { messageIds: ['default'], dataKeys: waiverKeys, paramsSchema: noParams },
+  'unused-waiver': { messageIds: ['default', 'didYouMean'], dataKeys: waiverKeys, paramsSchema: noParams },
   'waiver-expiring': {
     messageIds: ['default'],
     dataKeys: waiverKeys,

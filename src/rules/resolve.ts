@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/load.js';
-import type { RuleSetting } from '../config/types.js';
+import type { ConfigSeverity, RuleSetting } from '../config/types.js';
 import { SvcLintError } from '../errors.js';
 import { placeholdersOf } from '../messages.js';
 import { describeSchemaErrors } from '../schema/describe.js';
@@ -7,7 +7,7 @@ import { paramsValidator } from '../schema/validators.js';
 import { builtinTemplateKey, findTemplate, templates } from '../templates/index.js';
 import type { RuleTemplate } from '../templates/types.js';
 import { didYouMean } from '../text/closest.js';
-import type { ResolvedRule, RuleDeclaration, SeverityOrOff } from '../types.js';
+import { readSeverity, type ResolvedRule, type RuleDeclaration, type SeverityOrOff } from '../types.js';
 import type { YamlPath } from '../yaml/locate.js';
 import { builtinRules, isBuiltinRuleId, type BuiltinRuleSpec } from './builtin-rules.js';
 
@@ -79,8 +79,9 @@ function checkParams(rule: ResolvedRule, shape: RuleShape, complain: Complain, a
   throw complain([...at, ...first.path], `${first.problem} (params of template ${rule.template})`, first.target);
 }
 
-function settingOf(value: SeverityOrOff | RuleSetting): RuleSetting {
-  return typeof value === 'string' ? { severity: value } : value;
+function settingOf(value: ConfigSeverity | RuleSetting): { severity?: SeverityOrOff; params?: Record<string, unknown> } {
+  const { severity, params } = typeof value === 'string' ? { severity: value, params: undefined } : value;
+  return { ...(severity !== undefined && { severity: readSeverity(severity) ?? 'error' }), ...(params !== undefined && { params }) };
 }
 
 function internalComplaint(source: string): Complain {
@@ -143,6 +144,11 @@ export function resolveRules(
       throw complain(at, `names an unknown rule "${superseded}"${didYouMean(superseded, active.keys())}`);
     }
   }
+
+  (config.waivers ?? []).forEach((waiver, index) => {
+    if (active.has(waiver.rule)) return;
+    throw loaded.errorAt(['waivers', index, 'rule'], `unknown rule id "${waiver.rule}"${didYouMean(waiver.rule, active.keys())}`);
+  });
 
   for (const [id, severity] of Object.entries(overrides)) {
     const entry = active.get(id);

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { closeMatches, didYouMean, suggestionOf } from '../text/closest.js';
 import type { YamlPath } from '../yaml/locate.js';
 
 export interface SchemaProblem {
@@ -59,6 +60,12 @@ function listOf(values: unknown): string {
   return (Array.isArray(values) ? values : [values]).map((value) => String(value)).join(', ');
 }
 
+/** " (did you mean …?)" when a string value is a near miss of the values the schema allows. */
+function closeValue(error: ErrorObject, allowed: unknown): string {
+  const candidates = (Array.isArray(allowed) ? allowed : [allowed]).filter((value): value is string => typeof value === 'string');
+  return typeof error.data === 'string' ? didYouMean(error.data, candidates) : '';
+}
+
 function describeOne(error: ErrorObject): string {
   const got = `(got ${describeValue(error.data)})`;
   const params = error.params as Record<string, unknown>;
@@ -66,9 +73,9 @@ function describeOne(error: ErrorObject): string {
     case 'type':
       return `must be ${typeName(params.type)} ${got}`;
     case 'enum':
-      return `must be one of ${listOf(params.allowedValues)} ${got}`;
+      return `must be one of ${listOf(params.allowedValues)} ${got}${closeValue(error, params.allowedValues)}`;
     case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)} ${got}`;
+      return `must be ${JSON.stringify(params.allowedValue)} ${got}${closeValue(error, params.allowedValue)}`;
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -121,8 +128,24 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
       for (const other of branchErrors) if (!deeper.includes(other)) dropped.add(other);
     } else {
       for (const other of branchErrors) dropped.add(other);
-      const alternatives = [...new Set(branchErrors.map((other) => describeOne(other).replace(/ \(got .*\)$/, '')))];
-      replaced.set(error, `${alternatives.join(', or ')} (got ${describeValue(error.data)})`);
+      const alternatives = [...new Set(branchErrors.map((other) => describeOne(other).replace(/ \(got .*$/, '')))];
+      const allowed = branchErrors.flatMap((other) => (other.keyword === 'enum' ? (other.params as { allowedValues: unknown[] }).allowedValues : []));
+      replaced.set(error, `${alternatives.join(', or ')} (got ${describeValue(error.data)})${closeValue(error, allowed)}`);
+    }
+  }
+  // A misspelt key is reported once, at the key, with the property it stands for; not also as that property missing.
+  const misspelt = new Map<ErrorObject, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties' || dropped.has(error)) continue;
+    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const close = closeMatches(String((error.params as { additionalProperty: unknown }).additionalProperty), known);
+    misspelt.set(error, close);
+    for (const other of errors) {
+      const missing = (other.params as { missingProperty?: unknown }).missingProperty;
+      if (other.keyword === 'required' && other.instancePath === error.instancePath && close.includes(String(missing))) {
+        dropped.add(other);
+        misspelt.set(error, [String(missing)]);
+      }
     }
   }
 
@@ -142,7 +165,8 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
       };
     } else if (error.keyword === 'additionalProperties') {
       const path = [...base, String(params.additionalProperty)];
-      problem = { path, target: 'key', displayPath: displayPathOf(path), problem: 'is not a known property' };
+      const suggestion = suggestionOf(misspelt.get(error) ?? []);
+      problem = { path, target: 'key', displayPath: displayPathOf(path), problem: `is not a known property${suggestion}` };
     } else {
       problem = {
         path: base,

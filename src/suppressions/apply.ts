@@ -1,3 +1,4 @@
+import { closeMatches } from '../text/closest.js';
 import type { Finding } from '../types.js';
 import { hasExpired } from './dates.js';
 import type { Directive, ParsedDirectives } from './directives.js';
@@ -8,6 +9,8 @@ export interface InlineSuppressionOptions {
   today: string;
   /** When false, directives are ignored altogether: nothing is suppressed and nothing about them is reported. */
   allowInline: boolean;
+  /** Every rule id svc-lint knows (enabled or not): a directive naming another is a typo, with the nearest ids. */
+  knownRuleIds?: readonly string[];
 }
 
 export interface InlineSuppressionResult {
@@ -48,12 +51,7 @@ export function applyInlineSuppressions(
   for (const directive of active) {
     for (const rule of directive.rules) {
       if (usedRules.get(directive)?.has(rule)) continue;
-      problems.push({
-        ruleId: 'unused-suppression',
-        messageId: 'default',
-        data: { directive: directiveName(directive), rule },
-        range: directive.range,
-      });
+      problems.push({ ruleId: 'unused-suppression', ...unusedRule(directive, rule, options.knownRuleIds), range: directive.range });
     }
   }
   for (const malformed of parsed.malformed) {
@@ -61,6 +59,15 @@ export function applyInlineSuppressions(
   }
   problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
   return { findings: reported, problems };
+}
+
+/** Why a rule id of a directive suppresses nothing: no finding where it applies, or no such rule (a typo). */
+function unusedRule(directive: Directive, rule: string, knownRuleIds: readonly string[] | undefined): Pick<SuppressionProblem, 'messageId' | 'data'> {
+  const data = { directive: directiveName(directive), rule };
+  if (knownRuleIds === undefined || knownRuleIds.includes(rule)) return { messageId: 'default', data };
+  const close = closeMatches(rule, knownRuleIds);
+  if (close.length === 0) return { messageId: 'unknownRule', data };
+  return { messageId: 'unknownRuleDidYouMean', data: { ...data, suggestions: close.join(', ') } };
 }
 
 function problemsOf(directive: Directive, today: string): SuppressionProblem[] {

@@ -1,5 +1,6 @@
 import { daysBetween, hasExpired, isIsoDate } from './dates.js';
 import { matchesGlob } from './glob.js';
+import { closeMatches } from '../text/closest.js';
 import type { ReportedFinding, WaiverRuleId } from './types.js';
 
 /** A config exemption: `rule` findings of the matching services are not counted until `expires`. */
@@ -18,6 +19,11 @@ export interface WaiverOptions {
   today: string;
   /** A waiver ending within this many days is reported as expiring. */
   expiringWithinDays: number;
+  /**
+   * The names of every service of the workspace: a waiver entry that matches none is reported (`unused-waiver`).
+   * Undefined when the workspace is not known, and nothing is reported.
+   */
+  serviceNames?: readonly string[];
 }
 
 export const defaultExpiringWithinDays = 30;
@@ -28,6 +34,8 @@ export interface WaiverProblem {
   messageId: string;
   data: Record<string, string | number>;
   waiverIndex: number;
+  /** The entry of the waiver's `services` the problem is about, when it is about one. */
+  serviceIndex?: number;
 }
 
 export interface WaiverResult {
@@ -87,6 +95,7 @@ export function applyWaivers(findings: readonly ReportedFinding[], waivers: read
     if (daysLeft <= options.expiringWithinDays) {
       problems.push({ ruleId: 'waiver-expiring', messageId: 'default', data: { ...data, days: daysLeft }, waiverIndex });
     }
+    if (options.serviceNames) problems.push(...unmatchedEntries(waiver, waiverIndex, options.serviceNames));
   });
 
   const reported = findings.map((finding): ReportedFinding => {
@@ -96,6 +105,22 @@ export function applyWaivers(findings: readonly ReportedFinding[], waivers: read
     return { ...finding, suppressed: { kind: 'waiver', reason: waiver.reason, owner: waiver.owner, expires: waiver.expires } };
   });
   return { findings: reported, problems };
+}
+
+/** The waiver's `services` entries that match no service of the workspace, with close names for a plain name. */
+function unmatchedEntries(waiver: Waiver, waiverIndex: number, serviceNames: readonly string[]): WaiverProblem[] {
+  const problems: WaiverProblem[] = [];
+  waiver.services.forEach((pattern, serviceIndex) => {
+    if (serviceNames.some((name) => matchesGlob(pattern, name))) return;
+    const data = { rule: waiver.rule, pattern };
+    const close = /[*?]/.test(pattern) ? [] : closeMatches(pattern, serviceNames);
+    problems.push(
+      close.length > 0
+        ? { ruleId: 'unused-waiver', messageId: 'didYouMean', data: { ...data, suggestions: close.join(', ') }, waiverIndex, serviceIndex }
+        : { ruleId: 'unused-waiver', messageId: 'default', data, waiverIndex, serviceIndex },
+    );
+  });
+  return problems;
 }
 
 function covers(waiver: Waiver, finding: ReportedFinding): boolean {

@@ -234,8 +234,17 @@ function compareQueued(a: Queued, b: Queued): number {
   return a.value - b.value || a.rank - b.rank || a.nameIndex - b.nameIndex;
 }
 
+/** The candidates close enough to a mistyped identifier to suggest, nearest first (at most three). */
+export function closeMatches(name: string, candidates: Iterable<string>): string[] {
+  return closestNames(name, candidates, { maxDistance: Math.max(2, Math.floor(name.length / 3)), maxSuggestions: 3 });
+}
+
+/** " (did you mean a, b?)" offering `close`, or nothing when it is empty. */
+export function suggestionOf(close: readonly string[]): string {
+  return close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : '';
+}
+
 /** " (did you mean a, b?)" for a mistyped identifier, or nothing when no candidate is close. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const close = closestNames(name, candidates, { maxDistance: Math.max(2, Math.floor(name.length / 3)), maxSuggestions: 3 });
-  return close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : '';
+  return suggestionOf(closeMatches(name, candidates));
 }

@@ -1,11 +1,12 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
-import { isManifestFileName } from '../../files.js';
+import { resolve } from 'node:path';
+import { isGlob, isManifestFileName } from '../../files.js';
 import { SvcLintError } from '../../errors.js';
 import { formatMarkdownSummary, formatNames, formatResultPieces } from '../../formatters/index.js';
 import type { FormatContext } from '../../formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
-import { parseOutputs, type CliOptions } from '../args.js';
+import { mistypedCommand, parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
 import { todayFrom } from '../today.js';
@@ -47,6 +48,11 @@ function failingOnly(result: LintResult, options: Pick<CliOptions, 'failOn' | 'm
 
 /** The lint options every command that lints shares. */
 export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<LintOptions> {
+  const first = options.positionals[0];
+  if (first !== undefined && !options.stdin && !existsSync(resolve(io.cwd, first)) && !isGlob(first)) {
+    const mistyped = mistypedCommand(first);
+    if (mistyped) throw new SvcLintError('usage', mistyped);
+  }
   const today = todayFrom(io.env);
   let stdin: LintOptions['stdin'];
   if (options.stdin) {
@@ -63,6 +69,7 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
     ...(options.allowInlineSuppressions === false && { allowInlineSuppressions: false }),
     ...(options.baseline !== undefined && { baseline: options.baseline }),
     ...(options.cache && { cache: cacheLocation(options.cacheLocation) }),
+    ...(!options.errorOnUnmatchedPattern && { errorOnUnmatchedPattern: false }),
   };
 }
 
@@ -77,11 +84,8 @@ function cacheLocation(location: string | undefined): string | true {
 const stepSummaryMaxBytes = 1024 * 1024;
 
 export async function runLintCommand(options: CliOptions, io: CliIo): Promise<number> {
-  const outputs = parseOutputs(options, formatNames, 'stylish');
+  const outputs = parseOutputs(options, formatNames, 'stylish', io.cwd);
   const result = await lint(await lintOptionsFrom(options, io));
-  if (options.errorOnUnmatchedPattern && result.unmatchedPatterns.length > 0) {
-    throw new SvcLintError('path', `no manifests found for ${result.unmatchedPatterns.join(', ')}`);
-  }
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
   if (options.debug) {
     for (const { file, line, reason } of result.skipped) io.writeStderr(`svc-lint: skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}\n`);

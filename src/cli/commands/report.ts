@@ -27,7 +27,7 @@ const graphFormats = {
 export async function runReportCommand(options: CliOptions, io: CliIo): Promise<number> {
   const formats = options.command === 'graph' ? graphFormats : reportFormats;
   const names = Object.keys(formats) as (keyof typeof formats)[];
-  const outputs = parseOutputs(options, names, names[0]!);
+  const outputs = parseOutputs(options, names, names[0]!, io.cwd);
   const result = await lint(await lintOptionsFrom(options, io));
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
   const render = formats as Record<string, (result: LintResult) => string | Iterable<string>>;
