@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { compareText } from '../text/compare.js';
 import { countOf } from '../text/count.js';
 import type { Finding, LintResult, ResolvedRule, Severity } from '../types.js';
 import { toSingleLine } from './compact.js';
@@ -26,18 +27,23 @@ export function* formatStylishPieces(result: LintResult, context: FormatContext)
     warning: chalk.yellow,
     info: chalk.blue,
   } as const satisfies Record<Severity, (text: string) => string>;
-  const remediationOf = new Map<string, string>(result.rules.map((rule: ResolvedRule) => [rule.id, rule.remediation]));
-
   const line = (text: string) => `${text}\n`;
+  const ruleIds = new Set<string>();
   for (const [file, findings] of groupByFile(result.findings)) {
     yield line(chalk.underline(file));
     for (const finding of findings) {
       const position = `${finding.line}:${finding.column}`.padEnd(7);
       const severity = paint[finding.severity](finding.severity.padEnd(7));
       yield line(`  ${chalk.dim(position)} ${severity} ${toSingleLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
-      const remediation = remediationOf.get(finding.ruleId);
-      if (remediation) yield line(`  ${' '.repeat(15)} ${chalk.dim(`fix: ${toSingleLine(remediation)}`)}`);
+      ruleIds.add(finding.ruleId);
     }
+    yield line('');
+  }
+  // Each rule's fix once, after the findings: nine manifest-schema findings need one explanation, not nine.
+  const fixes = result.rules.filter((rule: ResolvedRule) => ruleIds.has(rule.id)).sort((a, b) => compareText(a.id, b.id));
+  if (fixes.length > 0) {
+    yield line('How to fix:');
+    for (const rule of fixes) yield line(`  ${rule.id}\n    ${chalk.dim(toSingleLine(rule.remediation))}`);
     yield line('');
   }
 
@@ -45,12 +51,15 @@ export function* formatStylishPieces(result: LintResult, context: FormatContext)
   const problems = errors + warnings + infos;
   const skippedFiles = skipped > 0 ? `; ${countOf(skipped, 'file')} skipped as not svc-lint's, --debug lists them` : '';
   const scope = `${countOf(files, 'file')}, ${countOf(services, 'service')}${skippedFiles}`;
+  const hidden = hiddenText(context.hidden);
   if (problems === 0) {
-    yield line(chalk.green(`✔ no problems (${scope})`));
+    const none = context.hidden === undefined ? 'no problems' : context.hidden.warnings > 0 ? 'no errors' : 'no errors or warnings';
+    yield line(chalk.green(`✔ ${none} (${scope})${hidden === '' ? '' : `; ${hidden}`}`));
   } else {
-    const mark = errors > 0 ? chalk.red.bold('✖') : warnings > 0 ? chalk.yellow.bold('⚠') : chalk.blue.bold('ℹ');
+    const fails = context.fails ?? errors > 0;
+    const mark = fails ? chalk.red.bold('✖') : warnings > 0 ? chalk.yellow.bold('⚠') : chalk.blue.bold('ℹ');
     const counts = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}, ${countOf(infos, 'info')}`;
-    yield line(`${mark} ${countOf(problems, 'problem')} (${counts}) in ${scope}`);
+    yield line(`${mark} ${countOf(problems, 'problem')} (${counts}) in ${scope}${hidden === '' ? '' : `; ${hidden}`}`);
   }
   const exempted = [
     ...(result.summary.suppressed > 0 ? [`${result.summary.suppressed} suppressed`] : []),
@@ -62,6 +71,13 @@ export function* formatStylishPieces(result: LintResult, context: FormatContext)
     yield line(chalk.green(`  fixed since the baseline: ${fixed.map((entry) => `${entry.rule} in ${entry.file} (×${entry.count})`).join(', ')}`));
     yield line(chalk.dim('  run svc-lint baseline --prune to drop them from the baseline'));
   }
+}
+
+/** "3 warnings and 1 info not shown (--quiet)", or nothing when `--quiet` hid nothing. */
+function hiddenText(hidden: FormatContext['hidden']): string {
+  if (!hidden) return '';
+  const parts = [...(hidden.warnings > 0 ? [countOf(hidden.warnings, 'warning')] : []), ...(hidden.infos > 0 ? [countOf(hidden.infos, 'info')] : [])];
+  return parts.length === 0 ? '' : `${parts.join(' and ')} not shown (--quiet)`;
 }
 
 export const formatStylish: Formatter = joinedPieces(formatStylishPieces);

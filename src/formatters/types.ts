@@ -5,6 +5,10 @@ export interface FormatContext {
   color: boolean;
   /** svc-lint's version, for formats that name their tool (SARIF). */
   version: string;
+  /** Whether the run fails (the CLI's exit code 1, by `--fail-on` and `--max-warnings`); by default, when it has errors. */
+  fails?: boolean;
+  /** Findings `--quiet` leaves out of the result, which the summary owns up to. */
+  hidden?: { warnings: number; infos: number };
 }
 
 /** A formatter is a pure function from results to text: no I/O, no `process`. */

@@ -61,8 +61,9 @@ function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): 
   const problems: ManifestProblem[] = [];
   for (const error of doc.errors) {
     const { reason, code, start, end } = describeSyntaxError(error, text);
-    // An unclosed bracket repeats the same error once per level: report each distinct one once.
-    const key = `${start}:${end}:${reason}`;
+    // One root cause often gives several errors at one place (an unclosed bracket one per level, an indentation slip
+    // two different ones): the first says it.
+    const key = `${start}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push({ ruleId: 'manifest-syntax', data: { reason, code }, range: rangeOfOffsets(lineCounter, start, end) });

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, type Document, type Node, type YAMLError } from 'yaml';
+import { indentationSlip } from './indentation.js';
 
 /**
  * Line starts taken from the text itself: the parser's own counter misses line breaks inside some error tokens,
@@ -67,13 +68,18 @@ export interface SyntaxProblemAt {
   end: number;
 }
 
-/** The parser's error, worded for a person: a repeated key is named, stack exhaustion is called nesting. */
+/**
+ * The parser's error, worded for a person: stack exhaustion is called nesting, and an indentation slip names the line
+ * and the indentation its siblings use.
+ */
 export function describeSyntaxError(error: YAMLError, text: string): SyntaxProblemAt {
   const start = Math.min(error.pos[0], text.length);
   const end = Math.min(error.pos[1], text.length);
   if (/call stack/i.test(error.message)) {
     return { reason: 'the YAML nests too deeply to read (a manifest needs a few levels)', code: 'DEPTH', start, end };
   }
+  const slip = indentationSlip(text, error, start);
+  if (slip) return { reason: slip.advice, code: error.code, start: slip.start, end: slip.end };
   return { reason: error.message, code: error.code, start, end };
 }
 

@@ -92,9 +92,16 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   }
 
   const shown = options.quiet ? failingOnly(result, options) : result;
+  const exitCode = exitCodeFor(result, options);
+  const hidden = {
+    warnings: result.summary.warnings - shown.summary.warnings,
+    infos: result.summary.infos - shown.summary.infos,
+  };
   const context = (toTerminal: boolean): FormatContext => ({
     color: toTerminal && shouldColor(options.color, io.env, io.stdoutIsTTY),
     version: packageVersion(),
+    fails: exitCode === exitCodes.failed,
+    ...(options.quiet && { hidden }),
   });
   await writeOutputs(
     outputs,
@@ -113,5 +120,5 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   if (hasTooManyWarnings(result, options)) {
     io.writeStderr(`svc-lint: ${countOf(result.summary.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
   }
-  return exitCodeFor(result, options);
+  return exitCode;
 }
