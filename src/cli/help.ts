@@ -2,7 +2,7 @@ export const helpText = `svc-lint: checks service manifests against the hot-path
 
 Usage:
   svc-lint [paths/globs...] [options]   lint manifests (default: the config's include, else the current directory)
-  svc-lint rules                        list the rules with their severity
+  svc-lint rules [--format json]        list the rules with their severity
   svc-lint explain <rule-id>            a rule's description, rationale, remediation and example
   svc-lint init [dir|file]              write a starter service.yaml (--name, --language, --workload)
   svc-lint baseline [--prune]           record the current findings so that only new ones fail
@@ -11,6 +11,7 @@ Usage:
 
 Directories are searched for service.yaml, service.yml, *.service.yaml, *.service.yml and Backstage
 catalog-info.yaml files (node_modules and .git are skipped). Files given by name are linted whatever their name.
+A path, glob or config include that selects no manifest is an error (exit 2).
 
 Options:
   -f, --format <name>[:<file>]   stylish (default), json, compact, github, sarif, junit, gitlab, markdown, html;
@@ -18,9 +19,9 @@ Options:
   -o, --output-file <file>       write the single format to a file instead of stdout
   -c, --config <file>            config file (default: .svc-lint.yaml found upward from the cwd)
       --no-config                use no config file
-      --rule <id>:<severity>     override a rule's severity: off, info, warning or error (repeatable)
+      --rule <id>:<severity>     override a rule's severity: off, info, warning (or warn) or error (repeatable)
   -q, --quiet                    report only the findings that fail the run (errors, or down to --fail-on)
-      --max-warnings <n>         exit 1 when there are more than n warnings
+      --max-warnings <n>         exit 1 when there are more than n warnings (-1: no limit)
       --fail-on <severity>       lowest severity that fails the run: error (default), warning or info
       --stdin --stdin-filename <path>
                                  lint the text on stdin as if it were that file (an editor buffer)
@@ -30,8 +31,8 @@ Options:
                                  config), so the graph rules of the next run read only the files that changed
       --cache-location <file>    keep the cache in this file instead
       --no-inline-suppressions   ignore # svc-lint-disable directives
-      --error-on-unmatched-pattern
-                                 exit 2 when a path or glob matches no manifest (default: a note, exit 0)
+      --no-error-on-unmatched-pattern
+                                 let paths, globs and include that select no manifest pass with a note
       --force                    let init, baseline and report files replace an existing manifest; let baseline
                                  create a new file while CI is set
       --color, --no-color        force colour on or off (otherwise NO_COLOR, FORCE_COLOR, then the terminal decide)
@@ -46,5 +47,6 @@ Environment:
 Exit codes:
   0  no findings at or above --fail-on, and warnings within --max-warnings
   1  findings that fail the run
-  2  usage error, invalid config, a path that does not exist, a file that cannot be written, or an internal error
+  2  usage error, invalid config, a path that does not exist or selects no manifest, a file that cannot be
+     written, or an internal error
 `;

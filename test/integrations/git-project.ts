@@ -1,5 +1,23 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeWorkspaceFile } from '../cli/run-cli.js';
-import { gitIn, type ProcessRun } from './processes.js';
+import { gitIn, repositoryRoot, type ProcessRun } from './processes.js';
+
+const installable: Record<string, [packageDirectory: string, bin: string]> = {
+  'svc-lint': [repositoryRoot, 'dist/bin.js'],
+  husky: [join(repositoryRoot, 'node_modules/husky'), 'bin.js'],
+  'lint-staged': [join(repositoryRoot, 'node_modules/lint-staged'), 'bin/lint-staged.js'],
+};
+
+/** What `npm install --save-dev <names>` leaves in node_modules, as links to this checkout's copies. */
+export function linkPackages(project: string, names: readonly (keyof typeof installable)[]): void {
+  mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
+  for (const name of names) {
+    const [packageDirectory, bin] = installable[name]!;
+    symlinkSync(packageDirectory, join(project, 'node_modules', name), 'dir');
+    symlinkSync(join('..', name, bin), join(project, 'node_modules/.bin', name));
+  }
+}
 
 /** A manifest for checkout-api, a Python API: an error above 10,000 req/s, clean below. */
 export function checkoutManifest(peakRps: number): string {

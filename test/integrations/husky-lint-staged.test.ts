@@ -1,24 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snippetFor } from './doc-snippets.js';
-import { checkoutErrorInReport, checkoutManifest, gitProject, type GitProject } from './git-project.js';
-import { gitIn, isolatedEnv, repositoryRoot, runProcess } from './processes.js';
-
-/** What `npm install --save-dev svc-lint husky lint-staged` leaves in node_modules, as links to this checkout's copies. */
-function linkPackages(project: string): void {
-  const bins: Record<string, [string, string]> = {
-    'svc-lint': [repositoryRoot, 'dist/bin.js'],
-    husky: [join(repositoryRoot, 'node_modules/husky'), 'bin.js'],
-    'lint-staged': [join(repositoryRoot, 'node_modules/lint-staged'), 'bin/lint-staged.js'],
-  };
-  mkdirSync(join(project, 'node_modules/.bin'), { recursive: true });
-  for (const [name, [packageDirectory, bin]] of Object.entries(bins)) {
-    symlinkSync(packageDirectory, join(project, 'node_modules', name), 'dir');
-    symlinkSync(join('..', name, bin), join(project, 'node_modules/.bin', name));
-  }
-}
+import { checkoutErrorInReport, checkoutManifest, gitProject, linkPackages, type GitProject } from './git-project.js';
+import { gitIn, isolatedEnv, runProcess } from './processes.js';
 
 // The setup the integration docs describe, run for real: husky's hook calls lint-staged, which calls svc-lint.
 describe('the documented husky and lint-staged setup, in a real repository', () => {
@@ -39,7 +25,7 @@ describe('the documented husky and lint-staged setup, in a real repository', () 
     const documented = JSON.parse(snippetFor('package.json').text) as Record<string, unknown>;
     write('package.json', `${JSON.stringify({ name: 'fleet', private: true, ...documented }, null, 2)}\n`);
     write('.gitignore', 'node_modules/\n');
-    linkPackages(project);
+    linkPackages(project, ['svc-lint', 'husky', 'lint-staged']);
     const init = runProcess('npx', ['husky', 'init'], project, env);
     expect(init.status, init.output).toBe(0);
     write('.husky/pre-commit', snippetFor('.husky/pre-commit').text);

@@ -62,9 +62,10 @@ function git(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): stri
 /**
  * Commits this repository's working tree as it is (tracked files with their uncommitted changes, and untracked files
  * git does not ignore) into a new repository at `destination`, and returns the commit's id. The hook is installed
- * from that commit, so the test exercises the code under test rather than the last commit.
+ * from that commit, so the test exercises the code under test rather than the last commit. With `parent`, a commit of
+ * this repository, the new repository holds that commit's history and the snapshot is committed on top of it.
  */
-export function snapshotWorkingTree(destination: string): string {
+export function snapshotWorkingTree(destination: string, parent?: string): string {
   const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repositoryRoot, environmentWithoutLeaks());
   const paths = [...new Set(listed.split('\0').filter((path) => path !== ''))];
   for (const path of paths) {
@@ -76,6 +77,11 @@ export function snapshotWorkingTree(destination: string): string {
   }
   const env = isolatedEnv();
   git(['init', '--quiet', '--initial-branch=main'], destination, env);
+  if (parent !== undefined) {
+    const fetched = runProcess('git', ['fetch', '--quiet', repositoryRoot, parent], destination, env);
+    if (fetched.status !== 0) throw new Error(`this repository's history lacks ${parent} (a shallow clone?): ${fetched.output}`);
+    git(['update-ref', 'refs/heads/main', parent], destination, env);
+  }
   git(['add', '--all'], destination, env);
   git(['commit', '--quiet', '--no-verify', '--message', 'working tree snapshot'], destination, env);
   return git(['rev-parse', 'HEAD'], destination, env).trim();

@@ -38,8 +38,9 @@ function expectedFindings(root: string): JsonFinding[] {
 
 describe('every snippet in docs/integrations.md parses', () => {
   it('has the blocks the tests below read', () => {
-    expect(snippets.map((snippet) => snippet.fileName).filter(Boolean)).toEqual([
+    expect(snippets.filter((snippet) => snippet.fileName).map((snippet) => [snippet.fileName, snippet.variant].filter(Boolean).join(' '))).toEqual([
       '.pre-commit-config.yaml',
+      '.pre-commit-config.yaml local',
       'package.json',
       '.husky/pre-commit',
       '.github/workflows/svc-lint.yml',
@@ -286,13 +287,16 @@ describe('the README copies of the snippets', () => {
   const readme = join(repositoryRoot, 'README.md');
   const copies = readSnippets(readme).filter((snippet) => snippet.fileName !== undefined);
 
-  it('include the pre-commit, GitHub Actions, GitLab CI, Jenkins and VS Code setups', () => {
-    expect(copies.map((snippet) => snippet.fileName)).toEqual(
-      expect.arrayContaining(['.pre-commit-config.yaml', '.github/workflows/svc-lint.yml', '.gitlab-ci.yml', 'Jenkinsfile', '.vscode/tasks.json']),
+  it('include both pre-commit setups, GitHub Actions, GitLab CI, Jenkins and VS Code', () => {
+    expect(copies.map((snippet) => [snippet.fileName, snippet.variant].filter(Boolean).join(' '))).toEqual(
+      expect.arrayContaining(['.pre-commit-config.yaml', '.pre-commit-config.yaml local', '.github/workflows/svc-lint.yml', '.gitlab-ci.yml', 'Jenkinsfile', '.vscode/tasks.json']),
     );
   });
 
-  it.each(copies.map((snippet) => [snippet.fileName!, snippet] as const))('%s is the tested one from docs/integrations.md', (fileName, copy) => {
-    expect(copy.text).toBe(snippetFor(fileName).text);
-  });
+  it.each(copies.map((snippet) => [[snippet.fileName, snippet.variant].filter(Boolean).join(' '), snippet] as const))(
+    '%s is the tested one from docs/integrations.md',
+    (_name, copy) => {
+      expect(copy.text).toBe(snippetFor(copy.fileName!, copy.variant).text);
+    },
+  );
 });
