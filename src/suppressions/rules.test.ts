@@ -34,6 +34,7 @@ const hotPath: Finding = {
 
 const text = [
   '# svc-lint-disable-next-line team-language',
+  '# svc-lint-disable-next-line latency-budgte, made-up-rule -- typos',
   '# svc-lint-disable-next-line latency-budget until 2020-01-01 -- PLAT-1',
   '# svc-lint-disable-next-line latency-budget -- PLAT-2',
   '# svc-lint-enable latency-budget',
@@ -41,14 +42,19 @@ const text = [
 ].join('\n');
 
 const problems = [
-  ...applyInlineSuppressions([hotPath], parseDirectives(text), { today: '2027-01-15', allowInline: true }).problems,
+  ...applyInlineSuppressions([hotPath], parseDirectives(text), {
+    today: '2027-01-15',
+    allowInline: true,
+    knownRuleIds: ['team-language', 'latency-budget', 'hot-path-throughput'],
+  }).problems,
   ...applyWaivers(
     [],
     [
       { rule: 'hot-path-throughput', services: ['a'], reason: 'r', owner: 'o', expires: '2027-01-01' },
       { rule: 'hot-path-throughput', services: ['a'], reason: 'r', owner: 'o', expires: '2027-01-20' },
+      { rule: 'hot-path-throughput', services: ['legacy-serch', 'billing-*'], reason: 'r', owner: 'o', expires: '2027-06-01' },
     ],
-    { today: '2027-01-15', expiringWithinDays: readRule('waiver-expiring').params.withinDays as number },
+    { today: '2027-01-15', expiringWithinDays: readRule('waiver-expiring').params.withinDays as number, serviceNames: ['a', 'legacy-search'] },
   ).problems,
 ];
 
@@ -64,6 +70,22 @@ describe('the built-in declarations of the suppression and waiver rules', () => 
       expect(template, `${id} declares message ${problem.messageId}`).toBeDefined();
       expect(renderMessage(template ?? '', problem.data)).not.toMatch(/\{\{/);
     }
+  });
+
+  it('names a misspelt rule id in a directive with the close one, and an unknown one without', () => {
+    const unknown = problems.filter((problem) => problem.messageId.startsWith('unknownRule'));
+    expect(unknown.map((problem) => [problem.messageId, problem.data])).toEqual([
+      ['unknownRuleDidYouMean', { directive: 'svc-lint-disable-next-line', rule: 'latency-budgte', suggestions: 'latency-budget' }],
+      ['unknownRule', { directive: 'svc-lint-disable-next-line', rule: 'made-up-rule' }],
+    ]);
+  });
+
+  it('reports each waiver entry that matches no service, at the entry, with close names for a plain name', () => {
+    const unused = problems.filter((problem) => problem.ruleId === 'unused-waiver');
+    expect(unused).toEqual([
+      { ruleId: 'unused-waiver', messageId: 'didYouMean', data: { rule: 'hot-path-throughput', pattern: 'legacy-serch', suggestions: 'legacy-search' }, waiverIndex: 2, serviceIndex: 0 },
+      { ruleId: 'unused-waiver', messageId: 'default', data: { rule: 'hot-path-throughput', pattern: 'billing-*' }, waiverIndex: 2, serviceIndex: 1 },
+    ]);
   });
 
   it('reports the malformed message from unused-suppression', () => {

@@ -22,7 +22,7 @@ describe('an indentation slip is named with the indentation of its siblings', ()
     ['a key of a sequence item short', 'spec:\n  dependsOn:\n    - service: a\n     call: sync\n', '4:6-4:16 line 4 is indented 5 spaces; its siblings use 6'],
     ['a key back out too far', 'metadata:\n    name: a\n  owner: b\nspec: {}\n', '3:3-3:11 line 3 is indented 2 spaces; its siblings use 4'],
     ['a comment between the siblings', 'spec:\n  language: go\n  # the workload\n   workload: api\n', '4:4-4:17 line 4 is indented 3 spaces; its siblings use 2'],
-    ['a tab', 'spec:\n\tlanguage: go\n', '2:2-2:14 line 2 is indented with a tab; YAML indents with spaces only'],
+    ['a tab', 'spec:\n\tlanguage: go\n', '2:1-2:2 line 2 is indented with a tab; YAML indents with spaces only'],
   ])('%s', (_name, text, expected) => {
     expect(firstProblem(text)).toBe(expected);
   });

@@ -76,7 +76,10 @@ function slipAt(lines: readonly TextLine[], index: number): IndentationSlip | un
   const leading = /^[ \t]*/.exec(line.text)![0];
   const start = line.start + leading.length;
   const end = line.start + line.text.trimEnd().length;
-  if (leading.includes('\t')) return { start, end, advice: `line ${line.number} is indented with a tab; YAML indents with spaces only` };
+  if (leading.includes('\t')) {
+    const tab = line.start + leading.indexOf('\t');
+    return { start: tab, end: tab + 1, advice: `line ${line.number} is indented with a tab; YAML indents with spaces only` };
+  }
   let previous = index - 1;
   while (previous >= 0 && !isContent(lines[previous]!)) previous--;
   if (previous < 0 || opensBlock(lines[previous]!)) return undefined;

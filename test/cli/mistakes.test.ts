@@ -133,7 +133,7 @@ const cases: MistakeCase[] = [
     files: { '.svc-lint.yaml': 'rules:\n  hot-path-throughput:\n    params: { abov: 20000 }\n', 'a.service.yaml': goApi('a') },
     args: ['a.service.yaml'],
     status: 2,
-    stderr: 'svc-lint: invalid config .svc-lint.yaml:3:15: rules.hot-path-throughput.params.abov: is not a known property (did you mean above?) (params of template metric-threshold)',
+    stderr: 'svc-lint: invalid config .svc-lint.yaml:3:15: rules.hot-path-throughput.params.abov: is not a known property (did you mean above?) (params of template hot-path-question)',
   },
   {
     name: 'severity: warn is accepted as warning',
@@ -260,7 +260,9 @@ describe('output that tells the truth about what it hides', () => {
     const lines = run.stdout.split('\n');
     expect(lines.filter((line) => line.includes('Fix the value at the position shown'))).toHaveLength(1);
     const heading = lines.indexOf('How to fix:');
-    expect(heading).toBeGreaterThan(lines.findLastIndex((line) => line.endsWith('manifest-schema')));
+    const findingLines = lines.flatMap((line, index) => (/^ {2}\d+:\d+ .* manifest-schema$/.test(line) ? [index] : []));
+    expect(findingLines).toHaveLength(9);
+    expect(heading).toBeGreaterThan(Math.max(...findingLines));
     expect(lines.slice(heading + 1, heading + 3)).toEqual(['  manifest-schema', expect.stringMatching(/^ {4}Fix the value at the position shown/)]);
     expect(lines.at(-2)).toBe('✖ 9 problems (9 errors, 0 warnings, 0 infos) in 9 files, 9 services');
   }, spawnTimeout);
@@ -289,7 +291,7 @@ describe('output that tells the truth about what it hides', () => {
     expect(rules.find((rule) => rule.id === 'hot-path-throughput')).toEqual({
       id: 'hot-path-throughput',
       severity: 'error',
-      template: 'metric-threshold',
+      template: 'hot-path-question',
       description: expect.stringMatching(/\S/),
     });
     expect(rules.find((rule) => rule.id === 'moderate-traffic')?.severity).toBe('off');

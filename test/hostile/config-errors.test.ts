@@ -30,7 +30,7 @@ const customRule = (template: string, params: string[]) =>
 
 describe('an invalid config: exit 2, one line naming the file, line:column and key', () => {
   it.each([
-    ['an unknown top-level key', 'rules:\n  hot-path-throughput: warning\nincludes: [services]\n', 'svc-lint: invalid config .svc-lint.yaml:3:1: includes: is not a known property'],
+    ['an unknown top-level key', 'rules:\n  hot-path-throughput: warning\nincludes: [services]\n', 'svc-lint: invalid config .svc-lint.yaml:3:1: includes: is not a known property (did you mean include?)'],
     ['a __proto__ key', '__proto__:\n  polluted: 1\n', 'svc-lint: invalid config .svc-lint.yaml:1:1: __proto__: is not a known property'],
     ['a number of the wrong type', 'maxFileSizeMb: big\n', 'svc-lint: invalid config .svc-lint.yaml:1:16: maxFileSizeMb: must be a number (got "big")'],
     ['a negative size limit', 'maxFileSizeMb: -1\n', 'svc-lint: invalid config .svc-lint.yaml:1:16: maxFileSizeMb: must be > 0 (got -1)'],
@@ -39,7 +39,7 @@ describe('an invalid config: exit 2, one line naming the file, line:column and k
     ['a string for a boolean', 'allowInlineSuppressions: "yes"\n', 'svc-lint: invalid config .svc-lint.yaml:1:26: allowInlineSuppressions: must be true or false (got "yes")'],
     ['a number for the rules mapping', 'rules: 5\n', 'svc-lint: invalid config .svc-lint.yaml:1:8: rules: must be a mapping (got 5)'],
     ['a list as the whole config', '- rules\n', 'svc-lint: invalid config .svc-lint.yaml:1:1: must be a mapping (got a list)'],
-    ['an unknown severity', 'rules:\n  hot-path-throughput: loud\n', 'svc-lint: invalid config .svc-lint.yaml:2:24: rules.hot-path-throughput: must be one of off, info, warning, error, or must be a mapping (got "loud")'],
+    ['an unknown severity', 'rules:\n  hot-path-throughput: loud\n', 'svc-lint: invalid config .svc-lint.yaml:2:24: rules.hot-path-throughput: must be one of off, info, warning, warn, error, or must be a mapping (got "loud")'],
     ['an unknown rule id, with a suggestion', 'rules:\n  hot-path-throughputt: warning\n', 'svc-lint: invalid config .svc-lint.yaml:2:3: rules.hot-path-throughputt: unknown rule id (did you mean hot-path-throughput?)'],
     ['constructor as a rule id', 'rules:\n  constructor: warning\n', 'svc-lint: invalid config .svc-lint.yaml:2:3: rules.constructor: unknown rule id'],
     [
@@ -50,7 +50,7 @@ describe('an invalid config: exit 2, one line naming the file, line:column and k
     [
       'a param the template does not know',
       'rules:\n  hot-path-throughput:\n    params:\n      abovee: 5\n',
-      'svc-lint: invalid config .svc-lint.yaml:4:7: rules.hot-path-throughput.params.abovee: is not a known property (params of template hot-path-question)',
+      'svc-lint: invalid config .svc-lint.yaml:4:7: rules.hot-path-throughput.params.abovee: is not a known property (did you mean above?) (params of template hot-path-question)',
     ],
     [
       'a custom rule on a template that does not exist',
@@ -79,7 +79,7 @@ describe('an invalid config: exit 2, one line naming the file, line:column and k
   });
 
   it('a tab used as indentation in the config', () => {
-    expectOneLineError(runWithConfig('rules:\n\thot-path-throughput: warning\n'), /^svc-lint: invalid config \.svc-lint\.yaml:2:1: .*Tabs are not allowed as indentation$/);
+    expectOneLineError(runWithConfig('rules:\n\thot-path-throughput: warning\n'), 'svc-lint: invalid config .svc-lint.yaml:2:1: invalid YAML: line 2 is indented with a tab; YAML indents with spaces only');
   });
 
   it('a key written twice names the key, at the second one', () => {

@@ -135,7 +135,7 @@ describe('encodings and line endings that are valid', () => {
 
   it('reports a tab used as indentation where it is, and accepts tabs elsewhere', async () => {
     const tabbed = 'apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n\tname: orders\n';
-    expect(describeFindings((await lintText(tabbed)).findings)).toEqual(['4:1-4:2 manifest-syntax Tabs are not allowed as indentation']);
+    expect(describeFindings((await lintText(tabbed)).findings)).toEqual(['4:1-4:2 manifest-syntax line 4 is indented with a tab; YAML indents with spaces only']);
     const tabsInside = goApi.replace('workload: api', 'workload: api\t# a tab before a comment').replace('kind: Service', 'kind:\tService');
     expect((await lintText(tabsInside)).findings).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { expectExit, expectOneLineError } from './support.js';
 afterAll(removeWorkspaces);
 
 const goApi = (name: string) => manifest(name, ['language: go', 'workload: api']);
+const searched = 'a directory is searched for service.yaml, *.service.yaml, catalog-info.yaml and *.catalog-info.yaml, or .yml';
 const pythonHot = (name: string) => manifest(name, ['language: python', 'workload: api', 'traffic:', '  peakRps: 50000']);
 
 describe('paths that lead nowhere', () => {
@@ -17,37 +18,40 @@ describe('paths that lead nowhere', () => {
     expectOneLineError(runCli(['missing/service.yaml'], { cwd: root }), 'svc-lint: no such file or directory: missing/service.yaml');
   });
 
-  it('a directory without manifests: exit 0 with a note on stderr', () => {
+  it('a directory without manifests: exit 2 with one line naming it and what a directory is searched for', () => {
     const root = makeWorkspace({ 'empty/README.md': '# nothing to lint\n' });
-    const run = runCli(['empty', '--format', 'compact'], { cwd: root });
+    expectOneLineError(runCli(['empty', '--format', 'compact'], { cwd: root }), `svc-lint: no manifest found for empty (${searched})`);
+  });
+
+  it('a directory without manifests with --no-error-on-unmatched-pattern: exit 0 with the same line as a note', () => {
+    const root = makeWorkspace({ 'empty/README.md': '# nothing to lint\n' });
+    const run = runCli(['empty', '--format', 'compact', '--no-error-on-unmatched-pattern'], { cwd: root });
     expectExit(run, 0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('svc-lint: no manifests found for empty\n');
+    expect(run.stderr).toBe(`svc-lint: no manifest found for empty (${searched})\n`);
   });
 
-  it('a directory without manifests with --error-on-unmatched-pattern: exit 2 with one line', () => {
-    const root = makeWorkspace({ 'empty/README.md': '# nothing to lint\n' });
-    expectOneLineError(runCli(['empty', '--error-on-unmatched-pattern'], { cwd: root }), 'svc-lint: no manifests found for empty');
-  });
-
-  it('a glob that matches nothing: exit 0 with a note, or 2 with --error-on-unmatched-pattern', () => {
+  it('a glob that matches nothing: exit 2, or 0 with a note and an empty report with --no-error-on-unmatched-pattern', () => {
     const root = makeWorkspace({ 'service.yaml': goApi('orders') });
-    const run = runCli(['nowhere/**/*.yaml', '--format', 'json'], { cwd: root });
+    expectOneLineError(runCli(['nowhere/**/*.yaml', '--format', 'json'], { cwd: root }), 'svc-lint: no manifest found for nowhere/**/*.yaml');
+    const run = runCli(['nowhere/**/*.yaml', '--format', 'json', '--no-error-on-unmatched-pattern'], { cwd: root });
     expectExit(run, 0);
     expect(parseJsonReport(run).summary.files).toBe(0);
-    expect(run.stderr).toBe('svc-lint: no manifests found for nowhere/**/*.yaml\n');
-    expectOneLineError(
-      runCli(['nowhere/**/*.yaml', '--error-on-unmatched-pattern'], { cwd: root }),
-      'svc-lint: no manifests found for nowhere/**/*.yaml',
-    );
+    expect(run.stderr).toBe('svc-lint: no manifest found for nowhere/**/*.yaml\n');
   });
 
-  it('a matching pattern beside one that matches nothing still lints, and the note names only the empty one', () => {
+  it('a matching pattern beside one that matches nothing: exit 2 naming only the empty one, or a lint with a note', () => {
     const root = makeWorkspace({ 'a/service.yaml': pythonHot('orders'), 'b/README.md': '' });
-    const run = runCli(['a', 'b', '--format', 'compact'], { cwd: root });
+    expectOneLineError(runCli(['a', 'b', '--format', 'compact'], { cwd: root }), `svc-lint: no manifest found for b (${searched})`);
+    const run = runCli(['a', 'b', '--format', 'compact', '--no-error-on-unmatched-pattern'], { cwd: root });
     expectExit(run, 1);
     expect(run.stdout).toMatch(/^a\/service\.yaml: line 6, col 13, Error - .* \(hot-path-throughput\)\n$/);
-    expect(run.stderr).toBe('svc-lint: no manifests found for b\n');
+    expect(run.stderr).toBe(`svc-lint: no manifest found for b (${searched})\n`);
+  });
+
+  it('with no paths, a directory without manifests fails as ESLint does for "eslint ."', () => {
+    const root = makeWorkspace({ 'README.md': '# nothing to lint\n' });
+    expectOneLineError(runCli([], { cwd: root }), `svc-lint: no manifest found for . (${searched})`);
   });
 });
 
