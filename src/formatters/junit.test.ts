@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../types.js';
 import { cleanFileTestName, formatJunit } from './junit.js';
 import { buildCleanTestResult, buildTestResult, testContext } from './test-result.js';
@@ -23,6 +23,10 @@ for suite in root.getElementsByTagName('testsuite'):
     suites.append(dict(attrs(suite), testcases=cases))
 print(json.dumps(dict(root=root.tagName, attributes=attrs(root), suites=suites)))
 `;
+import { slowTestTimeout } from '../../test/timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 const pythonAvailable = spawnSync('python3', ['-c', 'import xml.dom.minidom'], { stdio: 'ignore' }).status === 0;
 

@@ -6,6 +6,7 @@ import { dependencyCycle } from '../templates/dependency-cycle.js';
 import { inheritedHotPath } from '../templates/inherited-hot-path.js';
 import { fakeContext, makeChain, makeService } from './test-services.js';
 import type { Service } from '../types.js';
+import { slowTestTimeout } from '../../test/timeouts.js';
 
 function run<P>(template: WorkspaceTemplate<P>, services: Service[], params: P) {
   return template.check(services, params, fakeContext(services)).map((finding) => ({
@@ -166,7 +167,7 @@ describe('dependency-cycle', () => {
     ]);
   });
 
-  it('ignores async cycles and finds a 10,000-member ring', () => {
+  it('ignores async cycles and finds a 10,000-member ring', { timeout: slowTestTimeout }, () => {
     const asyncRing = [
       makeService('p', { dependsOn: [{ service: 'q', call: 'async' }] }),
       makeService('q', { dependsOn: ['p'] }),

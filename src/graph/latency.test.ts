@@ -3,6 +3,7 @@ import { latencyBudget } from '../templates/latency-budget.js';
 import { analyseWorkspace } from './analysis.js';
 import { fakeContext, makeChain, makeService } from './test-services.js';
 import type { Service } from '../types.js';
+import { slowTestTimeout } from '../../test/timeouts.js';
 
 function budgetFindings(services: Service[]) {
   return latencyBudget.check(services, {}, fakeContext(services)).map((finding) => ({
@@ -88,7 +89,7 @@ describe('latency-budget', () => {
     expect(latencies[graph.indexByName.get('b')!]!.sumMs).toBe(30);
   });
 
-  it('sums along a 10,000-service chain without recursion', () => {
+  it('sums along a 10,000-service chain without recursion', { timeout: slowTestTimeout }, () => {
     const services = makeChain(10_000, 1);
     services[9_999] = makeService('svc-9999', { p99Ms: 7 });
     services[0] = { ...services[0]!, p99Ms: 6 };

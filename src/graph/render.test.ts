@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildGraphView, renderGraphJson } from './view.js';
 import { escapeMermaid, renderMermaid } from './mermaid.js';
 import { escapeDotText, renderDot } from './dot.js';
 import { fakeLanguages, makeService, seedFramework } from './test-services.js';
 import { decideWorkspace } from '../analysis/decisions.js';
+import { slowTestTimeout } from '../../test/timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 const tricky = 'a"b#c<d>\\e';
 const services = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stronglyConnectedComponents } from './scc.js';
+import { slowTestTimeout } from '../../test/timeouts.js';
 
 const byNumber = (to: number) => to;
 
@@ -30,7 +31,7 @@ describe('stronglyConnectedComponents', () => {
     expect(components).toHaveLength(5);
   });
 
-  it('walks a 10,000-node chain and a 10,000-node ring without recursion', () => {
+  it('walks a 10,000-node chain and a 10,000-node ring without recursion', { timeout: slowTestTimeout }, () => {
     const length = 10_000;
     const chain = Array.from({ length }, (_, node) => (node + 1 < length ? [node + 1] : []));
     expect(stronglyConnectedComponents(chain, byNumber).components).toHaveLength(length);

@@ -3,6 +3,7 @@ import { analyseWorkspace } from './analysis.js';
 import { formatTrafficChain, heaviestChain } from './traffic.js';
 import { makeChain, makeService } from './test-services.js';
 import type { Service } from '../types.js';
+import { slowTestTimeout } from '../../test/timeouts.js';
 
 function effective(services: Service[]): Record<string, number> {
   const { graph, traffic } = analyseWorkspace(services);
@@ -112,7 +113,7 @@ describe('effective peak traffic', () => {
     expect(effective(services)).toEqual({ gateway: 1_000, orders: 1_000 });
   });
 
-  it('propagates along a 10,000-service chain and abbreviates the chain', () => {
+  it('propagates along a 10,000-service chain and abbreviates the chain', { timeout: slowTestTimeout }, () => {
     const services = makeChain(10_000, 50_000);
     const result = effective(services);
     expect(result['svc-9999']).toBe(50_000);
@@ -122,7 +123,7 @@ describe('effective peak traffic', () => {
     );
   });
 
-  it('sums a fan-in of 10,000 callers', () => {
+  it('sums a fan-in of 10,000 callers', { timeout: slowTestTimeout }, () => {
     const callers = Array.from({ length: 10_000 }, (_, index) =>
       makeService(`client-${index}`, { peakRps: 2, dependsOn: [{ service: 'hub', rpsShare: 0.5 }] }),
     );

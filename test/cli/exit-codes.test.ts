@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, manifest, removeWorkspaces, runCli } from './run-cli.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 const cleanGo = manifest('edge-gateway', ['language: go', 'workload: api', 'traffic:', '  peakRps: 40000']);
 const hotPython = manifest('checkout-api', ['language: python', 'workload: api', 'traffic:', '  peakRps: 15000']);
@@ -142,8 +146,10 @@ function expectOneLineUsageError(args: string[], files: Record<string, string> |
 describe('usage and config errors exit 2 with one line on stderr', () => {
   it.each(usageCases)('$name', ({ args, files, mentions }) => expectOneLineUsageError(args, files, mentions));
 
-  // node:util parseArgs reports "-1" as an ambiguous option argument in a three-line message, printed as it is.
-  it('a negative --max-warnings', () => expectOneLineUsageError(['--max-warnings', '-1'], undefined, ['--max-warnings']));
+  // -1 is ESLint's "no limit"; any other negative count is a mistake.
+  it('a negative --max-warnings other than -1', () => expectOneLineUsageError(['--max-warnings', '-2'], undefined, ['--max-warnings -2', '-1 for no limit']));
+
+  it('--max-warnings without its number', () => expectOneLineUsageError(['--max-warnings'], undefined, ['--max-warnings needs a value']));
 
   it('a config with a bad severity in the object form names that key', () =>
     expectOneLineUsageError([], { '.svc-lint.yaml': 'rules:\n  team-expertise:\n    severity: loud\n' }, ['.svc-lint.yaml:3:15', 'severity', 'loud']),

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, manifest, removeWorkspaces, runCli, type CliRun } from './run-cli.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
-
-// Each spawns the built CLI, which a busy two-core machine may take seconds to start.
-const spawnTimeout = 60_000;
 
 const goApi = (name: string) => manifest(name, ['language: go', 'workload: api']);
 const pythonEdge = manifest('catalog-edge', ['language: python', 'workload: api', 'deployment:', '  target: edge']);
@@ -239,13 +240,13 @@ describe('every mistake gets a precise answer', () => {
     expect(run.status).toBe(mistake.status);
     if (mistake.findings) expect(run.stdout.split('\n').filter((line) => line !== '')).toEqual(mistake.findings);
     else expect(run.stdout).toBe('');
-  }, spawnTimeout);
+  });
 
   it('writes no report when two outputs name one file', () => {
     const root = workspace({ 'a.service.yaml': goApi('a') });
     runCli(['a.service.yaml', '--format', 'json:a.json', '--format', 'sarif:a.json'], { cwd: root });
     expect(existsSync(join(root, 'a.json'))).toBe(false);
-  }, spawnTimeout);
+  });
 });
 
 describe('output that tells the truth about what it hides', () => {
@@ -265,14 +266,14 @@ describe('output that tells the truth about what it hides', () => {
     expect(heading).toBeGreaterThan(Math.max(...findingLines));
     expect(lines.slice(heading + 1, heading + 3)).toEqual(['  manifest-schema', expect.stringMatching(/^ {4}Fix the value at the position shown/)]);
     expect(lines.at(-2)).toBe('✖ 9 problems (9 errors, 0 warnings, 0 infos) in 9 files, 9 services');
-  }, spawnTimeout);
+  });
 
   it('-q names the warnings it leaves out instead of claiming no problems', () => {
     const root = workspace({ 'a.service.yaml': pythonEdge, 'b.service.yaml': manifest('b', ['language: go', 'workload: ml-serving']) });
     const run = runCli(['-q', '.'], { cwd: root });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('✔ no errors (2 files, 2 services); 2 warnings not shown (--quiet)\n');
-  }, spawnTimeout);
+  });
 
   it('the summary mark follows --fail-on: ✖ for a run that fails on an info', () => {
     const root = workspace({ 'a.service.yaml': manifest('catalog-api', ['language: python', 'workload: api', 'traffic:', '  peakRps: 4000']) });
@@ -282,7 +283,7 @@ describe('output that tells the truth about what it hides', () => {
     const passing = runCli(['.'], { cwd: root });
     expect(passing.status).toBe(0);
     expect(passing.stdout.trimEnd().split('\n').at(-1)).toBe('ℹ 1 problem (0 errors, 0 warnings, 1 info) in 1 file, 1 service');
-  }, spawnTimeout);
+  });
 
   it('rules --format json lists every rule for tools', () => {
     const run = runCli(['rules', '--format', 'json', '--rule', 'moderate-traffic:off'], { cwd: workspace({}) });
@@ -297,5 +298,5 @@ describe('output that tells the truth about what it hides', () => {
     expect(rules.find((rule) => rule.id === 'moderate-traffic')?.severity).toBe('off');
     expect(rules.map((rule) => rule.id)).toEqual([...rules.map((rule) => rule.id)].sort());
     for (const rule of rules) expect(Object.keys(rule)).toEqual(['id', 'severity', 'template', 'description']);
-  }, spawnTimeout);
+  });
 });

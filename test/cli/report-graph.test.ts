@@ -1,5 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, manifest, removeWorkspaces, runCli } from './run-cli.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

@@ -47,7 +47,7 @@ describe('values of the wrong type or out of range are schema findings at the va
     const text = `${manifest('orders', ['language: go', 'workload: api', 'colour: blue', 'traffic:', '  peakRPS: 10'])}extra: 1\n`;
     expect(await findingsOf(text)).toEqual([
       '8:3-8:9 manifest-schema spec.colour is not a known property',
-      '10:5-10:12 manifest-schema spec.traffic.peakRPS is not a known property',
+      '10:5-10:12 manifest-schema spec.traffic.peakRPS is not a known property (did you mean peakRps?)',
       '11:1-11:6 manifest-schema extra is not a known property',
     ]);
   });

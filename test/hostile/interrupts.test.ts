@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtBinary, childEnv, makeWorkspace, manifest, removeWorkspaces } from '../cli/run-cli.js';
 import { temporaryFilesIn } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

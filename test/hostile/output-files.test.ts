@@ -1,8 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree, temporaryFilesIn } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

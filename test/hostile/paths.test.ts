@@ -1,10 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadManifestSource } from '../../src/manifest/source.js';
 import { setUp } from '../../src/setup.js';
 import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

@@ -1,10 +1,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { snippetFor } from './doc-snippets.js';
 import { checkoutErrorInReport, checkoutManifest, gitProject, linkPackages, type GitProject } from './git-project.js';
 import { gitIn, isolatedEnv, runProcess } from './processes.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 // The setup the integration docs describe, run for real: husky's hook calls lint-staged, which calls svc-lint.
 describe('the documented husky and lint-staged setup, in a real repository', () => {

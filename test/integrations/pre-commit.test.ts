@@ -1,12 +1,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { snippetFor } from './doc-snippets.js';
 import { stagedPaths } from './manifest-paths.js';
 import { checkoutErrorInReport, checkoutManifest, gitProject, linkPackages, type GitProject } from './git-project.js';
 import { commandExists, gitIn, isolatedEnv, repositoryRoot, runProcess, snapshotWorkingTree, type ProcessRun } from './processes.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 interface HookDefinition {
   id: string;
