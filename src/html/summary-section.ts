@@ -16,10 +16,10 @@ export function summarySection(result: LintResult): string {
     ({ label, value, className }) =>
       `<div class="figure ${className}" data-figure="${className}"><span class="value">${value}</span> <span class="label">${label}</span></div>`,
   );
-  const notes = [...result.notes, ...result.unmatchedPatterns.map((pattern) => `no manifest matched ${pattern}`)];
   const fixed = result.fixed ?? [];
   const extras = [
-    ...notes.map((note) => `<li>${escapeHtml(note)}</li>`),
+    // The notes already name every path or glob that matched nothing.
+    ...result.notes.map((note) => `<li>${escapeHtml(note)}</li>`),
     ...(fixed.length > 0 ? [`<li>${fixed.length} baseline ${fixed.length === 1 ? 'entry no longer occurs' : 'entries no longer occur'}</li>`] : []),
   ];
   return [

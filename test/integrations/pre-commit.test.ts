@@ -86,6 +86,22 @@ function expectRefused(run: ProcessRun, report: RegExp): void {
   expect(run.output).toMatch(report);
 }
 
+/** Stages the checkout manifest with an error: the hook refuses the commit and shows the finding. */
+function expectCheckoutErrorRefused(repository: GitProject, report: RegExp): void {
+  repository.write('services/checkout/service.yaml', checkoutManifest(15000));
+  expectRefused(repository.commit('Add the checkout service'), report);
+  expect(repository.commitCount()).toBe(0);
+}
+
+/** Fixes the checkout manifest: the hook passes and the commit is made. */
+function expectFixedCheckoutCommitted(repository: GitProject): void {
+  repository.write('services/checkout/service.yaml', checkoutManifest(800));
+  const run = repository.commit('Add the checkout service');
+  expect(run.status, run.output).toBe(0);
+  expect(run.output).toMatch(/^svc-lint\.+Passed$/m);
+  expect(repository.commitCount()).toBe(1);
+}
+
 /** A fresh repository at `project`, with the pre-commit configuration `config` written as given and installed. */
 function preCommitProject(project: string, env: NodeJS.ProcessEnv, config: string): GitProject {
   mkdirSync(project, { recursive: true });
@@ -132,9 +148,7 @@ describe.skipIf(!preCommitInstalled)('the README pre-commit configuration, as wr
   }, 60_000);
 
   it('installs the pinned commit, which refuses a commit that stages a manifest with an error', () => {
-    repository.write('services/checkout/service.yaml', checkoutManifest(15000));
-    expectRefused(repository.commit('Add the checkout service'), checkoutErrorOfAnyVersion);
-    expect(repository.commitCount()).toBe(0);
+    expectCheckoutErrorRefused(repository, checkoutErrorOfAnyVersion);
   }, buildTimeout);
 
   it('pre-commit autoupdate moves rev to the newest commit, and changes nothing else', () => {
@@ -145,16 +159,11 @@ describe.skipIf(!preCommitInstalled)('the README pre-commit configuration, as wr
   }, commitTimeout);
 
   it('the code under test refuses the same commit and shows the finding with its file and line', () => {
-    expectRefused(repository.commit('Add the checkout service'), checkoutErrorInReport);
-    expect(repository.commitCount()).toBe(0);
+    expectCheckoutErrorRefused(repository, checkoutErrorInReport);
   }, buildTimeout);
 
   it('lets the manifest through once the error is fixed', () => {
-    repository.write('services/checkout/service.yaml', checkoutManifest(800));
-    const run = repository.commit('Add the checkout service');
-    expect(run.status, run.output).toBe(0);
-    expect(run.output).toMatch(/^svc-lint\.+Passed$/m);
-    expect(repository.commitCount()).toBe(1);
+    expectFixedCheckoutCommitted(repository);
   }, commitTimeout);
 
   it('does not run on YAML files that are not manifests', () => {
@@ -184,16 +193,10 @@ describe.skipIf(!preCommitInstalled)('the README repo: local configuration, as w
   });
 
   it('refuses a commit that stages a manifest with an error', () => {
-    repository.write('services/checkout/service.yaml', checkoutManifest(15000));
-    expectRefused(repository.commit('Add the checkout service'), checkoutErrorInReport);
-    expect(repository.commitCount()).toBe(0);
+    expectCheckoutErrorRefused(repository, checkoutErrorInReport);
   }, commitTimeout);
 
   it('lets the manifest through once the error is fixed', () => {
-    repository.write('services/checkout/service.yaml', checkoutManifest(800));
-    const run = repository.commit('Add the checkout service');
-    expect(run.status, run.output).toBe(0);
-    expect(run.output).toMatch(/^svc-lint\.+Passed$/m);
-    expect(repository.commitCount()).toBe(1);
+    expectFixedCheckoutCommitted(repository);
   }, commitTimeout);
 });
