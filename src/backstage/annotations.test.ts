@@ -27,7 +27,7 @@ describe('annotation value parsers', () => {
     expect(parseWorkload(' ml-serving ')).toEqual({ ok: true, value: 'ml-serving' });
     expect(parseWorkload('API')).toEqual({
       ok: false,
-      problem: 'must be one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype, got "API"',
+      problem: 'must be one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype, got "API" (did you mean api?)',
     });
     expect(parseDeployment('edge')).toEqual({ ok: true, value: 'edge' });
     expect(parseDeployment('k8s')).toEqual({

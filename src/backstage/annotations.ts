@@ -1,3 +1,4 @@
+import { didYouMean } from '../text/closest.js';
 import { deploymentTargets, workloads, type DeploymentTarget, type Workload } from '../types.js';
 
 export const annotationPrefix = 'svc-lint.dev/';
@@ -41,7 +42,7 @@ function parseChoice<T extends string>(text: string, choices: readonly T[]): Par
   const trimmed = text.trim();
   const match = choices.find((choice) => choice === trimmed);
   if (match) return { ok: true, value: match };
-  return { ok: false, problem: `must be one of ${choices.join(', ')}, got ${quoted(text)}` };
+  return { ok: false, problem: `must be one of ${choices.join(', ')}, got ${quoted(text)}${didYouMean(trimmed, choices)}` };
 }
 
 export function parseWorkload(text: string): Parsed<Workload> {

@@ -1,6 +1,8 @@
 import { workloads, type DeploymentTarget, type Workload } from '../types.js';
+import { closeMatches, suggestionOf } from '../text/closest.js';
 import {
   annotationKeys,
+  annotationPrefix,
   knownAnnotationKeys,
   parseDeployment,
   parseP99Ms,
@@ -19,7 +21,12 @@ export function reportUnreadableAnnotations(context: ReadContext): void {
   for (const annotation of context.annotations.values()) {
     if (!knownAnnotationKeys.includes(annotation.key)) {
       const known = knownAnnotationKeys.join(', ');
-      context.report(annotation.key, annotation.keyRange, `is not an svc-lint annotation (known: ${known})`);
+      // Compared after the shared prefix, which would make every svc-lint.dev/ key look close to every other.
+      const close = annotation.key.startsWith(annotationPrefix)
+        ? closeMatches(annotation.key.slice(annotationPrefix.length), knownAnnotationKeys.map((key) => key.slice(annotationPrefix.length)))
+        : [];
+      const suggestion = suggestionOf(close.map((name) => `${annotationPrefix}${name}`));
+      context.report(annotation.key, annotation.keyRange, `is not an svc-lint annotation${suggestion} (known: ${known})`);
     } else if (annotation.text === undefined) {
       context.report(annotation.key, annotation.valueRange, 'must be a string');
     }

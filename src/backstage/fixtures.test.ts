@@ -245,7 +245,7 @@ describe('annotated catalog files', () => {
         problems: [
           problem(
             'svc-lint.dev/peak_rps',
-            'is not an svc-lint annotation (known: svc-lint.dev/language, svc-lint.dev/workload, svc-lint.dev/peak-rps, svc-lint.dev/p99-ms, svc-lint.dev/deployment, svc-lint.dev/team-languages, svc-lint.dev/async-deps)',
+            'is not an svc-lint annotation (did you mean svc-lint.dev/peak-rps?) (known: svc-lint.dev/language, svc-lint.dev/workload, svc-lint.dev/peak-rps, svc-lint.dev/p99-ms, svc-lint.dev/deployment, svc-lint.dev/team-languages, svc-lint.dev/async-deps)',
             range(10, 5, 10, 26),
           ),
           problem('svc-lint.dev/peak-rps', 'must be a number >= 0, got "fast"', range(8, 28, 8, 32)),

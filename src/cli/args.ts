@@ -143,12 +143,16 @@ function parseOutput<Format extends string>(value: string, known: readonly Forma
 }
 
 const severityChoices = 'off, info, warning (or warn) or error';
+const severityNames = ['off', 'info', 'warning', 'warn', 'error'];
 
 function parseRuleOverride(value: string): [string, SeverityOrOff] {
   const separator = value.lastIndexOf(':');
   const id = value.slice(0, separator);
   const severity = readSeverity(value.slice(separator + 1));
-  if (separator <= 0 || severity === undefined) throw usage(`--rule ${value}: expected <rule-id>:<severity>, the severity one of ${severityChoices}`);
+  if (separator <= 0 || severity === undefined) {
+    const typed = didYouMean(value.slice(separator + 1), severityNames);
+    throw usage(`--rule ${value}: expected <rule-id>:<severity>, the severity one of ${severityChoices}${separator > 0 ? typed : ''}`);
+  }
   return [id, severity];
 }
 
@@ -162,7 +166,9 @@ function parseMaxWarnings(value: string): number | undefined {
 function parseFailOn(value: string | undefined): Severity {
   if (value === undefined) return 'error';
   const severity = readSeverity(value);
-  if (severity === undefined || severity === 'off') throw usage(`--fail-on ${value}: expected error, warning (or warn) or info`);
+  if (severity === undefined || severity === 'off') {
+    throw usage(`--fail-on ${value}: expected error, warning (or warn) or info${didYouMean(value, severityNames.slice(1))}`);
+  }
   return severity;
 }
 

@@ -176,6 +176,46 @@ const cases: MistakeCase[] = [
     stderr: 'svc-lint: --rule hot-path-thruput: unknown rule id (did you mean hot-path-throughput?)',
   },
   {
+    name: 'a misspelt --fail-on severity',
+    files: {},
+    args: ['--fail-on', 'eror'],
+    status: 2,
+    stderr: 'svc-lint: --fail-on eror: expected error, warning (or warn) or info (did you mean error?)',
+  },
+  {
+    name: 'a workload typed in capitals for init',
+    files: {},
+    args: ['init', '--name', 'orders', '--language', 'go', '--workload', 'API'],
+    status: 2,
+    stderr: 'svc-lint: --workload API: expected one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype (did you mean api?)',
+  },
+  {
+    name: 'a misspelt Backstage annotation',
+    files: {
+      'catalog-info.yaml': [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: orders',
+        '  annotations:',
+        '    svc-lint.dev/language: go',
+        '    svc-lint.dev/workload: api',
+        '    svc-lint.dev/peak_rps: "5000"',
+        'spec:',
+        '  type: service',
+        '  owner: team-orders',
+        '',
+      ].join('\n'),
+    },
+    args: ['catalog-info.yaml'],
+    status: 1,
+    findings: [
+      expect.stringMatching(
+        /^catalog-info\.yaml: line 8, col 5, Error - .*svc-lint\.dev\/peak_rps is not an svc-lint annotation \(did you mean svc-lint\.dev\/peak-rps\?\) .*\(manifest-schema\)$/,
+      ) as unknown as string,
+    ],
+  },
+  {
     name: '--max-warnings -1 means no limit',
     files: { 'a.service.yaml': pythonEdge },
     args: ['a.service.yaml', '--max-warnings', '-1'],

@@ -4,6 +4,7 @@ import { detectLanguageEvidence } from '../../detect/detect.js';
 import { SvcLintError } from '../../errors.js';
 import { displayPathOf, findRepositoryRoot, isInsideDirectory } from '../../files.js';
 import { packagePath } from '../../package-paths.js';
+import { didYouMean } from '../../text/closest.js';
 import { setUp } from '../../setup.js';
 import { workloads, type Workload } from '../../types.js';
 import type { CliOptions } from '../args.js';
@@ -106,7 +107,9 @@ export async function runInitCommand(options: CliOptions, io: CliIo): Promise<nu
     throw new SvcLintError('usage', `cannot tell the language from the files in ${displayPathOf(io.cwd, directory)}: pass --language`);
   }
   const knownWorkload = workloads.find((candidate) => candidate === workload);
-  if (!knownWorkload) throw new SvcLintError('usage', `--workload ${workload ?? ''}: expected one of ${workloads.join(', ')}`);
+  if (!knownWorkload) {
+    throw new SvcLintError('usage', `--workload ${workload ?? ''}: expected one of ${workloads.join(', ')}${didYouMean(workload ?? '', workloads)}`);
+  }
 
   const fields = { name, language: languages.resolve(language), workload: knownWorkload };
   const schema = schemaReference(directory, io.cwd);
