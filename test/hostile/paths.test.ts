@@ -24,7 +24,7 @@ describe('paths that lead nowhere', () => {
 
   it('a directory without manifests: exit 2 with one line naming it and what a directory is searched for', () => {
     const root = makeWorkspace({ 'empty/README.md': '# nothing to lint\n' });
-    expectOneLineError(runCli(['empty', '--format', 'compact'], { cwd: root }), `svc-lint: no manifest found for empty (${searched})`);
+    expectOneLineError(runCli(['empty', '--format', 'compact'], { cwd: root }), `svc-lint: no svc-lint manifest found for empty (${searched})`);
   });
 
   it('a directory without manifests with --no-error-on-unmatched-pattern: exit 0 with the same line as a note', () => {
@@ -32,30 +32,30 @@ describe('paths that lead nowhere', () => {
     const run = runCli(['empty', '--format', 'compact', '--no-error-on-unmatched-pattern'], { cwd: root });
     expectExit(run, 0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`svc-lint: no manifest found for empty (${searched})\n`);
+    expect(run.stderr).toBe(`svc-lint: no svc-lint manifest found for empty (${searched})\n`);
   });
 
   it('a glob that matches nothing: exit 2, or 0 with a note and an empty report with --no-error-on-unmatched-pattern', () => {
     const root = makeWorkspace({ 'service.yaml': goApi('orders') });
-    expectOneLineError(runCli(['nowhere/**/*.yaml', '--format', 'json'], { cwd: root }), 'svc-lint: no manifest found for nowhere/**/*.yaml');
+    expectOneLineError(runCli(['nowhere/**/*.yaml', '--format', 'json'], { cwd: root }), 'svc-lint: no svc-lint manifest found for nowhere/**/*.yaml');
     const run = runCli(['nowhere/**/*.yaml', '--format', 'json', '--no-error-on-unmatched-pattern'], { cwd: root });
     expectExit(run, 0);
     expect(parseJsonReport(run).summary.files).toBe(0);
-    expect(run.stderr).toBe('svc-lint: no manifest found for nowhere/**/*.yaml\n');
+    expect(run.stderr).toBe('svc-lint: no svc-lint manifest found for nowhere/**/*.yaml\n');
   });
 
   it('a matching pattern beside one that matches nothing: exit 2 naming only the empty one, or a lint with a note', () => {
     const root = makeWorkspace({ 'a/service.yaml': pythonHot('orders'), 'b/README.md': '' });
-    expectOneLineError(runCli(['a', 'b', '--format', 'compact'], { cwd: root }), `svc-lint: no manifest found for b (${searched})`);
+    expectOneLineError(runCli(['a', 'b', '--format', 'compact'], { cwd: root }), `svc-lint: no svc-lint manifest found for b (${searched})`);
     const run = runCli(['a', 'b', '--format', 'compact', '--no-error-on-unmatched-pattern'], { cwd: root });
     expectExit(run, 1);
     expect(run.stdout).toMatch(/^a\/service\.yaml: line 6, col 13, Error - .* \(hot-path-throughput\)\n$/);
-    expect(run.stderr).toBe(`svc-lint: no manifest found for b (${searched})\n`);
+    expect(run.stderr).toBe(`svc-lint: no svc-lint manifest found for b (${searched})\n`);
   });
 
   it('with no paths, a directory without manifests fails as ESLint does for "eslint ."', () => {
     const root = makeWorkspace({ 'README.md': '# nothing to lint\n' });
-    expectOneLineError(runCli([], { cwd: root }), `svc-lint: no manifest found for . (${searched})`);
+    expectOneLineError(runCli([], { cwd: root }), `svc-lint: no svc-lint manifest found for . (${searched})`);
   });
 });
 
