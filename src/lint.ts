@@ -72,13 +72,13 @@ function todayUtc(): string {
 
 interface Targets extends FoundFiles {
   patterns: readonly string[];
-  /** Where the patterns came from: the caller, the config's `include`, or the default (cwd). */
-  origin: 'given' | 'include' | 'default';
+  /** Where the patterns came from: the caller, an editor buffer, the config's `include`, or the default (cwd). */
+  origin: 'given' | 'stdin' | 'include' | 'default';
 }
 
 function findTargets(options: LintOptions, setup: Setup): Targets {
   const { cwd } = options;
-  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [], origin: 'given' };
+  if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [], origin: 'stdin' };
   const { config } = setup.config;
   const include = config.include ?? [];
   const exclude = absoluteGlobs(setup.config.directory, config.exclude ?? []);
@@ -105,6 +105,7 @@ function typedPatterns(targets: Targets, config: LoadedConfig): readonly string[
  * select no manifest at all.
  */
 function unmatchedProblem(targets: Targets, config: LoadedConfig, found?: { judged: number; foreign: number }): string | undefined {
+  if (targets.origin === 'stdin') return undefined;
   const nothingOurs = found !== undefined && found.judged === 0 && found.foreign > 0;
   const { unmatched } = targets;
   if (!nothingOurs && (unmatched.length === 0 || (targets.origin !== 'given' && targets.files.length > 0))) return undefined;

@@ -1,7 +1,11 @@
 import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, parseJsonReport, removeWorkspaces, runCli, type CliRun } from './cli/run-cli.js';
+import { slowTestTimeout } from './timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 const tree = fileURLToPath(new URL('../fixtures/real-world/', import.meta.url));
 
@@ -105,10 +109,16 @@ describe('a real repository linted as a directory', { timeout: 60_000 }, () => {
   });
 
   it('has nothing to say about Kubernetes objects, Helm templates and scaffolder Templates and skeletons', () => {
+    // Directories that hold no svc-lint manifest are a selection that matched nothing: exit 2, as ESLint does.
+    const unmatched = "svc-lint: no svc-lint manifest found for kubernetes, helm, scaffolder (4 files skipped as not svc-lint's; --debug lists them)\n";
     const run = runCli(['kubernetes', 'helm', 'scaffolder'], { cwd: root });
-    expect(run.status).toBe(0);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toBe("✔ no problems (0 files, 0 services; 4 files skipped as not svc-lint's, --debug lists them)\n");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(unmatched);
+    expect(run.stdout).toBe('');
+    const allowed = runCli(['kubernetes', 'helm', 'scaffolder', '--no-error-on-unmatched-pattern'], { cwd: root });
+    expect(allowed.status).toBe(0);
+    expect(allowed.stderr).toBe(unmatched);
+    expect(allowed.stdout).toBe("✔ no problems (0 files, 0 services; 4 files skipped as not svc-lint's, --debug lists them)\n");
   });
 
   it('skips another tool\'s file named on the command line, with a note', () => {

@@ -1,8 +1,12 @@
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { workspaceFiles } from '../../src/workspace.js';
 import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+// Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 
