@@ -154,12 +154,12 @@ export function readManifest(
     }
     judged = true;
     if (doc.errors.length > 0) {
-      problems.push(...syntaxProblems(doc, lineCounter, text));
+      for (const problem of syntaxProblems(doc, lineCounter, text)) problems.push(problem);
       return;
     }
     const duplicates = duplicateKeyProblems(doc, lineCounter, text);
     if (duplicates.length > 0) {
-      problems.push(...duplicates);
+      for (const problem of duplicates) problems.push(problem);
       return;
     }
     const context: DocumentContext = { doc, documentIndex, text, lineCounter, file, languages, into: { services, problems, undeclared } };
@@ -220,7 +220,7 @@ function readNativeDocument(context: DocumentContext, validateService: ReturnTyp
   const built = readNativeService(plain.value, { ...context, documentRange: range, repeated });
   if (built) {
     into.services.push(built);
-    into.problems.push(...repeatedProblems(built.name, repeated));
+    for (const problem of repeatedProblems(built.name, repeated)) into.problems.push(problem);
   } else if (service !== undefined && service.trim() !== '' && marked) {
     const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
     into.undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });

@@ -15,7 +15,9 @@ function change(row: CapacityRow, pick: (estimate: EstimateRow) => string): stri
 }
 
 function table(rows: readonly string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // A loop, not Math.max(...): spreading one argument per service overflows the stack in a large fleet.
+  const widths = rows[0]!.map(() => 0);
+  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column]!, cell.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
