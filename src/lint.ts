@@ -4,7 +4,7 @@ import { runRules } from './engine.js';
 import { languageEvidenceReader } from './detect/detect.js';
 import { absoluteGlobs, displayPathOf, findManifestFiles, type FoundFiles } from './files.js';
 import type { ManifestProblem } from './manifest/problems.js';
-import { defaultMaxFileSizeMb, loadManifestSource, type ManifestSource } from './manifest/source.js';
+import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './manifest/source.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './setup.js';
 import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
@@ -117,7 +117,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { languages, rules } = setup;
   const targets = findTargets(options, setup);
 
-  const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
+  const limits = sourceLimits(setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb);
   const sources = new Map<string, ManifestSource>();
   const cachePath = cachePathFor(options.cache, setup.config, cwd);
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
