@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { baselineScope, compareWithBaseline, defaultBaselineFile, parseBaseline } from './baseline/baseline.js';
 import type { LoadedConfig } from './config/load.js';
@@ -86,6 +86,8 @@ export function applyExemptions(
     const display = displayPathOf(options.cwd, options.baselinePath);
     let text: string;
     try {
+      // A device or FIFO (a baseline linked to /dev/zero) would be read forever.
+      if (!statSync(options.baselinePath).isFile()) throw Object.assign(new Error('not a file'), { code: 'not a regular file' });
       text = readFileSync(options.baselinePath, 'utf8');
     } catch (error) {
       throw new SvcLintError('config', `cannot read the baseline ${display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

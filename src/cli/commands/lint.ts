@@ -96,7 +96,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     outputs,
     (output) => formatResultPieces(output.format, shown, context(output.file === undefined && output.format === 'stylish')),
     io,
-    { overwriteManifest: options.force },
+    { overwriteManifest: options.force, manifests: result.manifestPaths, inPlace: 'allowed' },
   );
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && outputs.some((output) => output.format === 'github')) {

@@ -31,6 +31,10 @@ export async function runReportCommand(options: CliOptions, io: CliIo): Promise<
   const result = await lint(await lintOptionsFrom(options, io));
   for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
   const render = formats as Record<string, (result: LintResult) => string | Iterable<string>>;
-  await writeOutputs(outputs, (output) => render[output.format]!(result), io, { overwriteManifest: options.force });
+  await writeOutputs(outputs, (output) => render[output.format]!(result), io, {
+    overwriteManifest: options.force,
+    manifests: result.manifestPaths,
+    inPlace: 'allowed',
+  });
   return exitCodes.clean;
 }
