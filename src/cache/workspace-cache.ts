@@ -5,7 +5,7 @@ import { isManifestFileName } from '../files.js';
 import { inPieces, jsonPieces } from '../formatters/json-pieces.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { ManifestFile, Service, UndeclaredService } from '../types.js';
-import { beginsWithHeader, isRegularFile, readHead, realPathOf } from '../io/existing-files.js';
+import { beginsWithHeader, isOneOf, isRegularFile, readHead } from '../io/existing-files.js';
 import { writeTargetOf } from '../io/write-target.js';
 import { isCachedService, isCachedUndeclared, type CachedService } from './cached-service.js';
 
@@ -96,7 +96,7 @@ function beginsLikeCache(path: string): boolean {
 /** Why the cache must not be written at `path`, or undefined: only over nothing, a link, or svc-lint's own cache. */
 function refusalToReplace(path: string, manifests: ReadonlySet<string>): string | undefined {
   if (isManifestFileName(path)) return 'the file is named like a manifest, which svc-lint never writes over';
-  if (manifests.has(realPathOf(path))) return 'this run reads it as a manifest';
+  if (isOneOf(path, manifests)) return 'this run reads it as a manifest';
   const target = writeTargetOf(path);
   if (target.kind === 'refuse') return target.reason;
   if (target.kind === 'in-place') return 'it is not a regular file';

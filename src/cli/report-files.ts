@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { realPathOf } from '../io/existing-files.js';
+import { isOneOf } from '../io/existing-files.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
 import { displayPathOf, isManifestFileName } from '../files.js';
 import { inBatches } from '../io/batches.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
-import { writeInPlace, writeTargetOf } from '../io/write-target.js';
+import { standardStreamOf, writeInPlace, writeTargetOf } from '../io/write-target.js';
 import type { OutputRequest } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -49,7 +49,7 @@ export async function writeReportFile(cwd: string, file: string, text: string | 
       throw new SvcLintError('io', `cannot write ${file}: ${errorCode(error)}`);
     }
   }
-  if (options.manifests?.has(realPathOf(path))) {
+  if (options.manifests && isOneOf(path, options.manifests)) {
     throw new SvcLintError('io', `refusing to write over ${file}: this run reads it as a manifest; choose another file`);
   }
   if (!options.overwriteManifest && isManifestFileName(path) && existsSync(path)) {
@@ -79,8 +79,13 @@ export async function writeOutputs<Format extends string>(
 ): Promise<void> {
   for (const output of outputs) {
     const text = render(output);
-    if (output.file !== undefined) await writeReportFile(io.cwd, output.file, text, options);
-    else if (typeof text === 'string') await io.writeStdout(text);
-    else for (const batch of inBatches(text)) await io.writeStdout(batch);
+    const stream = output.file === undefined ? 'stdout' : standardStreamOf(resolve(io.cwd, output.file));
+    if (stream === undefined) {
+      await writeReportFile(io.cwd, output.file!, text, options);
+    } else {
+      const write = stream === 'stdout' ? io.writeStdout : io.writeStderr;
+      if (typeof text === 'string') await write(text);
+      else for (const batch of inBatches(text)) await write(batch);
+    }
   }
 }

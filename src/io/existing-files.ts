@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 
 /** The file's real path; `path` itself (not an equal copy) when it is already real or does not exist. */
 export function realPathOf(path: string): string {
@@ -41,4 +41,27 @@ export function readHead(path: string, bytes: number): string | undefined {
 export function beginsWithHeader(head: string, header: string): boolean {
   const compact = head.replace(/\s+/g, '');
   return compact.length >= header.length ? compact.startsWith(header) : header.startsWith(compact);
+}
+
+/**
+ * Whether `path` is one of `paths` (real paths): the same real path, or the same file under another name (a hard link;
+ * compared by device and inode only then, so the common case costs no stat per file).
+ */
+export function isOneOf(path: string, paths: ReadonlySet<string>): boolean {
+  if (paths.has(realPathOf(path))) return true;
+  const target = quietStat(path);
+  if (!target || target.nlink < 2) return false;
+  for (const other of paths) {
+    const stats = quietStat(other);
+    if (stats && stats.ino === target.ino && stats.dev === target.dev) return true;
+  }
+  return false;
+}
+
+function quietStat(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -38,6 +38,26 @@ function isDescriptorLink(path: string): boolean {
   return false;
 }
 
+const descriptorPath = /^\/(?:proc\/(?:self|thread-self)|dev)\/fd\/(\d+)$/;
+
+/**
+ * `stdout` or `stderr` when `path` leads to this process's own standard output or error (`/dev/stdout`,
+ * `/proc/self/fd/1`, `/dev/fd/2`, or a link to one): the text then goes where the process writes that stream, in
+ * order with the rest, whatever the descriptor is (a terminal, a pipe, a socket, a file opened for appending).
+ */
+export function standardStreamOf(path: string): 'stdout' | 'stderr' | undefined {
+  let current = path;
+  for (let hops = 0; hops < 8; hops += 1) {
+    if (current === '/dev/stdout' || current === '/dev/stderr') return current === '/dev/stdout' ? 'stdout' : 'stderr';
+    const descriptor = descriptorPath.exec(current)?.[1];
+    if (descriptor !== undefined) return descriptor === '1' ? 'stdout' : descriptor === '2' ? 'stderr' : undefined;
+    const link = quietly(() => readlinkSync(current));
+    if (link === undefined) return undefined;
+    current = resolve(dirname(current), link);
+  }
+  return undefined;
+}
+
 export function writeTargetOf(path: string): WriteTarget {
   const entry = quietly(() => lstatSync(path));
   if (!entry || entry.isFile()) return { kind: 'replace' };
