@@ -15,6 +15,7 @@ import { displayPathOf } from '../../files.js';
 import { beginsWithHeader, isRegularFile, readHead } from '../../io/existing-files.js';
 import { writeTargetOf } from '../../io/write-target.js';
 import { lint } from '../../lint.js';
+import { terminalSafe } from '../../text/terminal.js';
 import { loadConfig } from '../../setup.js';
 import type { CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
@@ -79,6 +80,6 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
   }
   await writeReportFile(io.cwd, display, serializeBaseline(next), { overwriteManifest: options.force, manifests: result.manifestPaths });
   const findings = next.entries.reduce((total, entry) => total + entry.count, 0);
-  io.writeStdout(`${options.prune ? 'pruned' : 'wrote'} ${display}: ${next.entries.length} entries, ${findings} findings\n`);
+  io.writeStdout(`${options.prune ? 'pruned' : 'wrote'} ${terminalSafe(display)}: ${next.entries.length} entries, ${findings} findings\n`);
   return exitCodes.clean;
 }

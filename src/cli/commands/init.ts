@@ -7,7 +7,8 @@ import { packagePath } from '../../package-paths.js';
 import { setUp } from '../../setup.js';
 import { workloads, type Workload } from '../../types.js';
 import type { CliOptions } from '../args.js';
-import { exitCodes, type CliIo } from '../io.js';
+import { exitCodes, stderrLine, type CliIo } from '../io.js';
+import { terminalSafe } from '../../text/terminal.js';
 import { writeReportFile } from '../report-files.js';
 
 const namePattern = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -111,9 +112,9 @@ export async function runInitCommand(options: CliOptions, io: CliIo): Promise<nu
   const fields = { name, language: languages.resolve(language), workload: knownWorkload };
   const schema = schemaReference(directory, io.cwd);
   await writeReportFile(io.cwd, display, manifestText(fields, schema.path), { overwriteManifest: options.force });
-  io.writeStdout(`wrote ${display} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
+  io.writeStdout(`wrote ${terminalSafe(display)} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
   if (schema.missing !== undefined) {
-    io.writeStderr(`svc-lint: the schema modeline points at ${schema.missing}, which npm install --save-dev svc-lint provides\n`);
+    io.writeStderr(stderrLine(`the schema modeline points at ${schema.missing}, which npm install --save-dev svc-lint provides`));
   }
   return exitCodes.clean;
 }

@@ -6,7 +6,7 @@ import type { FormatContext } from '../../formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
 import { parseOutputs, type CliOptions } from '../args.js';
-import { exitCodes, type CliIo } from '../io.js';
+import { exitCodes, stderrLine, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
 import { todayFrom } from '../today.js';
 import { packageVersion } from '../../package-paths.js';
@@ -82,9 +82,9 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   if (options.errorOnUnmatchedPattern && result.unmatchedPatterns.length > 0) {
     throw new SvcLintError('path', `no manifests found for ${result.unmatchedPatterns.join(', ')}`);
   }
-  for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
+  for (const note of result.notes) io.writeStderr(stderrLine(note));
   if (options.debug) {
-    for (const { file, line, reason } of result.skipped) io.writeStderr(`svc-lint: skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}\n`);
+    for (const { file, line, reason } of result.skipped) io.writeStderr(stderrLine(`skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}`));
   }
 
   const shown = options.quiet ? failingOnly(result, options) : result;
