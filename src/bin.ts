@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { getHeapStatistics } from 'node:v8';
@@ -81,8 +80,9 @@ async function prompt(question: string): Promise<string> {
 async function handle(message: FromThread): Promise<void> {
   switch (message.type) {
     case 'stdout':
-      // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint.
-      if (!process.stdout.write(message.text)) await once(process.stdout, 'drain');
+      // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint. A
+      // failed write ends the process from the 'error' handler above.
+      if (!process.stdout.write(message.text)) await new Promise((resume) => process.stdout.once('drain', resume));
       reply({ type: 'written', id: message.id });
       return;
     case 'stderr':
@@ -109,7 +109,9 @@ async function handle(message: FromThread): Promise<void> {
   }
 }
 
-worker.on('message', (message: FromThread) => void handle(message));
+worker.on('message', (message: FromThread) => {
+  handle(message).catch((error: Error) => stop(2, `svc-lint: internal error: ${error.message}\n`));
+});
 worker.on('error', (error: Error & { code?: string }) => {
   const line =
     error.code === 'ERR_WORKER_OUT_OF_MEMORY'

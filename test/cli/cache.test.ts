@@ -92,7 +92,7 @@ describe('--cache', () => {
     expect(ruleIds(run)).toEqual([]);
   });
 
-  it('reads a manifest again when an entry is damaged in any field, never an internal error', () => {
+  it('reads a manifest again when an entry is damaged in any field, never an internal error', { timeout: 60_000 }, () => {
     const damages: ((service: Record<string, unknown>) => void)[] = [
       (service) => (service.dependsOn = [null]),
       (service) => (service.dependsOn = [{ service: 'x', call: 'sync', rpsShare: 1 }]),

@@ -22,7 +22,7 @@ function repoAndOutside(files: Record<string, string> = {}): { top: string; repo
 
 const ruleIds = (run: ReturnType<typeof runCli>) => parseJsonReport(run).findings.map((finding) => finding.ruleId);
 
-describe('the config search stays inside the repository', () => {
+describe('the config search stays inside the repository', { timeout: 30_000 }, () => {
   it('a .svc-lint.yaml above the repository root is not used', () => {
     const { repo } = repoAndOutside({ '.svc-lint.yaml': silencing });
     const run = runCli(['--format', 'json'], { cwd: join(repo, 'services') });
@@ -55,7 +55,7 @@ describe('the config search stays inside the repository', () => {
   });
 });
 
-describe('paths in a config stay inside the repository: exit 2, one line with file:line:col', () => {
+describe('paths in a config stay inside the repository: exit 2, one line with file:line:col', { timeout: 30_000 }, () => {
   it('baseline: ../authorized_keys is refused, for lint and for svc-lint baseline, and the file is untouched', () => {
     const { top, repo } = repoAndOutside({ 'repo/.svc-lint.yaml': 'baseline: ../outside/authorized_keys\n' });
     const expected = `svc-lint: invalid config .svc-lint.yaml:1:11: baseline: "../outside/authorized_keys" is outside the repository (${repo}); pass --baseline on the command line to use a file elsewhere`;

@@ -36,7 +36,7 @@ function fullDevice(root: string): string {
   return 'full';
 }
 
-describe('special files are written in place, never replaced', () => {
+describe('special files are written in place, never replaced', { timeout: 30_000 }, () => {
   it('-o on a device that is full: one line with ENOSPC, exit 2, and the device is still a device', () => {
     const root = apiWorkspace();
     const device = fullDevice(root);
@@ -95,7 +95,7 @@ describe('special files are written in place, never replaced', () => {
   });
 });
 
-describe('a manifest the run reads is never written over, whatever its name', () => {
+describe('a manifest the run reads is never written over, whatever its name', { timeout: 30_000 }, () => {
   const refusal = 'svc-lint: refusing to write over api.yaml: this run reads it as a manifest; choose another file';
 
   it.each([
@@ -146,7 +146,7 @@ describe('a manifest the run reads is never written over, whatever its name', ()
   });
 });
 
-describe('a cache or a baseline replaces only svc-lint\'s own file', () => {
+describe('a cache or a baseline replaces only svc-lint\'s own file', { timeout: 30_000 }, () => {
   it('--cache-location naming any other file: a note, the file untouched', () => {
     const root = apiWorkspace({ 'README.md': '# Orders\n\nHow to run the service.\n' });
     const before = contents(root);
@@ -201,7 +201,7 @@ function deadPid(): number {
   }
 }
 
-describe('temporary files', () => {
+describe('temporary files', { timeout: 30_000 }, () => {
   it('are named so that one .gitignore line, *.svc-lint-tmp, covers them, and a killed run\'s are removed by the next', () => {
     const root = apiWorkspace();
     const leftover = `out/.lint.json.${deadPid()}-0123456789ab.svc-lint-tmp`;

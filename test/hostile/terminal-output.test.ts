@@ -62,7 +62,7 @@ function expectSafeRun(run: CliRun): void {
   expectTerminalSafe(run.stderr);
 }
 
-describe('file names and manifest values reach the terminal escaped', () => {
+describe('file names and manifest values reach the terminal escaped', { timeout: 30_000 }, () => {
   const root = hostileWorkspace();
 
   it.each(['stylish', 'compact', 'markdown'])('%s: no control character, no workflow command', (format) => {
