@@ -76,6 +76,22 @@ function cacheLocation(location: string | undefined): string | true {
 
 const stepSummaryMaxBytes = 1024 * 1024;
 
+/**
+ * Appends the findings to GitHub's step summary. GitHub shows at most 10 annotations of each kind per step; the step
+ * summary lists the findings, within the 1 MiB a step's summary may hold (over it, the runner uploads none: "supports
+ * content up to a size of 1024k"). Returns why it could not, for a note.
+ */
+function appendStepSummary(path: string, markdownWithin: (maxBytes: number) => string): string | undefined {
+  try {
+    const used = existsSync(path) ? statSync(path).size : 0;
+    const markdown = markdownWithin(stepSummaryMaxBytes - used - 1);
+    if (markdown !== '') appendFileSync(path, `${markdown}\n`);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
+}
+
 export async function runLintCommand(options: CliOptions, io: CliIo): Promise<number> {
   const outputs = parseOutputs(options, formatNames, 'stylish');
   const result = await lint(await lintOptionsFrom(options, io));
@@ -100,11 +116,9 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   );
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && outputs.some((output) => output.format === 'github')) {
-    // GitHub shows at most 10 annotations of each kind per step; the step summary lists the findings, within the
-    // 1 MiB a step's summary may hold (over it, the runner uploads none: "supports content up to a size of 1024k").
-    const used = existsSync(summaryFile) ? statSync(summaryFile).size : 0;
-    const markdown = formatMarkdownSummary(shown, context(false), stepSummaryMaxBytes - used - 1);
-    if (markdown !== '') appendFileSync(summaryFile, `${markdown}\n`);
+    const problem = appendStepSummary(summaryFile, (room) => formatMarkdownSummary(shown, context(false), room));
+    // The annotations are out already and the exit code stands: a summary that cannot be written is a note.
+    if (problem !== undefined) io.writeStderr(stderrLine(`cannot write the step summary ${summaryFile}: ${problem}`));
   }
   if (hasTooManyWarnings(result, options)) {
     io.writeStderr(`svc-lint: ${countOf(result.summary.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
