@@ -33,32 +33,29 @@ function serviceIn(file: { path: string; displayPath: string }): Service {
   };
 }
 
+/** One run that reads a manifest (`whileReading` happens between the run's stat and its read), then the next run's cache. */
+async function nextRunAfter(whileReading: (path: string) => void) {
+  const directory = scratch();
+  const file = { path: join(directory, 'service.yaml'), displayPath: 'service.yaml' };
+  writeFileSync(file.path, 'version one\n');
+  const cachePath = join(directory, '.svc-lint-cache');
+  const run = openWorkspaceCache(cachePath, 'f');
+  run.beforeReading(file);
+  whileReading(file.path);
+  run.remember(file, [serviceIn(file)]);
+  expect(await run.save(new Set())).toBeUndefined();
+  return { file, next: openWorkspaceCache(cachePath, 'f') };
+}
+
 describe('the workspace cache', () => {
   it('keeps a file under the identity it had before it was read, so a save during the run is read again next time', async () => {
-    const directory = scratch();
-    const file = { path: join(directory, 'service.yaml'), displayPath: 'service.yaml' };
-    writeFileSync(file.path, 'version one\n');
-    const cachePath = join(directory, '.svc-lint-cache');
-
-    const first = openWorkspaceCache(cachePath, 'f');
-    first.beforeReading(file);
     // An editor saves the file after the run stat'ed it and while it reads it.
-    writeFileSync(file.path, 'version two, saved during the run\n');
-    first.remember(file, [serviceIn(file)]);
-    expect(await first.save(new Set())).toBeUndefined();
-
-    expect(openWorkspaceCache(cachePath, 'f').servicesOf(file)).toBeUndefined();
+    const { file, next } = await nextRunAfter((path) => writeFileSync(path, 'version two, saved during the run\n'));
+    expect(next.servicesOf(file)).toBeUndefined();
   });
 
   it('gives the services back for a file unchanged since it was read', async () => {
-    const directory = scratch();
-    const file = { path: join(directory, 'service.yaml'), displayPath: 'service.yaml' };
-    writeFileSync(file.path, 'version one\n');
-    const cachePath = join(directory, '.svc-lint-cache');
-    const first = openWorkspaceCache(cachePath, 'f');
-    first.beforeReading(file);
-    first.remember(file, [serviceIn(file)]);
-    await first.save(new Set());
-    expect(openWorkspaceCache(cachePath, 'f').servicesOf(file)).toEqual([serviceIn(file)]);
+    const { file, next } = await nextRunAfter(() => {});
+    expect(next.servicesOf(file)).toEqual([serviceIn(file)]);
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, removeWorkspaces, runCli, type CliRun } from '../cli/run-cli.js';
+import { makeWorkspace, manifest, removeWorkspaces, runCli, type CliRun } from '../cli/run-cli.js';
 import { expectExit } from './support.js';
 
 afterAll(removeWorkspaces);
@@ -14,18 +14,12 @@ const injection = '\n::error title=Injected::owned';
 /** A fleet whose file names and values try to reach the terminal and the CI runner raw. */
 function hostileWorkspace(): string {
   const root = makeWorkspace({
-    'api.service.yaml': [
-      'apiVersion: svc-lint/v1',
-      'kind: Service',
-      'metadata:',
-      '  name: api',
-      'spec:',
-      `  language: ${JSON.stringify(`py${escapes}thon`)}`,
-      '  workload: api',
-      '  dependsOn:',
-      `    - service: ${JSON.stringify(`ghost${escapes}${injection} ##[error]legacy`)}`,
-      '',
-    ].join('\n'),
+    'api.service.yaml': manifest('api', [
+      `language: ${JSON.stringify(`py${escapes}thon`)}`,
+      'workload: api',
+      'dependsOn:',
+      `  - service: ${JSON.stringify(`ghost${escapes}${injection} ##[error]legacy`)}`,
+    ]),
     'catalog-info.yaml': [
       'apiVersion: backstage.io/v1alpha1',
       'kind: Component',
@@ -111,18 +105,12 @@ describe('file names and manifest values reach the terminal escaped', { timeout:
 
   it('markdown neutralizes mentions, references and links from manifests', () => {
     const markdownRoot = makeWorkspace({
-      'api.service.yaml': [
-        'apiVersion: svc-lint/v1',
-        'kind: Service',
-        'metadata:',
-        '  name: api',
-        'spec:',
-        '  language: go',
-        '  workload: api',
-        '  dependsOn:',
-        '    - service: "@octocat @org/team #1 https://evil.example www.evil.example"',
-        '',
-      ].join('\n'),
+      'api.service.yaml': manifest('api', [
+        'language: go',
+        'workload: api',
+        'dependsOn:',
+        '  - service: "@octocat @org/team #1 https://evil.example www.evil.example"',
+      ]),
     });
     const run = runCli(['--format', 'markdown'], { cwd: markdownRoot });
     expectExit(run, 1);
