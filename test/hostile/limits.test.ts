@@ -35,8 +35,11 @@ describe('the node budget: a file of few bytes and many nodes is one finding, fa
     ['1,000,000 document markers (4 MB)', '---\n'.repeat(1_000_000), 250_001, 1],
   ])('%s', (_name, text, line, column) => {
     const root = makeWorkspace({ 'many.service.yaml': text });
+    const before = listTree(root);
     const run = runWithin(60_000, root, ['--format', 'compact']);
     expectExit(run, 1);
+    expect(run.stderr).toBe('');
+    expect(listTree(root)).toEqual(before);
     expect(run.stdout).toBe(`many.service.yaml: line ${line}, col ${column}, Error - ${tooManyNodes} (manifest-syntax)\n`);
     // Stops where the limit is reached: a fraction of what parsing the whole took.
     expect(run.ms).toBeLessThan(30_000);
