@@ -84,6 +84,15 @@ describe('file names and manifest values reach the terminal escaped', { timeout:
     expect(run.stdout).toContain(`ghost${shownEscapes} ::error title=Injected::owned ##\\u005berror]legacy`);
   });
 
+  it.each(['junit', 'html'])('%s: no line a GitHub runner reads as a workflow command', (format) => {
+    const run = runCli(['--format', format], { cwd: root });
+    expectExit(run, 1);
+    for (const line of run.stdout.split('\n')) {
+      expect(line.trimStart().startsWith('::'), line).toBe(false);
+      expect(line.includes('##['), line).toBe(false);
+    }
+  });
+
   it('the machine formats keep the values as they are (they escape by their own rules)', () => {
     const run = runCli(['--format', 'json'], { cwd: root });
     expect(JSON.parse(run.stdout).findings.map((finding: { message: string }) => finding.message)).toContainEqual(
