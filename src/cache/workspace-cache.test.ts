@@ -42,7 +42,7 @@ async function nextRunAfter(whileReading: (path: string) => void) {
   const run = openWorkspaceCache(cachePath, 'f');
   run.beforeReading(file);
   whileReading(file.path);
-  run.remember(file, [serviceIn(file)]);
+  run.remember(file, [serviceIn(file)], []);
   expect(await run.save(new Set())).toBeUndefined();
   return { file, next: openWorkspaceCache(cachePath, 'f') };
 }
@@ -51,11 +51,11 @@ describe('the workspace cache', () => {
   it('keeps a file under the identity it had before it was read, so a save during the run is read again next time', async () => {
     // An editor saves the file after the run stat'ed it and while it reads it.
     const { file, next } = await nextRunAfter((path) => writeFileSync(path, 'version two, saved during the run\n'));
-    expect(next.servicesOf(file)).toBeUndefined();
+    expect(next.contentsOf(file)).toBeUndefined();
   });
 
   it('gives the services back for a file unchanged since it was read', async () => {
     const { file, next } = await nextRunAfter(() => {});
-    expect(next.servicesOf(file)).toEqual([serviceIn(file)]);
+    expect(next.contentsOf(file)).toEqual({ services: [serviceIn(file)], undeclared: [] });
   });
 });
