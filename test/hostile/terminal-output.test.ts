@@ -133,10 +133,11 @@ describe('file names and manifest values reach the terminal escaped', { timeout:
     expectTerminalSafe(run.stdout);
   });
 
-  it('report text: a service name never starts a line raw', () => {
+  it('report text: names and languages from manifests are shown escaped', () => {
     const run = runCli(['report'], { cwd: root });
     expectExit(run, 0);
     expectTerminalSafe(run.stdout);
-    expect(run.stdout).toContain(`web${shownEscapes}`);
+    // The report shows the language id, lower-cased.
+    expect(run.stdout).toContain(`py${shownEscapes}thon`.toLowerCase());
   });
 });
