@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorkspace } from './generate.mjs';
+import { formatHostile, measureHostile } from './hostile.mjs';
 import { canMeasureRss, median, runNode } from './measure.mjs';
 import { TOOL_LABELS, describeSize, evaluateTargets, formatReport, linearity } from './report.mjs';
 import { HOT_PATH_RULE, SCHEMA_RULE, checkSpectralRuleset, parseSpectralRun, spectralArgs } from './spectral/check.mjs';
@@ -16,16 +17,20 @@ const projectDir = resolve(benchDir, '..');
 
 const USAGE = `Usage: node bench/run.mjs [options]
 
+  --group NAME             sizes (default), hostile (the inputs of issue 14, one folder each) or all
   --sizes 1,1000,10000     workspace sizes in manifests
-  --runs N                 timed runs per tool and size (default 5; 3 at 10,000 and for Spectral from 1,000)
+  --runs N                 timed runs per tool and size (default 5; 3 at 10,000 and for Spectral from 1,000;
+                           3 per hostile input)
   --spectral-sizes LIST    sizes Spectral runs at: a list, "all" or "none" (default 1,1000: it needs minutes at 10,000)
   --no-spectral            same as --spectral-sizes none
   --seed N                 generator seed (default 1)
   --svc-lint PATH          script run as svc-lint (default dist/bin.js)
-  --out PATH               where to write the results (default bench/results.json)
+  --out PATH               where to write the results (default bench/results.json; a group run replaces only
+                           its own part of the file)
   --keep                   keep the generated workspaces`;
 
 const OPTION_SPEC = {
+  group: { type: 'string', default: 'sizes' },
   sizes: { type: 'string', default: '1,1000,10000' },
   runs: { type: 'string' },
   'spectral-sizes': { type: 'string', default: '1,1000' },
@@ -51,10 +56,12 @@ function parseOptions(argv) {
   else spectralSizes = parseSizeList(values['spectral-sizes'], '--spectral-sizes');
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs must be a positive integer, got "${values.runs}".`);
+  if (!['sizes', 'hostile', 'all'].includes(values.group)) throw new UsageError(`--group takes sizes, hostile or all, got "${values.group}".`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}".`);
   return {
     help: values.help,
+    groups: values.group === 'all' ? ['sizes', 'hostile'] : [values.group],
     sizes,
     runs,
     spectralSizes: spectralSizes.filter((size) => sizes.includes(size)),
@@ -233,62 +240,108 @@ async function main() {
   }
   if (!canMeasureRss) console.error('/usr/bin/time is missing: peak RSS will not be measured.');
 
-  const startedAt = new Date();
-  const machine = machineInfo();
   const workRoot = mkdtempSync(join(tmpdir(), 'svc-lint-bench-'));
-  const failures = [];
   try {
-    let spectral = null;
-    if (options.spectralSizes.length > 0) {
-      const bin = ensureSpectral();
-      const { rulesetPath, schemaPath } = writeSpectralRuleset(workRoot);
-      process.stderr.write('Checking that the Spectral ruleset reports the planted violations... ');
-      const check = await checkSpectralRuleset(bin, rulesetPath, join(workRoot, 'spectral-check'));
-      process.stderr.write(`ok (${JSON.stringify(check.countsByRule)})\n`);
-      spectral = { bin, rulesetPath, schemaPath, check };
+    const previous = readPreviousResults(options.outPath);
+    let results = previous;
+    const printed = [];
+    let failed = false;
+    if (options.groups.includes('sizes')) {
+      const sizesResults = await runSizes(options, workRoot);
+      results = { ...sizesResults, ...(previous.hostile && { hostile: previous.hostile }) };
+      printed.push(formatReport(sizesResults));
+      failed ||= sizesResults.failures.length > 0;
     }
-    const tools = describeTools(options, spectral);
-    const sizes = [];
-    for (const size of options.sizes) {
-      process.stderr.write(`${describeSize(size)} `);
-      sizes.push(await measureSize(size, options, tools, workRoot, failures));
+    if (options.groups.includes('hostile')) {
+      const hostile = await runHostile(options, workRoot);
+      results = { ...results, hostile };
+      printed.push(`Hostile inputs (median of up to ${hostile.runs} runs):\n\n${formatHostile(hostile.cases)}`);
+      if (hostile.failures.length > 0) printed.push(`Failures:\n${hostile.failures.map((failure) => `  ${failure}`).join('\n')}`);
+      failed ||= hostile.failures.length > 0;
     }
-
-    const largest = sizes.at(-1);
-    process.stderr.write(`one file in ${describeSize(largest.size)}\n`);
-    const oneFile = await measureOneFile(join(workRoot, `workspace-${largest.size}`), largest.manifests, options, failures);
-
-    const linearitySummary = linearity(sizes);
-    const results = {
-      date: startedAt.toISOString(),
-      durationS: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-      machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Math.round(load * 100) / 100) },
-      settings: {
-        seed: options.seed,
-        svcLintCommand: `node ${relativeToProject(options.svcLintScript)} --format json <workspace>`,
-        spectralSizes: options.spectralSizes,
-        spectral: spectral && {
-          version: SPECTRAL_VERSION,
-          schema: relativeToProject(spectral.schemaPath),
-          rulesetCheck: spectral.check,
-        },
-        peakRssMeasured: canMeasureRss,
-      },
-      sizes,
-      oneFile,
-      linearity: linearitySummary,
-      targets: evaluateTargets(sizes, linearitySummary),
-      failures,
-    };
     mkdirSync(dirname(options.outPath), { recursive: true });
     writeFileSync(options.outPath, JSON.stringify(results, null, 2) + '\n');
-    console.log(formatReport(results));
-    console.log(`\nWritten to ${relativeToProject(options.outPath)} (${results.durationS} s).`);
-    return failures.length > 0 ? 1 : 0;
+    console.log(printed.join('\n\n'));
+    console.log(`\nWritten to ${relativeToProject(options.outPath)}.`);
+    return failed ? 1 : 0;
   } finally {
     if (options.keep) console.error(`Workspaces kept in ${workRoot}`);
     else rmSync(workRoot, { recursive: true, force: true });
   }
+}
+
+/** The results file as it is, so that a run of one group keeps the other group's results. */
+function readPreviousResults(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+async function runHostile(options, workRoot) {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  const failures = [];
+  const runs = options.runs ?? 3;
+  const cases = await measureHostile(options.svcLintScript, workRoot, runs, failures);
+  return {
+    date: startedAt.toISOString(),
+    durationS: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Math.round(load * 100) / 100) },
+    svcLintCommand: `node ${relativeToProject(options.svcLintScript)} --format json --output-file <file> (in the input's folder)`,
+    runs,
+    cases,
+    failures,
+  };
+}
+
+async function runSizes(options, workRoot) {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  const failures = [];
+  let spectral = null;
+  if (options.spectralSizes.length > 0) {
+    const bin = ensureSpectral();
+    const { rulesetPath, schemaPath } = writeSpectralRuleset(workRoot);
+    process.stderr.write('Checking that the Spectral ruleset reports the planted violations... ');
+    const check = await checkSpectralRuleset(bin, rulesetPath, join(workRoot, 'spectral-check'));
+    process.stderr.write(`ok (${JSON.stringify(check.countsByRule)})\n`);
+    spectral = { bin, rulesetPath, schemaPath, check };
+  }
+  const tools = describeTools(options, spectral);
+  const sizes = [];
+  for (const size of options.sizes) {
+    process.stderr.write(`${describeSize(size)} `);
+    sizes.push(await measureSize(size, options, tools, workRoot, failures));
+  }
+
+  const largest = sizes.at(-1);
+  process.stderr.write(`one file in ${describeSize(largest.size)}\n`);
+  const oneFile = await measureOneFile(join(workRoot, `workspace-${largest.size}`), largest.manifests, options, failures);
+
+  const linearitySummary = linearity(sizes);
+  return {
+    date: startedAt.toISOString(),
+    durationS: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((load) => Math.round(load * 100) / 100) },
+    settings: {
+      seed: options.seed,
+      svcLintCommand: `node ${relativeToProject(options.svcLintScript)} --format json <workspace>`,
+      spectralSizes: options.spectralSizes,
+      spectral: spectral && {
+        version: SPECTRAL_VERSION,
+        schema: relativeToProject(spectral.schemaPath),
+        rulesetCheck: spectral.check,
+      },
+      peakRssMeasured: canMeasureRss,
+    },
+    sizes,
+    oneFile,
+    linearity: linearitySummary,
+    targets: evaluateTargets(sizes, linearitySummary),
+    failures,
+  };
 }
 
 function relativeToProject(path) {

@@ -5,7 +5,7 @@ import { runLintCommand } from './cli/commands/lint.js';
 import { runReportCommand } from './cli/commands/report.js';
 import { explainRule, ruleListFormats } from './cli/explain.js';
 import { helpText } from './cli/help.js';
-import { exitCodes, type CliIo } from './cli/io.js';
+import { exitCodes, stderrLine, type CliIo } from './cli/io.js';
 import { packageVersion } from './package-paths.js';
 import { SvcLintError } from './errors.js';
 import { setUp } from './setup.js';
@@ -50,10 +50,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await commandHandlers[options.command](options, io);
   } catch (error) {
     if (error instanceof SvcLintError) {
-      io.writeStderr(`svc-lint: ${error.message}\n`);
+      io.writeStderr(stderrLine(error.message));
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      io.writeStderr(`svc-lint: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+      io.writeStderr(stderrLine(`internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`));
     }
     if (debug && error instanceof Error && error.stack) io.writeStderr(`${error.stack}\n`);
     return exitCodes.error;

@@ -4,7 +4,7 @@
  */
 export class SvcLintError extends Error {
   constructor(
-    readonly kind: 'usage' | 'config' | 'path' | 'io' | 'internal',
+    readonly kind: 'usage' | 'config' | 'path' | 'io' | 'limit' | 'internal',
     message: string,
   ) {
     super(message);

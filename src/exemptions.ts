@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { baselineScope, compareWithBaseline, defaultBaselineFile, parseBaseline } from './baseline/baseline.js';
 import type { LoadedConfig } from './config/load.js';
@@ -56,7 +56,7 @@ export function applyExemptions(
     const fileFindings = byFile.get(file) ?? [];
     handled.add(file);
     if (!options.allowInlineSuppressions || !source.text?.includes(directiveMarker)) {
-      result.push(...fileFindings);
+      appendAll(result, fileFindings);
       continue;
     }
     const inline = applyInlineSuppressions(fileFindings, parseDirectives(source.text), {
@@ -64,13 +64,13 @@ export function applyExemptions(
       allowInline: true,
       knownRuleIds,
     });
-    result.push(...inline.findings);
+    appendAll(result, inline.findings);
     for (const problem of inline.problems) {
       const rule = enabledRule(problem.ruleId);
       if (rule) result.push(toFinding(rule, problem.messageId, problem.data, file, problem.range, undefined));
     }
   }
-  for (const [file, fileFindings] of byFile) if (!handled.has(file)) result.push(...fileFindings);
+  for (const [file, fileFindings] of byFile) if (!handled.has(file)) appendAll(result, fileFindings);
 
   const expiring = enabledRule('waiver-expiring');
   const waived = applyWaivers(result, readWaivers(config.config.waivers).waivers, {
@@ -91,6 +91,8 @@ export function applyExemptions(
     const display = displayPathOf(options.cwd, options.baselinePath);
     let text: string;
     try {
+      // A device or FIFO (a baseline linked to /dev/zero) would be read forever.
+      if (!statSync(options.baselinePath).isFile()) throw Object.assign(new Error('not a file'), { code: 'not a regular file' });
       text = readFileSync(options.baselinePath, 'utf8');
     } catch (error) {
       throw new SvcLintError('config', `cannot read the baseline ${display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -107,6 +109,11 @@ export function applyExemptions(
     fixed = compared.fixed;
   }
   return { findings: result.sort(compareFindings), ...(fixed && { fixed }) };
+}
+
+/** `push(...items)` passes every item as an argument, which overflows the stack at about 120,000 of them. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /**

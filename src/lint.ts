@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realPathOf } from './io/existing-files.js';
 import { resolve } from 'node:path';
 import { runRules } from './engine.js';
 import { languageEvidenceReader } from './detect/detect.js';
@@ -6,7 +6,7 @@ import { absoluteGlobs, displayPathOf, findManifestFiles, isGlob, manifestFileNa
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
 import type { ManifestProblem } from './manifest/problems.js';
-import { defaultMaxFileSizeMb, loadManifestSource, type ManifestSource } from './manifest/source.js';
+import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './manifest/source.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './setup.js';
 import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
@@ -138,20 +138,10 @@ async function loadEach(paths: readonly string[], load: (path: string) => Manife
   return [...loaded];
 }
 
-/** The file's real path; `path` itself (not an equal copy) when it is already real, so a map keyed by it keeps one string. */
 /** `true` is `.svc-lint-cache` beside the config file, which is cwd without one (where `svc-lint baseline` writes too). */
 function cachePathFor(option: string | true | undefined, config: LoadedConfig, cwd: string): string | undefined {
   if (option === undefined) return undefined;
   return option === true ? resolve(config.directory, defaultCacheFile) : resolve(cwd, option);
-}
-
-function realPathOf(path: string): string {
-  try {
-    const real = realpathSync.native(path);
-    return real === path ? path : real;
-  } catch {
-    return path;
-  }
 }
 
 function isEnabled(setup: Setup, id: string): boolean {
@@ -180,7 +170,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Nothing found is known before anything is read; nothing of ours found, once the files have been looked at.
   failsUnmatched(unmatchedProblem(targets, setup.config));
 
-  const limits = { maxFileSizeMb: setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb };
+  const limits = sourceLimits(setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb);
   const sources = new Map<string, ManifestSource>();
   const cachePath = cachePathFor(options.cache, setup.config, cwd);
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
@@ -193,6 +183,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (!source) {
       const file = { path, displayPath: displayPathOf(cwd, path) };
       const cached = role === 'workspace' ? cache?.contentsOf(file) : undefined;
+      if (role === 'linted' && text === undefined) cache?.beforeReading(file);
       const origin = role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named';
       source = cached ? { file, ...cached, problems: [] } : loadManifestSource(file, languages, limits, text, origin);
       if (!cached && text === undefined) cache?.remember(file, source.services, source.undeclared ?? []);
@@ -216,7 +207,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     : [];
   // The linted files are loaded already; only the others are read (and their real paths looked up) here.
   const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
-  const cacheProblem = await cache?.save();
+  const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
+  const cacheProblem = await cache?.save(manifestPaths);
 
   const services: Service[] = reported.flatMap((source) => source.services);
   const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>
@@ -251,6 +243,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     summary: summarize(findings, reported.length, services.length, loaded.length - reported.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
     files: reported.map((source) => source.file.displayPath),
+    manifestPaths,
     services,
     cwd,
     unmatchedPatterns: targets.unmatched,

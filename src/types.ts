@@ -263,6 +263,8 @@ export interface LintResult {
   rules: ResolvedRule[];
   /** The linted files, relative to `cwd` as findings show them. */
   files: string[];
+  /** The real path of every manifest the run read, linted or seen by the graph rules: files svc-lint never writes over. */
+  manifestPaths: ReadonlySet<string>;
   services: Service[];
   /** The directory `file` paths are relative to. */
   cwd: string;

@@ -17,6 +17,19 @@ describe('annotation value parsers', () => {
     expect(parsePeakRps(text)).toEqual({ ok: false, problem: `must be a number >= 0, got ${JSON.stringify(text)}` });
   });
 
+  it('peak-rps is capped like the native field: at most 1e12, never Infinity', () => {
+    expect(parsePeakRps('1000000000000')).toEqual({ ok: true, value: 1e12 });
+    const huge = `1${'0'.repeat(400)}`;
+    expect(Number(huge)).toBe(Number.POSITIVE_INFINITY);
+    expect(parsePeakRps(huge)).toEqual({ ok: false, problem: `must be at most 1,000,000,000,000, got "${huge}"` });
+    expect(parsePeakRps('1000000000000.5')).toEqual({ ok: false, problem: 'must be at most 1,000,000,000,000, got "1000000000000.5"' });
+  });
+
+  it('p99-ms is capped at a day, as in native manifests', () => {
+    expect(parseP99Ms('86400000')).toEqual({ ok: true, value: 86_400_000 });
+    expect(parseP99Ms(`9${'9'.repeat(400)}`)).toMatchObject({ ok: false, problem: expect.stringMatching(/^must be at most 86,400,000, got "9+"$/) });
+  });
+
   it('p99-ms must be positive', () => {
     expect(parseP99Ms('4.5')).toEqual({ ok: true, value: 4.5 });
     expect(parseP99Ms('0')).toEqual({ ok: false, problem: 'must be a number of milliseconds > 0, got "0"' });

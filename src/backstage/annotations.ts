@@ -1,4 +1,6 @@
 import { didYouMean } from '../text/closest.js';
+import { figureMaximums } from '../manifest/figures.js';
+import { formatNumber } from '../text/number.js';
 import { deploymentTargets, workloads, type DeploymentTarget, type Workload } from '../types.js';
 
 export const annotationPrefix = 'svc-lint.dev/';
@@ -23,10 +25,15 @@ function quoted(text: string): string {
   return JSON.stringify(text);
 }
 
+/** As in native manifests, a figure above the schema's maximum is refused: "1" and 400 zeros is not Infinity req/s. */
+function atMost(maximum: number, text: string): Parsed<number> | undefined {
+  return Number(text.trim()) > maximum ? { ok: false, problem: `must be at most ${formatNumber(maximum)}, got ${quoted(text)}` } : undefined;
+}
+
 export function parsePeakRps(text: string): Parsed<number> {
   const trimmed = text.trim();
   if (!plainNumber.test(trimmed)) return { ok: false, problem: `must be a number >= 0, got ${quoted(text)}` };
-  return { ok: true, value: Number(trimmed) };
+  return atMost(figureMaximums.peakRps, text) ?? { ok: true, value: Number(trimmed) };
 }
 
 export function parseP99Ms(text: string): Parsed<number> {
@@ -35,7 +42,7 @@ export function parseP99Ms(text: string): Parsed<number> {
   if (!plainNumber.test(trimmed) || value <= 0) {
     return { ok: false, problem: `must be a number of milliseconds > 0, got ${quoted(text)}` };
   }
-  return { ok: true, value };
+  return atMost(figureMaximums.p99Ms, text) ?? { ok: true, value };
 }
 
 function parseChoice<T extends string>(text: string, choices: readonly T[]): Parsed<T> {

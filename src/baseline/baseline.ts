@@ -154,6 +154,9 @@ export function pruneBaseline(baseline: Baseline, findings: readonly ReportedFin
   return { version: 1, entries };
 }
 
+/** How every baseline svc-lint writes begins, whitespace aside: what tells its own baseline from any other file. */
+export const baselineHeader = '{"entries":';
+
 /** Sorted keys, one entry per line, a trailing newline: the file diffs well in review. */
 export function serializeBaseline(baseline: Baseline): string {
   const entries = [...baseline.entries].sort(compareEntries).map((entry) =>

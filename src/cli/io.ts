@@ -1,3 +1,5 @@
+import { terminalSafe } from '../text/terminal.js';
+
 /** Everything the CLI needs from its process, passed in so that only bin.ts touches `process`. */
 export interface CliIo {
   cwd: string;
@@ -13,3 +15,8 @@ export interface CliIo {
 }
 
 export const exitCodes = { clean: 0, failed: 1, error: 2 } as const;
+
+/** A line for stderr: `svc-lint: ` and the text, whose file names and values are shown escaped (see terminalSafe). */
+export function stderrLine(text: string): string {
+  return `svc-lint: ${terminalSafe(text)}\n`;
+}

@@ -1,16 +1,22 @@
 import { existsSync, statSync } from 'node:fs';
+import { isOneOf } from '../io/existing-files.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
 import { displayPathOf, isManifestFileName } from '../files.js';
 import { inBatches } from '../io/batches.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { standardStreamOf, writeInPlace, writeTargetOf } from '../io/write-target.js';
 import type { OutputRequest } from './args.js';
 import type { CliIo } from './io.js';
 
 export interface WriteOptions {
-  /** Replace an existing manifest (`--force`); svc-lint otherwise never writes over one. */
+  /** Replace an existing file named like a manifest (`--force`); svc-lint otherwise never writes over one. */
   overwriteManifest: boolean;
+  /** The real paths of the manifests the run read (`LintResult.manifestPaths`): never written over, `--force` or not. */
+  manifests?: ReadonlySet<string>;
+  /** Only a report may go to a device, a FIFO or `/dev/stdout`; a baseline or a manifest must be a regular file. */
+  inPlace?: 'allowed';
 }
 
 /** The nearest existing ancestor of `path` that is not a directory, which makes creating `path` impossible. */
@@ -21,9 +27,31 @@ function blockingFile(path: string): string | undefined {
   return undefined;
 }
 
-/** Writes a report whole or not at all, creating missing parent directories. */
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/**
+ * Writes a report whole or not at all, creating missing parent directories; a device, FIFO or `/dev/stdout` is written
+ * as it is. Never over a manifest the run read (whatever the file is called), nor over a file named like a manifest
+ * without `--force`.
+ */
 export async function writeReportFile(cwd: string, file: string, text: string | Iterable<string>, options: WriteOptions): Promise<void> {
   const path = resolve(cwd, file);
+  const target = writeTargetOf(path);
+  if (target.kind === 'refuse') throw new SvcLintError('io', `cannot write ${file}: ${target.reason}`);
+  if (target.kind === 'in-place') {
+    if (options.inPlace !== 'allowed') throw new SvcLintError('io', `cannot write ${file}: it is not a regular file`);
+    try {
+      writeInPlace(path, text);
+      return;
+    } catch (error) {
+      throw new SvcLintError('io', `cannot write ${file}: ${errorCode(error)}`);
+    }
+  }
+  if (options.manifests && isOneOf(path, options.manifests)) {
+    throw new SvcLintError('io', `refusing to write over ${file}: this run reads it as a manifest; choose another file`);
+  }
   if (!options.overwriteManifest && isManifestFileName(path) && existsSync(path)) {
     throw new SvcLintError('io', `refusing to write over ${file}, which is a manifest: choose another file, or pass --force`);
   }
@@ -35,8 +63,7 @@ export async function writeReportFile(cwd: string, file: string, text: string | 
     await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new SvcLintError('io', `cannot write ${file}: ${code}`);
+    throw new SvcLintError('io', `cannot write ${file}: ${errorCode(error)}`);
   }
 }
 
@@ -52,8 +79,13 @@ export async function writeOutputs<Format extends string>(
 ): Promise<void> {
   for (const output of outputs) {
     const text = render(output);
-    if (output.file !== undefined) await writeReportFile(io.cwd, output.file, text, options);
-    else if (typeof text === 'string') await io.writeStdout(text);
-    else for (const batch of inBatches(text)) await io.writeStdout(batch);
+    const stream = output.file === undefined ? 'stdout' : standardStreamOf(resolve(io.cwd, output.file));
+    if (stream === undefined) {
+      await writeReportFile(io.cwd, output.file!, text, options);
+    } else {
+      const write = stream === 'stdout' ? io.writeStdout : io.writeStderr;
+      if (typeof text === 'string') await write(text);
+      else for (const batch of inBatches(text)) await write(batch);
+    }
   }
 }

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
+import { findRepositoryRoot } from '../files.js';
+import { checkContainment } from './containment.js';
 import { describeSchemaErrors, displayPathOf } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
 import { readYamlDataFile, type YamlDataFile } from '../yaml/read-data-file.js';
@@ -25,16 +28,21 @@ export interface LoadedConfig {
   errorAt(at: YamlPath, problem: string, target?: 'key' | 'value'): SvcLintError;
 }
 
+/**
+ * The config file for a run started in `startDirectory`: searched upward to the repository root, never above it (a
+ * `.svc-lint.yaml` in /tmp or a home directory must not switch rules off for every repository below it) and never
+ * above the home directory; outside a repository, only the starting directory counts.
+ */
 export function findConfigFile(startDirectory: string): string | undefined {
-  let directory = resolve(startDirectory);
-  for (;;) {
+  const start = resolve(startDirectory);
+  const home = homedir();
+  const last = findRepositoryRoot(start) ?? start;
+  for (let directory = start; ; directory = dirname(directory)) {
     for (const name of configFileNames) {
       const candidate = join(directory, name);
       if (existsSync(candidate)) return candidate;
     }
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
+    if (directory === last || directory === home || dirname(directory) === directory) return undefined;
   }
 }
 
@@ -72,5 +80,6 @@ export function loadConfigFile(path: string, displayPath: string): LoadedConfig 
   const config = value as SvcLintConfig;
   const [waiverError] = readWaivers(config.waivers).errors;
   if (waiverError) throw errorAt(['waivers', waiverError.waiverIndex], waiverError.message);
+  checkContainment(config, dirname(path), errorAt);
   return { config, path, displayPath, directory: dirname(path), rangeAt: file.rangeAt, errorAt };
 }

@@ -1,4 +1,5 @@
 import type { Finding, LintResult, Severity } from '../types.js';
+import { terminalSafe, terminalSafePath } from '../text/terminal.js';
 import type { FormatContext } from './types.js';
 
 const severityLabels = {
@@ -13,9 +14,9 @@ export function toSingleLine(text: string): string {
 }
 
 function compactLine(finding: Finding): string {
-  const message = toSingleLine(finding.message) || finding.messageId;
+  const message = terminalSafe(toSingleLine(finding.message) || finding.messageId);
   const severity = severityLabels[finding.severity];
-  return `${finding.file}: line ${finding.line}, col ${finding.column}, ${severity} - ${message} (${finding.ruleId})`;
+  return `${terminalSafePath(finding.file)}: line ${finding.line}, col ${finding.column}, ${severity} - ${message} (${finding.ruleId})`;
 }
 
 /** ESLint's compact format, one line per finding, as VS Code's `$eslint-compact` matcher reads it. */

@@ -9,12 +9,18 @@ export const cleanFileTestName = 'no problems';
 // Everything outside XML 1.0's Char production, lone surrogates included.
 const illegalXmlCharacters = /[^\t\n\r\u{20}-\u{D7FF}\u{E000}-\u{FFFD}\u{10000}-\u{10FFFF}]/gu;
 
+/**
+ * A `:` that starts a line and every `##[` are written as character references: the XML reads the same, and a report
+ * printed to a CI log holds no line a GitHub runner would read as a workflow command.
+ */
 function escapeXmlText(text: string): string {
   return text
     .replace(illegalXmlCharacters, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/(^|[\n\r])([ \t]*):/g, '$1$2&#58;')
+    .replaceAll('##[', '##&#91;');
 }
 
 // Literal tabs and line breaks in attributes would be normalised to spaces by the parser.

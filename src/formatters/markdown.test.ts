@@ -56,6 +56,14 @@ describe('escapeMarkdownCell', () => {
     ['<script> & co', '&lt;script&gt; &amp; co'],
     ['*bold* _em_ `code` [link] ~strike~ back\\slash', '\\*bold\\* \\_em\\_ \\`code\\` \\[link\\] \\~strike\\~ back\\\\slash'],
     ['trailing newline\n', 'trailing newline'],
+    ['ask @octocat or @org/team-a', 'ask @&#8203;octocat or @&#8203;org/team-a'],
+    ['fixes #123 and GH-7, see owner/repo#9', 'fixes #&#8203;123 and GH&#8203;-7, see owner/repo#&#8203;9'],
+    ['https://evil.example/x and www.example.com', 'https:&#8203;//evil.example/x and www&#8203;.example.com'],
+    ['a@b.example', 'a@&#8203;b.example'],
+    ['#1@a', '#&#8203;1@&#8203;a'],
+    // Shown as escapes, whose backslash Markdown needs doubled.
+    ['erase\u001b[2Kline\u0007 and \u009b31m', 'erase\\\\u001b\\[2Kline\\\\u0007 and \\\\u009b31m'],
+    ['tab\there', 'tab\\\\u0009here'],
   ])('%j → %j', (input, expected) => {
     expect(escapeMarkdownCell(input)).toBe(expected);
   });

@@ -1,24 +1,49 @@
 import type { Finding, LintResult } from '../types.js';
 import { countOf } from '../text/count.js';
+import { terminalSafe } from '../text/terminal.js';
 import type { FormatContext } from './types.js';
 
-/** Makes text safe inside a GitHub-flavoured Markdown table cell, keeping line breaks as `<br>`. */
-export function escapeMarkdownCell(text: string): string {
+const zeroWidthSpace = '&#8203;';
+
+/**
+ * Breaks what GitHub would turn into a notification or a link in a pull-request comment (`@octocat`, `@org/team`,
+ * `#123`, `GH-123`, `https://…`, `www.…`) with an invisible zero-width space, as Dependabot and Renovate do: a value
+ * from a manifest must not ping people or link anywhere.
+ */
+function neutralizeReferences(text: string): string {
+  // `#` first: the entity the others insert holds a `#` and a digit.
   return text
+    .replace(/#(?=\d)/g, `#${zeroWidthSpace}`)
+    .replace(/@(?=[A-Za-z0-9])/g, `@${zeroWidthSpace}`)
+    .replace(/\bGH-(?=\d)/gi, (prefix) => `${prefix.slice(0, 2)}${zeroWidthSpace}-`)
+    .replace(/:\/\//g, `:${zeroWidthSpace}//`)
+    .replace(/\bwww\./gi, (prefix) => `${prefix.slice(0, 3)}${zeroWidthSpace}.`);
+}
+
+function escapeMarkdownLine(line: string): string {
+  const markup = terminalSafe(line)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_~[\]|]/g, (character) => `\\${character}`)
-    .trim()
-    .replace(/\s*(?:\r\n|\r|\n)\s*/g, '<br>');
+    .replace(/[\\`*_~[\]|]/g, (character) => `\\${character}`);
+  return neutralizeReferences(markup);
+}
+
+/**
+ * Makes text safe inside a GitHub-flavoured Markdown table cell, keeping line breaks as `<br>`: markup and HTML are
+ * escaped, control characters shown as escapes, and mentions, references and links neutralized.
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text.trim().split(/\s*(?:\r\n|\r|\n)\s*/).map(escapeMarkdownLine).join('<br>');
 }
 
 function findingRow(finding: Finding): string {
+  // A line break in a file or service name is shown as an escape; only a message's own lines become `<br>`.
   const cells = [
-    `${finding.file}:${finding.line}:${finding.column}`,
+    terminalSafe(`${finding.file}:${finding.line}:${finding.column}`),
     finding.severity,
     finding.ruleId,
-    finding.service ?? '',
+    terminalSafe(finding.service ?? ''),
     finding.message,
   ];
   return `| ${cells.map(escapeMarkdownCell).join(' | ')} |`;

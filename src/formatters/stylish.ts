@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { compareText } from '../text/compare.js';
 import { countOf } from '../text/count.js';
+import { terminalSafe, terminalSafePath } from '../text/terminal.js';
 import type { Finding, LintResult, ResolvedRule, Severity } from '../types.js';
 import { toSingleLine } from './compact.js';
 import { joinedPieces } from './pieces.js';
@@ -30,11 +31,11 @@ export function* formatStylishPieces(result: LintResult, context: FormatContext)
   const line = (text: string) => `${text}\n`;
   const ruleIds = new Set<string>();
   for (const [file, findings] of groupByFile(result.findings)) {
-    yield line(chalk.underline(file));
+    yield line(chalk.underline(terminalSafePath(file)));
     for (const finding of findings) {
       const position = `${finding.line}:${finding.column}`.padEnd(7);
       const severity = paint[finding.severity](finding.severity.padEnd(7));
-      yield line(`  ${chalk.dim(position)} ${severity} ${toSingleLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
+      yield line(`  ${chalk.dim(position)} ${severity} ${terminalSafe(toSingleLine(finding.message))}  ${chalk.dim(finding.ruleId)}`);
       ruleIds.add(finding.ruleId);
     }
     yield line('');
@@ -68,7 +69,8 @@ export function* formatStylishPieces(result: LintResult, context: FormatContext)
   if (exempted.length > 0) yield line(chalk.dim(`  not counted: ${exempted.join(', ')}`));
   const fixed = result.fixed ?? [];
   if (fixed.length > 0) {
-    yield line(chalk.green(`  fixed since the baseline: ${fixed.map((entry) => `${entry.rule} in ${entry.file} (×${entry.count})`).join(', ')}`));
+    const entries = fixed.map((entry) => `${entry.rule} in ${entry.file} (×${entry.count})`).join(', ');
+    yield line(chalk.green(`  fixed since the baseline: ${terminalSafe(entries)}`));
     yield line(chalk.dim('  run svc-lint baseline --prune to drop them from the baseline'));
   }
 }

@@ -170,12 +170,12 @@ export function buildTestResult(): LintResult {
   const findings = structuredClone(testFindings);
   const services = structuredClone(testServices);
   const files = lintedFiles(findings, services);
-  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], skipped: [], undeclared: [], ...emptyWorkspaceViews() };
+  return { findings, summary: summarize(findings, services), rules: structuredClone(testRules), files, manifestPaths: new Set(), services, cwd, notes: [], unmatchedPatterns: [], skipped: [], undeclared: [], ...emptyWorkspaceViews() };
 }
 
 /** The same manifests and rules with nothing found. */
 export function buildCleanTestResult(): LintResult {
   const services = structuredClone(testServices);
   const files = lintedFiles([], services);
-  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), files, services, cwd, notes: [], unmatchedPatterns: [], skipped: [], undeclared: [], ...emptyWorkspaceViews() };
+  return { findings: [], summary: summarize([], services), rules: structuredClone(testRules), files, manifestPaths: new Set(), services, cwd, notes: [], unmatchedPatterns: [], skipped: [], undeclared: [], ...emptyWorkspaceViews() };
 }

@@ -1,5 +1,6 @@
 import { formatNumber } from '../text/number.js';
 import type { GraphEdge, GraphNode } from './view.js';
+import { terminalSafe } from '../text/terminal.js';
 
 export const pathColours: Record<GraphNode['path'], { fill: string; stroke: string }> = {
   hot: { fill: '#dbeafe', stroke: '#1d4ed8' },
@@ -31,6 +32,7 @@ export function edgeLabel(edge: GraphEdge): string {
   return edge.call === 'async' ? `async · ${rps}` : rps;
 }
 
+/** A name from a manifest on one line, its control characters shown as escapes: pictures are printed to terminals too. */
 function singleLine(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  return terminalSafe(text.replace(/\s+/g, ' '));
 }

@@ -77,7 +77,7 @@ function columnHeight(rows: number): number {
 
 /** Places each column's nodes, centred on the tallest column; returns the bottom of the tallest. */
 function placeColumns(view: GraphView, columns: readonly number[][], placed: PlacedNode[]): number {
-  const tallest = Math.max(0, ...columns.map((column) => column.length));
+  const tallest = columns.reduce((most, column) => Math.max(most, column.length), 0);
   columns.forEach((column, layer) => {
     const offset = (columnHeight(tallest) - columnHeight(column.length)) / 2;
     column.forEach((node, row) => {

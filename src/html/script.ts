@@ -40,7 +40,9 @@ export const pageScript = `
       const compare = comparators[header.dataset.sort];
       const sign = direction === 'ascending' ? 1 : -1;
       const sorted = rows.slice().sort((a, b) => sign * compare(dataOf(a), dataOf(b)) || Number(a.dataset.index) - Number(b.dataset.index));
-      body.append(...sorted);
+      const fragment = document.createDocumentFragment();
+      for (const row of sorted) fragment.append(row);
+      body.append(fragment);
     });
   }
 

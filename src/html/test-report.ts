@@ -100,6 +100,7 @@ export function buildPageTestResult(services: Service[] = testServices(), findin
     },
     rules: structuredClone(testRules),
     files: [...new Set(services.map((service) => service.file.displayPath))],
+    manifestPaths: new Set(),
     services,
     cwd: '/home/dev/platform',
     notes: [],

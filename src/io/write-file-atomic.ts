@@ -1,20 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { inBatches } from './batches.js';
-import { basename, dirname, join } from 'node:path';
+import { announceTemporaryFile, removeStaleTemporaryFiles, temporaryPathFor } from './temporary-files.js';
 
 /**
  * Writes `text` (whole, or in pieces written as they come) so that readers see either the old file or the complete new one: the text goes to a
  * temporary file in the same directory (a rename across file systems would not be atomic), is flushed
  * to disk, then renamed over `path`. On any failure the temporary file is removed and the error rethrown.
  *
- * Every step is synchronous on purpose: a signal handler (Ctrl-C, SIGTERM) only runs between them, never while
- * a temporary file exists, so an interrupted run cannot leave one behind.
+ * Every step is synchronous on purpose: nothing else runs in this thread while a temporary file exists. The CLI stops
+ * its work thread on Ctrl-C and removes the file announced here; a file left by a killed run is removed by the next
+ * write to the same directory.
  */
 export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
-  const temporaryPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  removeStaleTemporaryFiles(dirname(path));
+  const temporaryPath = temporaryPathFor(path);
   let descriptor: number | undefined;
   try {
+    announceTemporaryFile('created', temporaryPath);
     descriptor = openSync(temporaryPath, 'wx', modeToKeep(path));
     if (typeof text === 'string') writeFileSync(descriptor, text, 'utf8');
     else for (const batch of inBatches(text)) writeFileSync(descriptor, batch, 'utf8');
@@ -26,6 +29,8 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
     if (descriptor !== undefined) closeSync(descriptor);
     rmSync(temporaryPath, { force: true });
     throw error;
+  } finally {
+    announceTemporaryFile('removed', temporaryPath);
   }
   syncDirectory(dirname(path));
 }

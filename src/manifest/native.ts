@@ -12,6 +12,7 @@ import type {
 } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
 import { rangeAtPath, type YamlPath } from '../yaml/locate.js';
+import { figureMaximums } from './figures.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,8 +38,9 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' && value.length <= maxTextLength ? value : undefined;
 }
 
-function asNumber(value: unknown, accept: (value: number) => boolean): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && accept(value) ? value : undefined;
+/** A number the rules may read: finite, accepted, and at most the schema's maximum (beyond it, the schema says why). */
+function asNumber(value: unknown, maximum: number, accept: (value: number) => boolean): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value <= maximum && accept(value) ? value : undefined;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
@@ -70,11 +72,11 @@ function readDependencies(list: unknown, context: NativeContext): Dependency[] {
       context.repeated.push({ service, range, first: first.range });
       return;
     }
-    const p99Ms = asNumber(item.p99Ms, (value) => value > 0);
+    const p99Ms = asNumber(item.p99Ms, figureMaximums.p99Ms, (value) => value > 0);
     const dependency: Dependency = {
       service,
       call: item.call === 'async' ? 'async' : 'sync',
-      rpsShare: asNumber(item.rpsShare, (value) => value >= 0) ?? 1,
+      rpsShare: asNumber(item.rpsShare, figureMaximums.rpsShare, (value) => value >= 0) ?? 1,
       ...(p99Ms !== undefined && { p99Ms }),
       range,
     };
@@ -102,8 +104,8 @@ export function readNativeService(value: unknown, context: NativeContext): Servi
   const teamLanguageIds = Array.isArray(teamLanguages)
     ? teamLanguages.filter((item): item is string => typeof item === 'string').map(context.languages.resolve)
     : undefined;
-  const peakRps = asNumber(asObject(spec.traffic)?.peakRps, (value) => value >= 0);
-  const p99Ms = asNumber(asObject(spec.latency)?.p99Ms, (value) => value > 0);
+  const peakRps = asNumber(asObject(spec.traffic)?.peakRps, figureMaximums.peakRps, (value) => value >= 0);
+  const p99Ms = asNumber(asObject(spec.latency)?.p99Ms, figureMaximums.p99Ms, (value) => value > 0);
   const owner = asString(metadata.owner);
   const description = typeof metadata.description === 'string' && metadata.description.length <= 4096 ? metadata.description : undefined;
 

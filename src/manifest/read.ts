@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseAllDocuments, type Document, type LineCounter } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { parseAllDocumentsWithin } from '../yaml/bounded-parse.js';
 import { describeSyntaxError, duplicateKeys, lineCounterFor } from '../yaml/text.js';
 import type { ManifestFile, Range, RepeatedDependency, Service, UndeclaredService } from '../types.js';
 import type { LanguageRegistry } from '../templates/types.js';
@@ -34,6 +35,11 @@ export interface ReadManifestResult {
   skipped?: SkippedDocument[];
   /** `false` when nothing in the file is svc-lint's, so the file is not linted at all; judged when absent. */
   judged?: boolean;
+}
+
+/** Parsing stopped at `offset`: the text holds more than the nodes it was allowed. */
+export interface TooManyNodes {
+  tooManyNodes: { offset: number };
 }
 
 /** Bounds the expansion of YAML aliases (a "billion laughs" file stops here instead of exhausting memory). */
@@ -119,14 +125,18 @@ function skipReason(owner: DocumentOwner, origin: ManifestOrigin, fileIsOurs: bo
   }
 }
 
+/** Reads the services a manifest's text declares, parsing at most `maxNodes` YAML nodes. */
 export function readManifest(
   text: string,
   file: ManifestFile,
   languages: LanguageRegistry,
+  maxNodes: number,
   origin: ManifestOrigin = 'named',
-): ReadManifestResult {
+): (ReadManifestResult & { nodes: number }) | TooManyNodes {
+  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false });
+  if ('tooManyNodes' in parsed) return parsed;
+  const { documents, nodes } = parsed;
   const lineCounter = lineCounterFor(text);
-  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   const spans = documentSpans(documents, text);
   const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
   const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
@@ -155,12 +165,12 @@ export function readManifest(
     }
     judged = true;
     if (doc.errors.length > 0) {
-      problems.push(...syntaxProblems(doc, lineCounter, text));
+      for (const problem of syntaxProblems(doc, lineCounter, text)) problems.push(problem);
       return;
     }
     const duplicates = duplicateKeyProblems(doc, lineCounter, text);
     if (duplicates.length > 0) {
-      problems.push(...duplicates);
+      for (const problem of duplicates) problems.push(problem);
       return;
     }
     const context: DocumentContext = { doc, documentIndex, text, lineCounter, file, languages, into: { services, problems, undeclared } };
@@ -169,7 +179,7 @@ export function readManifest(
   });
 
   if (owners.every((owner) => owner === undefined)) {
-    if (origin === 'searched') return { services, problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false };
+    if (origin === 'searched') return { services, problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false, nodes };
     problems.push({
       ruleId: 'manifest-schema',
       data: { path: '(file)', problem: 'declares no service: it is empty or holds only comments' },
@@ -177,7 +187,7 @@ export function readManifest(
     });
     judged = true;
   }
-  return { services, problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged };
+  return { services, problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
 }
 
 /** One document to judge, and where what it yields goes. */
@@ -221,7 +231,7 @@ function readNativeDocument(context: DocumentContext, validateService: ReturnTyp
   const built = readNativeService(plain.value, { ...context, documentRange: range, repeated });
   if (built) {
     into.services.push(built);
-    into.problems.push(...repeatedProblems(built.name, repeated));
+    for (const problem of repeatedProblems(built.name, repeated)) into.problems.push(problem);
   } else if (service !== undefined && service.trim() !== '' && marked) {
     const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
     into.undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });

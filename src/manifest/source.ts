@@ -6,6 +6,7 @@ import { rangeOfOffsets } from '../yaml/locate.js';
 import { formatNumber } from '../text/number.js';
 import { startOfFile, type ManifestProblem } from './problems.js';
 import { readManifest, type ManifestOrigin, type ReadManifestResult } from './read.js';
+import { SvcLintError } from '../errors.js';
 
 export interface ManifestSource extends ReadManifestResult {
   file: ManifestFile;
@@ -15,8 +16,25 @@ export interface ManifestSource extends ReadManifestResult {
 
 export const defaultMaxFileSizeMb = 10;
 
+/**
+ * YAML nodes one file may hold: a manifest needs a few dozen, a catalog file of a thousand entities some tens of
+ * thousands. At the limit a file takes a few seconds and at most about 600 MB, so no file under the size limit can
+ * take more (10 MB of `[0,0,0,…]` would otherwise take over 4 GB).
+ */
+export const maxNodesPerFile = 250_000;
+
+/** YAML nodes one run may parse across its files: some 500,000 manifests, and a bound on the time a run takes. */
+export const maxNodesPerRun = 20_000_000;
+
 export interface SourceLimits {
   maxFileSizeMb: number;
+  /** The nodes the run may still parse; each parsed file takes its share. */
+  runNodes: { left: number };
+}
+
+/** The limits of one run: a fresh node budget. */
+export function sourceLimits(maxFileSizeMb: number): SourceLimits {
+  return { maxFileSizeMb, runNodes: { left: maxNodesPerRun } };
 }
 
 function unreadable(file: ManifestFile, reason: string, code: string, range: Range = startOfFile): ManifestSource {
@@ -76,5 +94,25 @@ export function loadManifestSource(
     const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
     return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range), text };
   }
-  return { file, text, ...readManifest(text, file, languages, origin) };
+  const allowed = Math.min(maxNodesPerFile, limits.runNodes.left);
+  const read = readManifest(text, file, languages, allowed, origin);
+  if ('tooManyNodes' in read) {
+    if (allowed < maxNodesPerFile) {
+      throw new SvcLintError(
+        'limit',
+        `the run has parsed ${formatNumber(maxNodesPerRun - limits.runNodes.left)} YAML nodes and ${file.displayPath} would take it past ${formatNumber(maxNodesPerRun)}, the most one run parses: lint fewer files at a time`,
+      );
+    }
+    const { offset } = read.tooManyNodes;
+    const problem: ManifestProblem = {
+      ruleId: 'manifest-syntax',
+      messageId: 'too-many-nodes',
+      data: { limit: maxNodesPerFile },
+      range: rangeOfOffsets(lineCounterFor(text), offset, Math.min(offset + 1, text.length)),
+    };
+    return { file, services: [], problems: [problem] };
+  }
+  limits.runNodes.left -= read.nodes;
+  const { nodes: _nodes, ...manifest } = read;
+  return { file, text, ...manifest };
 }

@@ -4,7 +4,7 @@ import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../types.js';
 import { capacityRows, inferenceCaveat, type CapacityRow, type EstimateRow } from './capacity-rows.js';
 import { countOf } from '../text/count.js';
-
+import { terminalSafe, terminalSafeLineStart } from '../text/terminal.js';
 
 const number = (value: number) => formatNumber(value, 1);
 
@@ -15,7 +15,9 @@ function change(row: CapacityRow, pick: (estimate: EstimateRow) => string): stri
 }
 
 function table(rows: readonly string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // A loop, not Math.max(...): spreading one argument per service overflows the stack in a large fleet.
+  const widths = rows[0]!.map(() => 0);
+  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column]!, cell.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
@@ -34,9 +36,11 @@ export function formatCapacityText(result: LintResult): string {
     change(row, (estimate) => number(estimate.memoryMb)),
     change(row, (estimate) => `${estimate.imageMb.min}-${estimate.imageMb.max}`),
   ]);
+  // Names and languages come from manifests: shown escaped, and a name never starts a line with `::`.
+  const safeBody = body.map(([service, ...cells]) => [terminalSafeLineStart(service!), ...cells.map(terminalSafe)]);
   const { servicesCompared, declared, recommended } = result.capacity.totals;
   const lines = [
-    table([header, ...body]),
+    table([header, ...safeBody]),
     '',
     `fleet (${countOf(servicesCompared, 'service')} with estimates): ` +
       `${number(declared.instances)} → ${number(recommended.instances)} instances, ` +

@@ -10,7 +10,7 @@ const directiveKeys = ['directive', 'rules', 'rule', 'until', 'today', 'problem'
 const waiverKeys = ['rule', 'services', 'owner', 'expires', 'reason', 'today', 'days', 'pattern', 'suggestions'];
 
 export const builtinRules = {
-  'manifest-syntax': { messageIds: ['default'], dataKeys: ['reason', 'code'], paramsSchema: noParams },
+  'manifest-syntax': { messageIds: ['default', 'too-many-nodes'], dataKeys: ['reason', 'code', 'limit'], paramsSchema: noParams },
   'manifest-schema': { messageIds: ['default'], dataKeys: ['path', 'problem'], paramsSchema: noParams },
   'duplicate-dependency': { messageIds: ['default'], dataKeys: ['service', 'dependency', 'firstLine'], paramsSchema: noParams },
   'skipped-entity': {

@@ -32,16 +32,15 @@ export function applyInlineSuppressions(
   const active: Directive[] = [];
   for (const directive of parsed.directives) {
     const directiveProblems = problemsOf(directive, options.today);
-    problems.push(...directiveProblems);
+    for (const problem of directiveProblems) problems.push(problem);
     if (directiveProblems.length === 0) active.push(directive);
   }
-  // A next-line directive is more specific than a document-level one, so it gets the credit first.
-  const candidates = [...active.filter(isNextLine), ...active.filter((directive) => !isNextLine(directive))];
+  const coveringDirective = directiveIndex(active);
   const usedRules = new Map<Directive, Set<string>>(active.map((directive) => [directive, new Set<string>()]));
 
   const reported = findings.map((finding): ReportedFinding => {
     if (finding.suppressed) return finding;
-    const directive = candidates.find((candidate) => covers(candidate, finding));
+    const directive = coveringDirective(finding);
     if (!directive?.reason) return finding;
     usedRules.get(directive)?.add(finding.ruleId);
     const expires = directive.until ? { expires: directive.until } : {};
@@ -92,8 +91,36 @@ function covers(directive: Directive, finding: Finding): boolean {
   return directive.rules.includes(finding.ruleId) && finding.line >= fromLine && finding.line <= toLine;
 }
 
-function isNextLine(directive: Directive): boolean {
-  return directive.kind === 'disable-next-line';
+/**
+ * Finds the directive that covers a finding without trying every directive: next-line directives by their line,
+ * document-level ones by the span they cover. A next-line directive is more specific than a document-level one, so
+ * it gets the credit first.
+ */
+function directiveIndex(directives: readonly Directive[]): (finding: Finding) => Directive | undefined {
+  const byLine = new Map<number, Directive[]>();
+  const bySpanStart = new Map<number, Directive[]>();
+  for (const directive of directives) {
+    const index = directive.kind === 'disable-next-line' ? byLine : bySpanStart;
+    const key = directive.covers.fromLine;
+    const list = index.get(key);
+    if (list) list.push(directive);
+    else index.set(key, [directive]);
+  }
+  // Document spans never overlap, so the span that can hold a line is the last one starting at or before it.
+  const spanStarts = [...bySpanStart.keys()].sort((a, b) => a - b);
+  const spanAt = (line: number) => {
+    let low = 0;
+    let high = spanStarts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((spanStarts[middle] as number) <= line) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? undefined : bySpanStart.get(spanStarts[low - 1] as number);
+  };
+  return (finding) =>
+    byLine.get(finding.line)?.find((directive) => covers(directive, finding)) ??
+    spanAt(finding.line)?.find((directive) => covers(directive, finding));
 }
 
 function directiveName(directive: Directive): string {

@@ -90,13 +90,14 @@ export function documentSpans(text: string): DocumentSpan[] {
 
 export function parseDirectives(text: string, documents: readonly DocumentSpan[] = documentSpans(text)): ParsedDirectives {
   const lineCounter = new LineCounter();
-  const comments = collectComments([...new Parser(lineCounter.addNewLine).parse(text)]);
+  const comments = collectComments(new Parser(lineCounter.addNewLine).parse(text));
   const lines = text.split(/\r?\n/);
   const commentOnlyLines = new Set<number>();
   for (const comment of comments) {
     const { line, col } = lineCounter.linePos(comment.offset);
     if ((lines[line - 1] ?? '').slice(0, col - 1).trim() === '') commentOnlyLines.add(line);
   }
+  let contentLines: ContentLines | undefined;
 
   const result: ParsedDirectives = { directives: [], malformed: [] };
   for (const comment of comments) {
@@ -108,10 +109,14 @@ export function parseDirectives(text: string, documents: readonly DocumentSpan[]
       result.malformed.push({ text, problem: syntax.problem, range });
       continue;
     }
-    const covers =
-      syntax.kind === 'disable-next-line'
-        ? nextContentLine(range.line, lines, commentOnlyLines)
-        : documentCovering(range.line, documents);
+    let covers: Directive['covers'] | undefined;
+    if (syntax.kind === 'disable-next-line') {
+      contentLines ??= new ContentLines(lines, commentOnlyLines);
+      const line = contentLines.after(range.line);
+      covers = { fromLine: line, toLine: line };
+    } else {
+      covers = documentCovering(range.line, documents);
+    }
     if (!covers) {
       const problem = 'svc-lint-disable must come before the first key of a document (use svc-lint-disable-next-line for one line)';
       result.malformed.push({ text, problem, range });
@@ -122,18 +127,24 @@ export function parseDirectives(text: string, documents: readonly DocumentSpan[]
   return result;
 }
 
-function collectComments(tokens: unknown, into: CommentToken[] = []): CommentToken[] {
-  if (Array.isArray(tokens)) {
-    for (const token of tokens) collectComments(token, into);
-  } else if (typeof tokens === 'object' && tokens !== null) {
-    const token = tokens as Record<string, unknown>;
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      into.push({ offset: token.offset, source: token.source });
-    } else {
-      for (const value of Object.values(token)) collectComments(value, into);
+/** Every comment token in the parser's output, in text order; walked without recursion, sorted once. */
+function collectComments(tokens: Iterable<unknown>): CommentToken[] {
+  const comments: CommentToken[] = [];
+  const pending: unknown[] = [...tokens];
+  while (pending.length > 0) {
+    const token = pending.pop();
+    if (Array.isArray(token)) {
+      for (const item of token) pending.push(item);
+    } else if (typeof token === 'object' && token !== null) {
+      const fields = token as Record<string, unknown>;
+      if (fields.type === 'comment' && typeof fields.offset === 'number' && typeof fields.source === 'string') {
+        comments.push({ offset: fields.offset, source: fields.source });
+      } else {
+        for (const value of Object.values(fields)) pending.push(value);
+      }
     }
   }
-  return into.sort((a, b) => a.offset - b.offset);
+  return comments.sort((a, b) => a.offset - b.offset);
 }
 
 /** The directive a comment's text spells, a problem when it tries and fails, undefined for other comments. */
@@ -172,13 +183,38 @@ export function readDirective(text: string): DirectiveSyntax | { problem: string
   return { kind: keyword, rules, ...(until ? { until } : {}), ...(reason ? { reason } : {}) };
 }
 
-function nextContentLine(directiveLine: number, lines: readonly string[], commentOnlyLines: ReadonlySet<number>) {
-  let line = directiveLine + 1;
-  while (line <= lines.length && ((lines[line - 1] ?? '').trim() === '' || commentOnlyLines.has(line))) line += 1;
-  return { fromLine: line, toLine: line };
+/** For each line, the next line below it that holds YAML content: computed once, from the last line up. */
+class ContentLines {
+  private readonly next: Uint32Array;
+
+  constructor(lines: readonly string[], commentOnlyLines: ReadonlySet<number>) {
+    // next[line] is the first content line after `line` (lines.length + 1 when there is none).
+    this.next = new Uint32Array(lines.length + 2);
+    let following = lines.length + 1;
+    for (let line = lines.length; line >= 0; line -= 1) {
+      this.next[line] = following;
+      const isContent = line >= 1 && (lines[line - 1] ?? '').trim() !== '' && !commentOnlyLines.has(line);
+      if (isContent) following = line;
+    }
+  }
+
+  after(line: number): number {
+    return this.next[Math.min(line, this.next.length - 2)] as number;
+  }
 }
 
+/**
+ * The document whose head (before its first key) holds the line. The spans are in text order, so their first-key
+ * lines never decrease: the first span whose first key lies below the line is the only candidate.
+ */
 function documentCovering(directiveLine: number, documents: readonly DocumentSpan[]) {
-  const document = documents.find((span) => span.startLine <= directiveLine && directiveLine < span.firstKeyLine);
-  return document ? { fromLine: document.startLine, toLine: document.endLine } : undefined;
+  let low = 0;
+  let high = documents.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((documents[middle] as DocumentSpan).firstKeyLine <= directiveLine) low = middle + 1;
+    else high = middle;
+  }
+  const span = documents[low];
+  return span && span.startLine <= directiveLine ? { fromLine: span.startLine, toLine: span.endLine } : undefined;
 }

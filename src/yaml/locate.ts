@@ -46,14 +46,31 @@ export function rangeOfNode(node: Node, lineCounter: LineCounter): Range | undef
   return rangeOfOffsets(lineCounter, node.range[0], node.range[1]);
 }
 
+/** Mappings with more pairs than this are looked up through an index built once, not scanned per lookup. */
+const scanLimit = 16;
+const pairIndexes = new WeakMap<object, Map<string, Pair<Node, Node | null>>>();
+
+function keyText(pair: Pair<Node, Node | null>): string {
+  const pairKey: unknown = pair.key;
+  return String(isScalar(pairKey) ? pairKey.value : pairKey);
+}
+
+/** The first pair of `map` whose key reads as `key`. */
 export function findPair(map: unknown, key: string): Pair<Node, Node | null> | undefined {
   if (!isMap(map)) return undefined;
-  for (const pair of map.items as Pair<Node, Node | null>[]) {
-    const pairKey: unknown = pair.key;
-    const keyValue = isScalar(pairKey) ? pairKey.value : pairKey;
-    if (keyValue === key || String(keyValue) === key) return pair;
+  const pairs = map.items as Pair<Node, Node | null>[];
+  if (pairs.length <= scanLimit) return pairs.find((pair) => keyText(pair) === key);
+  // A file with thousands of unknown keys asks for each of them: one index per mapping keeps that linear.
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of pairs) {
+      const text = keyText(pair);
+      if (!index.has(text)) index.set(text, pair);
+    }
+    pairIndexes.set(map, index);
   }
-  return undefined;
+  return index.get(key);
 }
 
 export interface LocatedNode {

@@ -96,6 +96,27 @@ describe('--cache', () => {
     expect(ruleIds(run)).toEqual([]);
   });
 
+  it('reads a manifest again when an entry is damaged in any field, never an internal error', { timeout: 60_000 }, () => {
+    const damages: ((service: Record<string, unknown>) => void)[] = [
+      (service) => (service.dependsOn = [null]),
+      (service) => (service.dependsOn = [{ service: 'x', call: 'sync', rpsShare: 1 }]),
+      (service) => (service.locations = { document: null }),
+      (service) => (service.peakRps = '1e400'),
+      (service) => (service.teamLanguages = [7]),
+      (service) => (service.workload = 'everything'),
+    ];
+    for (const damage of damages) {
+      const root = repository();
+      lintCheckout(root);
+      const cache = readCache(root);
+      for (const [, entry] of cache.files) for (const service of entry.services) damage(service as unknown as Record<string, unknown>);
+      writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+      const run = lintCheckout(root);
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(ruleIds(run)).toEqual([]);
+    }
+  });
+
   it('reads a manifest again once it changed, and forgets one that is gone', () => {
     const root = repository();
     lintCheckout(root);

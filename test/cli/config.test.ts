@@ -17,8 +17,9 @@ function findingsIn(cwd: string, args: string[] = []) {
 }
 
 describe('the config file', () => {
-  it('is found upward from the cwd and changes a rule severity', () => {
+  it('is found upward from the cwd to the repository root and changes a rule severity', () => {
     const root = makeWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       '.svc-lint.yaml': 'rules:\n  hot-path-throughput: warning\n',
       'services/checkout/service.yaml': pythonAt('checkout-api', 15000),
     });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { repositoryRoot } from '../integrations/processes.js';
@@ -63,7 +63,8 @@ describe('svc-lint init', () => {
     const root = makeWorkspace();
     const installed = join(root, 'node_modules/svc-lint');
     mkdirSync(join(installed, 'dist'), { recursive: true });
-    copyFileSync(builtBinary, join(installed, 'dist/bin.js'));
+    // The CLI is two files: bin.js runs cli-worker.js in a worker thread.
+    for (const file of ['bin.js', 'cli-worker.js']) copyFileSync(join(dirname(builtBinary), file), join(installed, 'dist', file));
     for (const entry of ['package.json', 'schemas', 'rules']) cpSync(join(repositoryRoot, entry), join(installed, entry), { recursive: true });
     const run = spawnSync(process.execPath, [join(installed, 'dist/bin.js'), 'init', 'services/a', '--name', 'a', '--language', 'go', '--workload', 'api'], {
       cwd: root,

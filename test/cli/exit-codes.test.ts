@@ -161,6 +161,7 @@ describe('usage and config errors exit 2 with one line on stderr', () => {
 
   it('finds a broken config upward from the cwd and names it relative to the cwd', () => {
     const cwd = makeWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       '.svc-lint.yaml': 'rules:\n  team-expertise: off\nseverities: {}\n',
       'services/a/service.yaml': cleanGo,
     });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { manifest, removeWorkspaces } from '../cli/run-cli.js';
+import { makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { describeFindings, lintText } from './support.js';
 
 afterAll(removeWorkspaces);
@@ -117,5 +117,46 @@ describe('__proto__ and constructor keys', () => {
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(prototypeSnapshot()).toEqual(before);
+  });
+});
+
+describe('every figure is finite and capped, Backstage annotations like native fields', { timeout: 60_000 }, () => {
+  // A Backstage peak of "1" and 400 zeros read as Infinity ("≈Infinity Python instances"); through an rpsShare of 0 it
+  // became NaN req/s, and JSON wrote null where the message said NaN.
+  const files = {
+    'catalog-info.yaml': [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: storefront',
+      '  annotations:',
+      '    svc-lint.dev/language: python',
+      '    svc-lint.dev/workload: api',
+      `    svc-lint.dev/peak-rps: "1${'0'.repeat(400)}"`,
+      'spec:',
+      '  type: service',
+      '  owner: team-shop',
+      '  lifecycle: production',
+      '  dependsOn: [component:gateway]',
+      '',
+    ].join('\n'),
+    'gateway/service.yaml': manifest('gateway', ['language: python', 'workload: api', 'dependsOn:', '  - service: ledger', '    rpsShare: 0']),
+    'ledger/service.yaml': manifest('ledger', ['language: python', 'workload: api']),
+  };
+
+  it('the annotation is a schema finding at its value, and no output shows Infinity, NaN or a null figure', () => {
+    const root = makeWorkspace(files);
+    const json = runCli(['--format', 'json'], { cwd: root });
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout) as { findings: { file: string; line: number; message: string; data: Record<string, unknown> }[] };
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.message}`)).toEqual([
+      `catalog-info.yaml:8 metadata.annotations.svc-lint.dev/peak-rps must be at most 1,000,000,000,000, got "1${'0'.repeat(400)}"`,
+    ]);
+    // JSON writes a non-finite number as null: no finding's data may hold one.
+    for (const finding of report.findings) expect(Object.values(finding.data)).not.toContain(null);
+    for (const args of [['--format', 'json'], ['--format', 'stylish'], ['--format', 'markdown'], ['report', '--format', 'json'], ['report'], ['graph']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.stdout, args.join(' ')).not.toMatch(/Infinity|NaN|∞/);
+    }
   });
 });

@@ -114,3 +114,41 @@ describe('an interrupted run leaves the whole report or none', () => {
     });
   }
 });
+
+/** Files just under the node limit: each takes seconds of one synchronous parse, during which no event is handled. */
+function slowToParseWorkspace(): string {
+  const root = makeWorkspace();
+  const items = Array.from({ length: 240_000 }, () => '0').join(',');
+  for (let index = 0; index < 8; index += 1) writeFileSync(join(root, `big-${index}.service.yaml`), `a: [${items}]\n`);
+  return root;
+}
+
+describe('an interrupt during synchronous work', () => {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal} ends the run within a second, exit ${code}, no report and no temporary file`, { timeout: 120_000 }, async () => {
+      const root = slowToParseWorkspace();
+      const child = spawn(process.execPath, [builtBinary, '--format', `json:${reportPath}`], { cwd: root, env: childEnv() });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      let exitedAt: number | undefined;
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+        child.on('close', (exitCode, exitSignal) => {
+          exitedAt = Date.now();
+          resolvePromise({ code: exitCode, signal: exitSignal });
+        }),
+      );
+      await new Promise((resume) => setTimeout(resume, 1_500));
+      // Still parsing: otherwise this test would prove nothing.
+      expect(exitedAt).toBeUndefined();
+      const signalledAt = Date.now();
+      child.kill(signal);
+      const exit = await exited;
+      expect(exit.code === code || exit.signal === signal).toBe(true);
+      // Within a second on an idle machine; three allow for a busy one.
+      expect(exitedAt! - signalledAt).toBeLessThan(3_000);
+      expect(stderr).toBe('');
+      expect(existsSync(join(root, reportPath))).toBe(false);
+      expect(temporaryFilesIn(root)).toEqual([]);
+    });
+  }
+});

@@ -56,7 +56,7 @@ const commands: { name: string; args: string[]; status: number; input?: string }
   },
 ];
 
-/** Report paths that point at a manifest: writing there would destroy it, so svc-lint must refuse without --force. */
+/** Report paths that point at a manifest the run reads: writing there would destroy it, so svc-lint refuses, --force or not. */
 const overwrites: { name: string; args: string[] }[] = [
   { name: 'lint --output-file <a manifest>', args: ['--format', 'json', '--output-file', 'checkout-api/service.yaml'] },
   { name: 'lint --format json:<a manifest>', args: ['--format', 'json:fraud-scorer/service.yaml'] },
@@ -112,14 +112,16 @@ describe('no command changes a manifest', () => {
 
 });
 
-describe('a report path that names an existing manifest is refused without --force', () => {
+describe('a report path that names a manifest the run reads is refused, with or without --force', () => {
   for (const command of overwrites) {
     it(`${command.name}: exit 2, the manifest untouched`, { timeout: 30_000 }, () => {
       const { root, manifests, before } = exampleWorkspace();
-      const run = runCli(command.args, { cwd: root });
-      expect(snapshot(root, manifests)).toEqual(before);
-      expectExit(run, 2);
-      expect(run.stderr).toMatch(/^svc-lint: .*--force/);
+      for (const force of [[], ['--force']]) {
+        const run = runCli([...command.args, ...force], { cwd: root });
+        expect(snapshot(root, manifests)).toEqual(before);
+        expectExit(run, 2);
+        expect(run.stderr).toMatch(/^svc-lint: refusing to write over \S+: (this run reads it as a manifest|it is not an svc-lint baseline)/);
+      }
     });
   }
 });

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadManifestSource } from '../../src/manifest/source.js';
+import { loadManifestSource, sourceLimits } from '../../src/manifest/source.js';
 import { setUp } from '../../src/setup.js';
 import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError } from './support.js';
@@ -119,7 +119,7 @@ describe('files that cannot be read', () => {
   it('a path that turns out to be a directory when read is a "cannot read" finding (EISDIR)', () => {
     const root = makeWorkspace({ 'dir.service.yaml/keep': '' });
     const { languages } = setUp({ cwd: root, config: false });
-    const source = loadManifestSource({ path: join(root, 'dir.service.yaml'), displayPath: 'dir.service.yaml' }, languages, { maxFileSizeMb: 10 });
+    const source = loadManifestSource({ path: join(root, 'dir.service.yaml'), displayPath: 'dir.service.yaml' }, languages, sourceLimits(10));
     expect(source.services).toEqual([]);
     expect(source.problems).toEqual([
       {
@@ -133,7 +133,7 @@ describe('files that cannot be read', () => {
   it('a file removed between the search and the read is a "cannot read" finding (ENOENT)', () => {
     const root = makeWorkspace();
     const { languages } = setUp({ cwd: root, config: false });
-    const source = loadManifestSource({ path: join(root, 'gone.service.yaml'), displayPath: 'gone.service.yaml' }, languages, { maxFileSizeMb: 10 });
+    const source = loadManifestSource({ path: join(root, 'gone.service.yaml'), displayPath: 'gone.service.yaml' }, languages, sourceLimits(10));
     expect(source.problems.map((problem) => problem.data)).toEqual([{ reason: 'cannot read the file (ENOENT)', code: 'ENOENT' }]);
   });
 

@@ -49,7 +49,7 @@ export function listTree(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).map((path) => path.split('\\').join('/')).sort();
 }
 
-/** Temporary files an atomic write would leave behind if it were interrupted or failed. */
+/** Temporary files an atomic write would leave behind if it were interrupted or failed (and the old naming's). */
 export function temporaryFilesIn(root: string): string[] {
-  return listTree(root).filter((path) => /(^|\/)\.[^/]*\.tmp$/.test(path));
+  return listTree(root).filter((path) => /(^|\/)\.[^/]*(\.tmp|\.svc-lint-tmp)$/.test(path));
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  baselineHeader,
   baselineScope,
   createBaseline,
   parseBaseline,
@@ -11,7 +12,10 @@ import {
 import { SvcLintError } from '../../errors.js';
 import { configuredBaselinePath } from '../../exemptions.js';
 import { displayPathOf } from '../../files.js';
+import { beginsWithHeader, isRegularFile, readHead } from '../../io/existing-files.js';
+import { writeTargetOf } from '../../io/write-target.js';
 import { lint } from '../../lint.js';
+import { terminalSafe } from '../../text/terminal.js';
 import { loadConfig } from '../../setup.js';
 import type { CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
@@ -21,6 +25,21 @@ import { lintOptionsFrom } from './lint.js';
 function baselinePath(options: CliOptions, io: CliIo): string {
   if (typeof options.baseline === 'string') return resolve(io.cwd, options.baseline);
   return configuredBaselinePath(loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) }));
+}
+
+/**
+ * A baseline is only ever written over nothing, a link (replaced, not followed) or a baseline svc-lint wrote, damaged
+ * or not: never over another file a config or a typo names.
+ */
+function checkReplaceable(path: string, display: string): void {
+  const target = writeTargetOf(path);
+  if (target.kind !== 'replace') {
+    throw new SvcLintError('io', `cannot write ${display}: ${target.kind === 'refuse' ? target.reason : 'it is not a regular file'}`);
+  }
+  const head = isRegularFile(path) ? readHead(path, 256) : '';
+  if (head === undefined || !beginsWithHeader(head, baselineHeader)) {
+    throw new SvcLintError('io', `refusing to write over ${display}: it is not an svc-lint baseline, and svc-lint replaces only its own; remove it or choose another --baseline`);
+  }
 }
 
 function readPrevious(path: string, display: string): Baseline {
@@ -41,6 +60,7 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
   if (!exists && io.env.CI && !options.force) {
     throw new SvcLintError('usage', `refusing to create ${display} while CI is set: create it locally and commit it, or pass --force`);
   }
+  checkReplaceable(path, display);
 
   const result = await lint({ ...(await lintOptionsFrom(options, io)), baseline: false });
   const baselineOptions = baselineScope(io.cwd, path, result.files);
@@ -48,8 +68,8 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
   if (options.prune) {
     next = pruneBaseline(readPrevious(path, display), result.findings, baselineOptions);
   } else {
-    // Linting some paths rewrites only their entries and keeps the others; a file that is not a baseline (damaged,
-    // or not ours) is replaced whole, which is how a damaged baseline is recreated.
+    // Linting some paths rewrites only their entries and keeps the others; a damaged baseline is replaced whole,
+    // which is how it is recreated.
     let previous;
     try {
       previous = exists ? readPrevious(path, display) : undefined;
@@ -58,8 +78,8 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
     }
     next = createBaseline(result.findings, baselineOptions, previous);
   }
-  await writeReportFile(io.cwd, display, serializeBaseline(next), { overwriteManifest: options.force });
+  await writeReportFile(io.cwd, display, serializeBaseline(next), { overwriteManifest: options.force, manifests: result.manifestPaths });
   const findings = next.entries.reduce((total, entry) => total + entry.count, 0);
-  io.writeStdout(`${options.prune ? 'pruned' : 'wrote'} ${display}: ${next.entries.length} entries, ${findings} findings\n`);
+  io.writeStdout(`${options.prune ? 'pruned' : 'wrote'} ${terminalSafe(display)}: ${next.entries.length} entries, ${findings} findings\n`);
   return exitCodes.clean;
 }

@@ -8,8 +8,12 @@ import { didYouMean } from '../../text/closest.js';
 import { setUp } from '../../setup.js';
 import { workloads, type Workload } from '../../types.js';
 import type { CliOptions } from '../args.js';
-import { exitCodes, type CliIo } from '../io.js';
+import { exitCodes, stderrLine, type CliIo } from '../io.js';
+import { terminalSafe } from '../../text/terminal.js';
 import { writeReportFile } from '../report-files.js';
+import { stringify } from 'yaml';
+import { describeSchemaErrors } from '../../schema/describe.js';
+import { validator } from '../../schema/validators.js';
 
 const namePattern = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -53,14 +57,36 @@ function schemaReference(manifestDirectory: string, cwd: string): SchemaReferenc
   return { path: relativeTo(installed), ...(!existsSync(installed) && { missing: displayPathOf(cwd, installed) }) };
 }
 
+/**
+ * Checks the fields against the manifest schema before anything is written, and refuses a language that is not one
+ * line of printable text (`go\nspec: {}` would write a manifest that does not parse, or one that says more than asked).
+ */
+function checkFields(fields: { name: string; language: string; workload: Workload }, given: Record<'name' | 'language' | 'workload', string>): void {
+  const flags: Record<string, keyof typeof given> = { 'metadata.name': 'name', 'spec.language': 'language', 'spec.workload': 'workload' };
+  if (terminalSafe(fields.language) !== fields.language) {
+    throw new SvcLintError('usage', `--language ${given.language}: must be one line of printable text, such as go or python`);
+  }
+  const value = { apiVersion: 'svc-lint/v1', kind: 'Service', metadata: { name: fields.name }, spec: { language: fields.language, workload: fields.workload } };
+  const validate = validator('service');
+  if (validate(value)) return;
+  const [first] = describeSchemaErrors(validate.errors ?? []);
+  const flag = flags[first?.displayPath ?? ''] ?? 'language';
+  throw new SvcLintError('usage', `--${flag} ${given[flag]}: ${first?.problem ?? 'is not valid'}`);
+}
+
+/** A value as one YAML scalar: plain when it reads back as itself, quoted otherwise. */
+function scalar(value: string): string {
+  return stringify(value).trimEnd();
+}
+
 export function manifestText(fields: { name: string; language: string; workload: Workload }, schema: string): string {
   return `# yaml-language-server: $schema=${schema}
 apiVersion: svc-lint/v1
 kind: Service
 metadata:
-  name: ${fields.name}
+  name: ${scalar(fields.name)}
 spec:
-  language: ${fields.language}
+  language: ${scalar(fields.language)}
   # one of: ${workloads.join(', ')}
   workload: ${fields.workload}
   # traffic:
@@ -112,11 +138,12 @@ export async function runInitCommand(options: CliOptions, io: CliIo): Promise<nu
   }
 
   const fields = { name, language: languages.resolve(language), workload: knownWorkload };
+  checkFields(fields, { name, language, workload: knownWorkload });
   const schema = schemaReference(directory, io.cwd);
   await writeReportFile(io.cwd, display, manifestText(fields, schema.path), { overwriteManifest: options.force });
-  io.writeStdout(`wrote ${display} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
+  io.writeStdout(`wrote ${terminalSafe(display)} (${fields.name}: ${fields.language}, ${fields.workload})\n`);
   if (schema.missing !== undefined) {
-    io.writeStderr(`svc-lint: the schema modeline points at ${schema.missing}, which npm install --save-dev svc-lint provides\n`);
+    io.writeStderr(stderrLine(`the schema modeline points at ${schema.missing}, which npm install --save-dev svc-lint provides`));
   }
   return exitCodes.clean;
 }

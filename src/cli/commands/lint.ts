@@ -7,7 +7,7 @@ import type { FormatContext } from '../../formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
 import { mistypedCommand, parseOutputs, type CliOptions } from '../args.js';
-import { exitCodes, type CliIo } from '../io.js';
+import { exitCodes, stderrLine, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
 import { todayFrom } from '../today.js';
 import { packageVersion } from '../../package-paths.js';
@@ -83,12 +83,28 @@ function cacheLocation(location: string | undefined): string | true {
 
 const stepSummaryMaxBytes = 1024 * 1024;
 
+/**
+ * Appends the findings to GitHub's step summary. GitHub shows at most 10 annotations of each kind per step; the step
+ * summary lists the findings, within the 1 MiB a step's summary may hold (over it, the runner uploads none: "supports
+ * content up to a size of 1024k"). Returns why it could not, for a note.
+ */
+function appendStepSummary(path: string, markdownWithin: (maxBytes: number) => string): string | undefined {
+  try {
+    const used = existsSync(path) ? statSync(path).size : 0;
+    const markdown = markdownWithin(stepSummaryMaxBytes - used - 1);
+    if (markdown !== '') appendFileSync(path, `${markdown}\n`);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
+}
+
 export async function runLintCommand(options: CliOptions, io: CliIo): Promise<number> {
   const outputs = parseOutputs(options, formatNames, 'stylish', io.cwd);
   const result = await lint(await lintOptionsFrom(options, io));
-  for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
+  for (const note of result.notes) io.writeStderr(stderrLine(note));
   if (options.debug) {
-    for (const { file, line, reason } of result.skipped) io.writeStderr(`svc-lint: skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}\n`);
+    for (const { file, line, reason } of result.skipped) io.writeStderr(stderrLine(`skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}`));
   }
 
   const shown = options.quiet ? failingOnly(result, options) : result;
@@ -107,15 +123,13 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     outputs,
     (output) => formatResultPieces(output.format, shown, context(output.file === undefined && output.format === 'stylish')),
     io,
-    { overwriteManifest: options.force },
+    { overwriteManifest: options.force, manifests: result.manifestPaths, inPlace: 'allowed' },
   );
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && outputs.some((output) => output.format === 'github')) {
-    // GitHub shows at most 10 annotations of each kind per step; the step summary lists the findings, within the
-    // 1 MiB a step's summary may hold (over it, the runner uploads none: "supports content up to a size of 1024k").
-    const used = existsSync(summaryFile) ? statSync(summaryFile).size : 0;
-    const markdown = formatMarkdownSummary(shown, context(false), stepSummaryMaxBytes - used - 1);
-    if (markdown !== '') appendFileSync(summaryFile, `${markdown}\n`);
+    const problem = appendStepSummary(summaryFile, (room) => formatMarkdownSummary(shown, context(false), room));
+    // The annotations are out already and the exit code stands: a summary that cannot be written is a note.
+    if (problem !== undefined) io.writeStderr(stderrLine(`cannot write the step summary ${summaryFile}: ${problem}`));
   }
   if (hasTooManyWarnings(result, options)) {
     io.writeStderr(`svc-lint: ${countOf(result.summary.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);

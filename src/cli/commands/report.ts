@@ -6,7 +6,7 @@ import { lint } from '../../lint.js';
 import { formatCapacityText } from '../../report/text.js';
 import type { LintResult } from '../../types.js';
 import { parseOutputs, type CliOptions } from '../args.js';
-import { exitCodes, type CliIo } from '../io.js';
+import { exitCodes, stderrLine, type CliIo } from '../io.js';
 import { writeOutputs } from '../report-files.js';
 import { packageVersion } from '../../package-paths.js';
 import { lintOptionsFrom } from './lint.js';
@@ -29,8 +29,12 @@ export async function runReportCommand(options: CliOptions, io: CliIo): Promise<
   const names = Object.keys(formats) as (keyof typeof formats)[];
   const outputs = parseOutputs(options, names, names[0]!, io.cwd);
   const result = await lint(await lintOptionsFrom(options, io));
-  for (const note of result.notes) io.writeStderr(`svc-lint: ${note}\n`);
+  for (const note of result.notes) io.writeStderr(stderrLine(note));
   const render = formats as Record<string, (result: LintResult) => string | Iterable<string>>;
-  await writeOutputs(outputs, (output) => render[output.format]!(result), io, { overwriteManifest: options.force });
+  await writeOutputs(outputs, (output) => render[output.format]!(result), io, {
+    overwriteManifest: options.force,
+    manifests: result.manifestPaths,
+    inPlace: 'allowed',
+  });
   return exitCodes.clean;
 }

@@ -1,0 +1,51 @@
+import { Composer, CST, Lexer, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+
+/**
+ * The lexical tokens that each make the composer build a node: a scalar, an alias, a collection, a sequence item, a
+ * or a document (a pair is counted by its key). Counting them while the text is lexed bounds the memory a file can
+ * take: a file of a million `0,` or `[]` or `---` is a few megabytes of text but a gigabyte of nodes.
+ */
+const nodeTokens: ReadonlySet<string> = new Set([
+  'scalar',
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'block-scalar-header',
+  'alias',
+  'flow-map-start',
+  'flow-seq-start',
+  'seq-item-ind',
+  'explicit-key-ind',
+  'doc-start',
+]);
+
+export type BoundedParse =
+  | { documents: Document.Parsed[]; nodes: number }
+  /** Parsing stopped at `offset`, where the text went past `maxNodes` nodes. */
+  | { tooManyNodes: { offset: number } };
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+class NodeLimitReached extends Error {}
+
+/**
+ * `parseAllDocuments`, stopping as soon as the text holds more than `maxNodes` nodes: the lexer's tokens are counted
+ * as they are handed to the parser, so nothing past the limit is ever built.
+ */
+export function parseAllDocumentsWithin(text: string, maxNodes: number, options: Options = {}): BoundedParse {
+  const parser = new Parser();
+  let nodes = 0;
+  function* cstTokens() {
+    for (const lexeme of new Lexer().lex(text)) {
+      if (nodeTokens.has(CST.tokenType(lexeme) ?? '') && ++nodes > maxNodes) throw new NodeLimitReached();
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  try {
+    const documents = Array.from(new Composer(options).compose(cstTokens()));
+    return { documents, nodes };
+  } catch (error) {
+    if (error instanceof NodeLimitReached) return { tooManyNodes: { offset: Math.min(parser.offset, text.length) } };
+    throw error;
+  }
+}
