@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { closeMatches, didYouMean, suggestionOf } from '../text/closest.js';
+import { closeMatchOptions, didYouMean, nameIndex, suggestionOf, type NameIndex } from '../text/closest.js';
 import type { YamlPath } from '../yaml/locate.js';
 
 export interface SchemaProblem {
@@ -108,6 +108,22 @@ function depthOf(error: ErrorObject): number {
   return error.keyword === 'additionalProperties' ? depth + 1 : depth;
 }
 
+const propertyIndexes = new WeakMap<object, { closest(name: string): string[] }>();
+const noProperties = { closest: () => [] };
+
+/** The properties a schema object knows, indexed once for the near misses of every unknown key it meets. */
+function propertyIndexOf(schema: unknown): { closest(name: string): string[] } {
+  const properties = (schema as { properties?: object } | undefined)?.properties;
+  if (!properties) return noProperties;
+  let index = propertyIndexes.get(properties);
+  if (!index) {
+    const names: NameIndex = nameIndex(Object.keys(properties));
+    index = { closest: (name) => names.closest(name, closeMatchOptions(name)) };
+    propertyIndexes.set(properties, index);
+  }
+  return index;
+}
+
 function isInside(error: ErrorObject, branchRoot: ErrorObject): boolean {
   return error !== branchRoot && error.schemaPath.startsWith(`${branchRoot.schemaPath}/`);
 }
@@ -134,17 +150,24 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
     }
   }
   // A misspelt key is reported once, at the key, with the property it stands for; not also as that property missing.
+  // Indexed once, so that thousands of unknown keys in one mapping cost one lookup each.
+  const requiredAt = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'required') continue;
+    const list = requiredAt.get(error.instancePath);
+    if (list) list.push(error);
+    else requiredAt.set(error.instancePath, [error]);
+  }
   const misspelt = new Map<ErrorObject, string[]>();
   for (const error of errors) {
     if (error.keyword !== 'additionalProperties' || dropped.has(error)) continue;
-    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const close = closeMatches(String((error.params as { additionalProperty: unknown }).additionalProperty), known);
+    const close = propertyIndexOf(error.parentSchema).closest(String((error.params as { additionalProperty: unknown }).additionalProperty));
     misspelt.set(error, close);
-    for (const other of errors) {
-      const missing = (other.params as { missingProperty?: unknown }).missingProperty;
-      if (other.keyword === 'required' && other.instancePath === error.instancePath && close.includes(String(missing))) {
+    for (const other of requiredAt.get(error.instancePath) ?? []) {
+      const missing = String((other.params as { missingProperty?: unknown }).missingProperty);
+      if (close.includes(missing)) {
         dropped.add(other);
-        misspelt.set(error, [String(missing)]);
+        misspelt.set(error, [missing]);
       }
     }
   }

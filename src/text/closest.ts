@@ -235,8 +235,13 @@ function compareQueued(a: Queued, b: Queued): number {
 }
 
 /** The candidates close enough to a mistyped identifier to suggest, nearest first (at most three). */
+/** How far a typed identifier may be from the names it could stand for: two edits, or a third of its length. */
+export function closeMatchOptions(name: string): SuggestionOptions {
+  return { maxDistance: Math.max(2, Math.floor(name.length / 3)), maxSuggestions: 3 };
+}
+
 export function closeMatches(name: string, candidates: Iterable<string>): string[] {
-  return closestNames(name, candidates, { maxDistance: Math.max(2, Math.floor(name.length / 3)), maxSuggestions: 3 });
+  return closestNames(name, candidates, closeMatchOptions(name));
 }
 
 /** " (did you mean a, b?)" offering `close`, or nothing when it is empty. */

@@ -1,6 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { describeFindings, lintText } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

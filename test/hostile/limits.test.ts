@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadBuiltinLanguages } from '../../src/rules/builtin.js';
 import { createLanguageRegistry } from '../../src/languages.js';
 import { loadManifestSource, maxNodesPerFile, sourceLimits } from '../../src/manifest/source.js';
 import { builtBinary, childEnv, makeWorkspace, removeWorkspaces, type CliRun } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

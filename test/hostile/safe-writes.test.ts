@@ -1,9 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { linkSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { builtBinary, childEnv, makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree, temporaryFilesIn } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { builtBinary, childEnv, makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 

@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeWorkspace, manifest, removeWorkspaces, runCli, type CliRun } from '../cli/run-cli.js';
 import { expectExit } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 
@@ -100,10 +103,14 @@ describe('file names and manifest values reach the terminal escaped', { timeout:
     );
   });
 
-  it('stderr: a note naming an unmatched pattern shows it escaped', () => {
+  it('stderr: the error, or the note, naming an unmatched pattern shows it escaped', () => {
+    const shown = 'svc-lint: no svc-lint manifest found for nothing\\u000a::error title=Injected::owned/*.service.yaml\n';
     const run = runCli([`nothing${injection}/*.service.yaml`], { cwd: root });
-    expectExit(run, 0);
-    expect(run.stderr).toBe('svc-lint: no manifests found for nothing\\u000a::error title=Injected::owned/*.service.yaml\n');
+    expectExit(run, 2);
+    expect(run.stderr).toBe(shown);
+    const allowed = runCli(['--no-error-on-unmatched-pattern', `nothing${injection}/*.service.yaml`], { cwd: root });
+    expectExit(allowed, 0);
+    expect(allowed.stderr).toBe(shown);
   });
 
   it('stderr: a one-line error naming a path shows it escaped', () => {

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
 import { listTree, temporaryFilesIn } from '../hostile/support.js';
 import { manifestText, yamlishText } from './support.js';
+import { slowTestTimeout } from '../timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 
