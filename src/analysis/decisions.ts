@@ -47,5 +47,5 @@ export function decideWorkspace(
 /** A declaration the graph does not use (a duplicate name) is judged on what it declares. */
 function ownTraffic(service: Service): ServiceTraffic {
   const declaredRps = service.peakRps;
-  return { declaredRps, effectiveRps: declaredRps ?? 0, inboundRps: 0, contributingCalls: 0, chainLength: 1 };
+  return { declaredRps, effectiveRps: declaredRps ?? 0, inboundRps: 0, contributingCalls: 0, chainLength: 1, chainHeadEnd: -1 };
 }

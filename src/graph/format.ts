@@ -5,7 +5,8 @@ export function roundFigure(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-const elisionKeepsFirst = 3;
+/** A long chain shows its first and last steps: this many of each. */
+export const elisionKeepsFirst = 3;
 const elisionKeepsLast = 3;
 
 /** How a chain of `length` steps is shown: its first and last steps, and how many are left out between them. */

@@ -1,7 +1,7 @@
 import type { ServiceEdge, ServiceGraph } from './graph.js';
 import type { StronglyConnectedComponents } from './scc.js';
 import { formatNumber } from '../text/number.js';
-import { chainElision, joinChain, roundFigure } from './format.js';
+import { chainElision, elisionKeepsFirst, joinChain, roundFigure } from './format.js';
 
 /** Traffic figures saturate here (the schema's largest peak): a chain of large shares never reaches Infinity. */
 export const maxTrafficRps = 1e12;
@@ -18,6 +18,8 @@ export interface ServiceTraffic {
   contributingCalls: number;
   /** Steps of the heaviest chain ending here (1 for a service whose traffic is its own). */
   chainLength: number;
+  /** The last step a message shows before eliding a long chain (the chain's step `elisionKeepsFirst`), found without walking it. */
+  chainHeadEnd: number;
 }
 
 /**
@@ -70,9 +72,11 @@ function trafficOf(
   }
   inboundRps = Math.min(maxTrafficRps, roundFigure(inboundRps));
   const own = declaredRps ?? 0;
-  if (own >= inboundRps) return { declaredRps, effectiveRps: own, inboundRps, contributingCalls, chainLength: 1 };
-  const chainLength = computed[heaviestCall!.edge.from]!.chainLength + 1;
-  return { declaredRps, effectiveRps: inboundRps, inboundRps, heaviestCall, contributingCalls, chainLength };
+  if (own >= inboundRps) return { declaredRps, effectiveRps: own, inboundRps, contributingCalls, chainLength: 1, chainHeadEnd: node };
+  const caller = computed[heaviestCall!.edge.from]!;
+  const chainLength = caller.chainLength + 1;
+  const chainHeadEnd = chainLength <= elisionKeepsFirst ? node : caller.chainHeadEnd;
+  return { declaredRps, effectiveRps: inboundRps, inboundRps, heaviestCall, contributingCalls, chainLength, chainHeadEnd };
 }
 
 /** A cycle's members, breadth-first along its inner calls from the members traffic enters first. */
@@ -136,9 +140,7 @@ function heaviestChainEnds(node: number, traffic: readonly ServiceTraffic[]): { 
     tail.push(stepOf(current, traffic));
     current = traffic[current]!.heaviestCall!.edge.from;
   }
-  // The head is the first `keepFirst` steps: skip the hidden ones without building them.
-  for (let index = 0; index < hidden; index++) current = traffic[current]!.heaviestCall!.edge.from;
-  return { head: heaviestChain(current, traffic), hidden, tail: tail.reverse() };
+  return { head: heaviestChain(traffic[node]!.chainHeadEnd, traffic), hidden, tail: tail.reverse() };
 }
 
 function describeStep(step: TrafficStep, graph: ServiceGraph): string {
