@@ -13,13 +13,13 @@ const namespace = 'svc-lint-precompiled';
 /** Source modules replaced in the bundle, by absolute path as esbuild resolves them, with their stand-ins. */
 const replacements = {
   [`${root}src/schema/validators.ts`]: { name: 'validators', resolveDir: `${root}src/schema`, source: validatorsModule },
-  [`${root}src/rules/builtin.ts`]: { name: 'builtin', resolveDir: `${root}src/rules`, source: builtinModule },
+  [`${root}src/ruleset/shipped.ts`]: { name: 'shipped', resolveDir: `${root}src/ruleset`, source: builtinModule },
 };
 
 const precompiled = {
   name: namespace,
   setup(bundler) {
-    bundler.onResolve({ filter: /\/(validators|builtin)\.js$/ }, async (args) => {
+    bundler.onResolve({ filter: /\/(validators|shipped)\.js$/ }, async (args) => {
       if (args.pluginData === namespace) return undefined;
       const resolved = await bundler.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: namespace });
       const replacement = replacements[resolved.path];

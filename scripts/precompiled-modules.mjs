@@ -1,4 +1,4 @@
-// Writes the source of the modules that stand in for src/schema/validators.ts and src/rules/builtin.ts in the
+// Writes the source of the modules that stand in for src/schema/validators.ts and src/ruleset/shipped.ts in the
 // bundled CLI. It runs after tsc, from dist/, so the data and schemas come out exactly as the runtime loaders
 // would produce them.
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -8,7 +8,7 @@ const load = (path) => import(new URL(path, dist).href);
 
 /** The built-in rules and language profiles, read and schema-checked now, embedded as JSON. */
 export async function builtinModule() {
-  const { loadBuiltinRules, loadBuiltinLanguages } = await load('rules/builtin.js');
+  const { loadBuiltinRules, loadBuiltinLanguages } = await load('ruleset/shipped.js');
   const rules = JSON.stringify(JSON.stringify(loadBuiltinRules()));
   const languages = JSON.stringify(JSON.stringify(loadBuiltinLanguages()));
   // JSON.parse of a string literal is the quickest way for V8 to build the data, and every call gets its own copy.
@@ -23,9 +23,9 @@ export async function builtinModule() {
 
 /** Every params schema the bundle can meet, by the key the resolver asks for. */
 async function paramsSchemas() {
-  const { templates } = await load('templates/index.js');
-  const { builtinRules } = await load('rules/builtin-rules.js');
-  const { paramsSchemaKey } = await load('rules/resolve.js');
+  const { templates } = await load('ruleset/templates/index.js');
+  const { builtinRules } = await load('ruleset/engine-rules.js');
+  const { paramsSchemaKey } = await load('ruleset/resolve.js');
   const schemas = new Map();
   for (const template of templates) schemas.set(paramsSchemaKey({ id: template.key }, template), template.paramsSchema);
   for (const [id, spec] of Object.entries(builtinRules)) schemas.set(paramsSchemaKey({ id }, spec), spec.paramsSchema);

@@ -2,13 +2,13 @@ import { parseCliArgs, parseOutputs, type CliOptions, type Command } from './cli
 import { runBaselineCommand } from './cli/commands/baseline.js';
 import { runInitCommand } from './cli/commands/init.js';
 import { runLintCommand } from './cli/commands/lint.js';
-import { runReportCommand } from './cli/commands/report.js';
+import { runReportCommand } from './cli/commands/analyse.js';
 import { explainRule, ruleListFormats } from './cli/explain.js';
 import { helpText } from './cli/help.js';
 import { exitCodes, stderrLine, type CliIo } from './cli/io.js';
 import { packageVersion } from './package-paths.js';
 import { SvcLintError } from './errors.js';
-import { setUp } from './setup.js';
+import { setUp } from './ruleset/setup.js';
 
 async function runRuleCommand(options: CliOptions, io: CliIo): Promise<number> {
   const names = Object.keys(ruleListFormats) as (keyof typeof ruleListFormats)[];

@@ -1,26 +1,26 @@
 import { realPathOf } from './io/existing-files.js';
 import { resolve } from 'node:path';
-import { runRules } from './engine.js';
-import { languageEvidenceReader } from './detect/detect.js';
-import { absoluteGlobs, displayPathOf, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles } from './files.js';
+import { runRules } from './engine/run-rules.js';
+import { languageEvidenceReader } from './sources/evidence/detect.js';
+import { absoluteGlobs, displayPathOf, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles } from './sources/files.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
-import type { ManifestProblem } from './manifest/problems.js';
-import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './manifest/source.js';
+import type { ManifestProblem } from './sources/manifest/problems.js';
+import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './sources/manifest/source.js';
 import type { LoadedConfig } from './config/load.js';
-import { setUp, type Setup, type SetupOptions } from './setup.js';
+import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
 import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
-import { applyExemptions, baselinePathFor } from './exemptions.js';
-import { workspaceFiles } from './workspace.js';
-import { separateSkipped } from './manifest/skipped.js';
-import { calledUndeclared, undeclaredServices } from './graph/undeclared.js';
-import { estimateCapacity } from './graph/capacity.js';
+import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
+import { workspaceFiles } from './sources/workspace.js';
+import { separateSkipped } from './sources/manifest/skipped.js';
+import { calledUndeclared, undeclaredServices } from './analysis/graph/undeclared.js';
+import { estimateCapacity } from './analysis/capacity.js';
 import { decideWorkspace, type WorkspaceDecisions } from './analysis/decisions.js';
-import { buildGraphView } from './graph/view.js';
-import { withLazyViews } from './result.js';
-import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './cache/workspace-cache.js';
+import { buildGraphView } from './output/graph/view.js';
+import { withLazyViews } from './output/result.js';
+import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './sources/cache/workspace-cache.js';
 import { packageVersion } from './package-paths.js';
-import type { LanguageRegistry } from './templates/types.js';
+import type { LanguageRegistry } from './ruleset/templates/types.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */

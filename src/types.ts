@@ -1,5 +1,5 @@
-import type { FleetCapacity } from './graph/capacity.js';
-import type { GraphView } from './graph/view.js';
+import type { FleetCapacity } from './analysis/capacity.js';
+import type { GraphView } from './output/graph/view.js';
 
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];

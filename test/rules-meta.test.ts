@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { loadBuiltinRules } from '../src/rules/builtin.js';
+import { loadBuiltinRules } from '../src/ruleset/shipped.js';
 import { loadFixtureSuites } from './fixture-cases.js';
 
 const rules = loadBuiltinRules();

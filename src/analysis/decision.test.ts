@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decision.js';
-import { fakeLanguages, makeService, seedFramework, type ServiceSpec } from '../graph/test-services.js';
+import { fakeLanguages, makeService, seedFramework, type ServiceSpec } from '../../test/support/services.js';
 
 describe('decide', () => {
   it.each<{ name: string; spec: ServiceSpec; effective?: number; expected: object }>([

@@ -1,7 +1,7 @@
 import type { Service } from '../types.js';
-import type { LanguageRegistry } from '../templates/types.js';
-import { analyseWorkspace, type WorkspaceAnalysis } from '../graph/analysis.js';
-import type { ServiceTraffic } from '../graph/traffic.js';
+import type { LanguageRegistry } from '../ruleset/templates/types.js';
+import { analyseWorkspace, type WorkspaceAnalysis } from './graph/analyse.js';
+import type { ServiceTraffic } from './graph/traffic.js';
 import { decide, type Decision } from './decision.js';
 import type { Framework } from './framework.js';
 

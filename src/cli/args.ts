@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SvcLintError } from '../errors.js';
-import type { FormatName } from '../formatters/index.js';
+import type { FormatName } from '../output/formatters/index.js';
 import { closeMatches, didYouMean, suggestionOf } from '../text/closest.js';
 import { readSeverity, type Severity, type SeverityOrOff } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { SvcLintError } from '../errors.js';
-import type { ActiveRule } from '../rules/resolve.js';
+import type { ActiveRule } from '../ruleset/resolve.js';
 import { didYouMean } from '../text/closest.js';
 import { compareText } from '../text/compare.js';
 import type { ResolvedRule, SeverityOrOff } from '../types.js';

@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
-import { findRepositoryRoot } from '../files.js';
+import { findRepositoryRoot } from '../sources/files.js';
 import { checkContainment } from './containment.js';
 import { describeSchemaErrors, displayPathOf } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
 import { readYamlDataFile, type YamlDataFile } from '../yaml/read-data-file.js';
 import type { YamlPath } from '../yaml/locate.js';
 import type { SvcLintConfig } from './types.js';
-import { readWaivers } from '../suppressions/waivers.js';
-import { startOfFile } from '../manifest/problems.js';
+import { readWaivers } from '../exemptions/waivers.js';
+import { startOfFile } from '../sources/manifest/problems.js';
 import type { Range } from '../types.js';
 
 export const configFileNames = ['.svc-lint.yaml', '.svc-lint.yml'];

@@ -1,7 +1,7 @@
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { workspaceFiles } from '../../src/workspace.js';
+import { workspaceFiles } from '../../src/sources/workspace.js';
 import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
 import { slowTestTimeout } from '../timeouts.js';
 

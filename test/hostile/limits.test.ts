@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadBuiltinLanguages } from '../../src/rules/builtin.js';
-import { createLanguageRegistry } from '../../src/languages.js';
-import { loadManifestSource, maxNodesPerFile, sourceLimits } from '../../src/manifest/source.js';
+import { loadBuiltinLanguages } from '../../src/ruleset/shipped.js';
+import { createLanguageRegistry } from '../../src/languages/registry.js';
+import { loadManifestSource, maxNodesPerFile, sourceLimits } from '../../src/sources/manifest/source.js';
 import { builtBinary, childEnv, makeWorkspace, removeWorkspaces, type CliRun } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree } from './support.js';
 import { slowTestTimeout } from '../timeouts.js';

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadManifestSource, sourceLimits } from '../../src/manifest/source.js';
-import { setUp } from '../../src/setup.js';
+import { loadManifestSource, sourceLimits } from '../../src/sources/manifest/source.js';
+import { setUp } from '../../src/ruleset/setup.js';
 import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError } from './support.js';
 import { slowTestTimeout } from '../timeouts.js';

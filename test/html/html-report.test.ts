@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatHtml } from '../../src/html/page.js';
+import { formatHtml } from '../../src/output/html/page.js';
 import { lint, type Finding, type LintResult } from '../../src/index.js';
 import { slowTestTimeout } from '../timeouts.js';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint, type Workload } from '../../src/index.js';
-import { capacityRows } from '../../src/report/capacity-rows.js';
+import { capacityRows } from '../../src/output/capacity/rows.js';
 import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
 
 afterAll(removeWorkspaces);

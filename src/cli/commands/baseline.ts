@@ -8,18 +8,18 @@ import {
   pruneBaseline,
   serializeBaseline,
   type Baseline,
-} from '../../baseline/baseline.js';
+} from '../../exemptions/baseline.js';
 import { SvcLintError } from '../../errors.js';
-import { configuredBaselinePath } from '../../exemptions.js';
-import { displayPathOf } from '../../files.js';
+import { configuredBaselinePath } from '../../exemptions/exempt.js';
+import { displayPathOf } from '../../sources/files.js';
 import { beginsWithHeader, isRegularFile, readHead } from '../../io/existing-files.js';
 import { writeTargetOf } from '../../io/write-target.js';
 import { lint } from '../../lint.js';
 import { terminalSafe } from '../../text/terminal.js';
-import { loadConfig } from '../../setup.js';
+import { loadConfig } from '../../ruleset/setup.js';
 import type { CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
-import { writeReportFile } from '../report-files.js';
+import { writeReportFile } from '../write-outputs.js';
 import { lintOptionsFrom } from './lint.js';
 
 function baselinePath(options: CliOptions, io: CliIo): string {

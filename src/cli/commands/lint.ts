@@ -1,18 +1,18 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isGlob, isManifestFileName } from '../../files.js';
+import { isGlob, isManifestFileName } from '../../sources/files.js';
 import { SvcLintError } from '../../errors.js';
-import { formatMarkdownSummary, formatNames, formatResultPieces } from '../../formatters/index.js';
-import type { FormatContext } from '../../formatters/types.js';
+import { formatMarkdownSummary, formatNames, formatResultPieces } from '../../output/formatters/index.js';
+import type { FormatContext } from '../../output/formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type LintResult, type Severity } from '../../types.js';
 import { mistypedCommand, parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, stderrLine, type CliIo } from '../io.js';
-import { writeOutputs } from '../report-files.js';
+import { writeOutputs } from '../write-outputs.js';
 import { todayFrom } from '../today.js';
 import { packageVersion } from '../../package-paths.js';
 import { countOf } from '../../text/count.js';
-import { resultWith } from '../../result.js';
+import { resultWith } from '../../output/result.js';
 
 const severityRank = { info: 0, warning: 1, error: 2 } as const satisfies Record<Severity, number>;
 

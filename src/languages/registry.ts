@@ -1,0 +1,55 @@
+import type { KnownLanguage, LanguageProfile } from '../types.js';
+import type { LanguageRegistry } from '../ruleset/templates/types.js';
+import { nameIndex } from '../text/closest.js';
+
+export function normalizeLanguageName(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Profiles take precedence over known names; a later profile with the same id replaces an earlier one. */
+export function createLanguageRegistry(
+  profiles: readonly LanguageProfile[],
+  known: readonly KnownLanguage[],
+): LanguageRegistry {
+  const canonicalByName = new Map<string, string>();
+  const profileById = new Map<string, LanguageProfile>();
+  const addNames = (id: string, aliases: readonly string[]) => {
+    canonicalByName.set(normalizeLanguageName(id), id);
+    for (const alias of aliases) canonicalByName.set(normalizeLanguageName(alias), id);
+  };
+  for (const language of known) addNames(language.id, language.aliases);
+  for (const profile of profiles) {
+    addNames(profile.id, profile.aliases);
+    profileById.set(profile.id, profile);
+  }
+  let names: ReturnType<typeof nameIndex> | undefined;
+  return {
+    misspelledName: (name) => {
+      const normalized = normalizeLanguageName(name);
+      if (canonicalByName.has(normalized)) return undefined;
+      names ??= nameIndex(canonicalByName.keys());
+      return names.closest(normalized, { maxDistance: misspellingDistance(normalized), maxSuggestions: 1 })[0];
+    },
+    resolve: (name) => {
+      const normalized = normalizeLanguageName(name);
+      return canonicalByName.get(normalized) ?? normalized;
+    },
+    isKnown: (id) => canonicalByName.has(normalizeLanguageName(id)),
+    profile: (id) => profileById.get(id),
+    profiles: () => [...profileById.values()],
+  };
+}
+
+/**
+ * How far a name may be from a known one to be taken for its misspelling: none below four characters (`r` is not a
+ * misspelt `c`), one up to five (`pyton`), two from six (`pyhton`, `golnag`).
+ */
+function misspellingDistance(name: string): number {
+  if (name.length < 4) return 0;
+  return name.length < 6 ? 1 : 2;
+}
+
+/** A language as messages print it: its profile's name, else its id (`py` and `PYTHON` both print as Python). */
+export function languageName(id: string, languages: LanguageRegistry): string {
+  return languages.profile(id)?.name ?? id;
+}

@@ -1,0 +1,66 @@
+import { figuresUsed } from '../../analysis/capacity.js';
+import type { LintResult } from '../../types.js';
+import { capacityRow, type EstimateRow } from '../capacity/rows.js';
+import { inPieces, jsonPieces } from './json-pieces.js';
+import { joinedPieces, mapped } from './pieces.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/** An estimate with the per-instance figures it used; the profiles' names and sources are listed once, under `profiles`. */
+function compactEstimate(estimate: EstimateRow | null) {
+  if (!estimate) return null;
+  const { basis, ...figures } = estimate;
+  return { ...figures, throughputRpsPerInstance: basis.throughputRpsPerInstance, memoryMbPerInstance: basis.memoryMbPerInstance };
+}
+
+function profilesUsed(result: LintResult) {
+  const used = figuresUsed(result.capacity.services);
+  return Object.fromEntries([...used].map(([languageId, figures]) => [languageId, { benchmark: figures.benchmarkLabel, source: figures.source }]));
+}
+
+/**
+ * The stable machine format (`version` 1): findings with locations, a summary, the rules that reported them (with
+ * their remediation), and the capacity of every service. One line, like ESLint's json format: indentation would
+ * double its size on a large fleet (pipe it through `jq` to read it).
+ *
+ * The text comes in pieces, one per finding and per service, so a fleet's report is never built whole in memory.
+ */
+export function formatJsonPieces(result: LintResult, _context: FormatContext): Iterable<string> {
+  const reporting = new Set(result.findings.map((finding) => finding.ruleId));
+  const findings = mapped(result.findings, (finding) => ({
+    file: finding.file,
+    service: finding.service ?? null,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    messageId: finding.messageId,
+    data: finding.data,
+    ...(finding.suppressed && { suppressed: finding.suppressed }),
+    ...(finding.baselineState && { baselineState: finding.baselineState }),
+  }));
+  const services = mapped(result.capacity.services, (capacity) => {
+    const row = capacityRow(capacity);
+    return { ...row, declaredEstimate: compactEstimate(row.declaredEstimate), recommendedEstimate: compactEstimate(row.recommendedEstimate) };
+  });
+  const document = {
+    version: 1,
+    findings: inPieces(findings),
+    summary: result.summary,
+    ...(result.fixed && { fixed: result.fixed }),
+    rules: Object.fromEntries(
+      result.rules
+        .filter((rule) => reporting.has(rule.id))
+        .map((rule) => [rule.id, { description: rule.description, remediation: rule.remediation }]),
+    ),
+    services: inPieces(services),
+    undeclared: result.undeclared,
+    fleet: result.capacity.totals,
+    profiles: profilesUsed(result),
+  };
+  return jsonPieces(document, 0);
+}
+
+export const formatJson: Formatter = joinedPieces(formatJsonPieces);

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { emptyConfig, findConfigFile, loadConfigFile, type LoadedConfig } from '../config/load.js';
+import { displayPathOf } from '../sources/files.js';
+import { createLanguageRegistry } from '../languages/registry.js';
+import { loadBuiltinLanguages, loadBuiltinRules } from './shipped.js';
+import { resolveRules, type ActiveRule } from './resolve.js';
+import type { LanguageRegistry } from './templates/types.js';
+import type { SeverityOrOff } from '../types.js';
+import { frameworkOf, type Framework } from '../analysis/framework.js';
+
+export interface SetupOptions {
+  /** The directory paths are resolved against and reported relative to. */
+  cwd: string;
+  /** A config file (relative to cwd), `false` for none; by default `.svc-lint.yaml` is searched upward from cwd. */
+  config?: string | false;
+  /** Severity overrides that win over the config (`--rule id:severity`). */
+  ruleOverrides?: Readonly<Record<string, SeverityOrOff>>;
+}
+
+/** What every command needs before it reads a manifest: the config, the languages and the checked rules. */
+export interface Setup {
+  config: LoadedConfig;
+  languages: LanguageRegistry;
+  rules: ActiveRule[];
+  /** The decision framework's figures, from the rules' params. */
+  framework: Framework;
+}
+
+/** The config the options name, found upward from cwd, or none. */
+export function loadConfig(options: SetupOptions): LoadedConfig {
+  if (options.config === false) return emptyConfig(options.cwd);
+  if (typeof options.config === 'string') {
+    return loadConfigFile(resolve(options.cwd, options.config), options.config);
+  }
+  const found = findConfigFile(options.cwd);
+  return found ? loadConfigFile(found, displayPathOf(options.cwd, found)) : emptyConfig(options.cwd);
+}
+
+export function setUp(options: SetupOptions): Setup {
+  const config = loadConfig(options);
+  const builtin = loadBuiltinLanguages();
+  const profiles = [...builtin.profiles, ...(config.config.languages ?? [])].map((profile) => ({
+    ...profile,
+    aliases: profile.aliases ?? [],
+  }));
+  const languages = createLanguageRegistry(profiles, builtin.known);
+  const rules = resolveRules(loadBuiltinRules(), config, options.ruleOverrides);
+  return { config, languages, rules, framework: frameworkOf(rules.map((entry) => entry.rule)) };
+}

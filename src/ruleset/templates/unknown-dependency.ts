@@ -1,0 +1,49 @@
+import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
+import { analyseWorkspace } from '../../analysis/graph/analyse.js';
+import { nameIndex } from '../../text/closest.js';
+
+export interface UnknownDependencyParams {
+  /** Largest edit distance at which a declared name is offered as a suggestion, whatever its length. */
+  maxDistance: number;
+  /** A longer name may be further off: up to this fraction of its length. */
+  maxDistanceRatio?: number;
+  maxSuggestions: number;
+}
+
+export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
+  scope: 'workspace',
+  key: 'unknown-dependency',
+  description: 'A dependsOn entry names a service that no manifest of the workspace declares.',
+  paramsSchema: {
+    type: 'object',
+    properties: {
+      maxDistance: { type: 'integer', minimum: 0 },
+      maxDistanceRatio: { type: 'number', minimum: 0, maximum: 1 },
+      maxSuggestions: { type: 'integer', minimum: 0 },
+    },
+    required: ['maxDistance', 'maxSuggestions'],
+    additionalProperties: false,
+  },
+  messageIds: ['default', 'didYouMean'],
+  dataKeys: ['service', 'dependency', 'suggestions'],
+  check(services, params, context) {
+    const { graph } = analyseWorkspace(services);
+    const known = context.undeclared;
+    const reported = graph.unresolved.filter(
+      ({ service, dependency }) => context.reportsOn?.(service) !== false && !known?.has(dependency.service),
+    );
+    if (reported.length === 0) return [];
+    const names = nameIndex([...graph.indexByName.keys(), ...(known?.keys() ?? [])]);
+    return reported.map(({ service, dependency }): WorkspaceTemplateFinding => {
+      const suggestions = names.closest(dependency.service, { ...params, wholeParts: true, nearestOnly: true });
+      const data = { service: service.name, dependency: dependency.service };
+      if (suggestions.length === 0) return { service, messageId: 'default', data, range: dependency.range };
+      return {
+        service,
+        messageId: 'didYouMean',
+        data: { ...data, suggestions: suggestions.join(', ') },
+        range: dependency.range,
+      };
+    });
+  },
+};

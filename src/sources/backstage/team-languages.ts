@@ -1,0 +1,11 @@
+import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import { splitList, type Parsed } from './annotations.js';
+
+export function parseTeamLanguages(text: string, languages: LanguageRegistry): Parsed<string[]> {
+  const names = splitList(text);
+  if (names.length === 0) {
+    return { ok: false, problem: `must list languages separated by commas, e.g. "go, python", got ${JSON.stringify(text)}` };
+  }
+  const ids = names.map((name) => languages.resolve(name));
+  return { ok: true, value: [...new Set(ids)] };
+}

@@ -1,0 +1,88 @@
+import { figureMaximums } from '../manifest/figures.js';
+import { deploymentTargets, workloads, type Service, type ServiceField, type UndeclaredService } from '../../types.js';
+
+/** A service as the cache keeps it: everything but its file, which the run knows. */
+export type CachedService = Omit<Service, 'file'>;
+
+type Fields = Record<string, unknown>;
+
+const serviceFields: readonly ServiceField[] = [
+  'document',
+  'name',
+  'language',
+  'workload',
+  'peakRps',
+  'p99Ms',
+  'deploymentTarget',
+  'teamLanguages',
+  'dependsOn',
+];
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPosition(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 1;
+}
+
+function isRange(value: unknown): boolean {
+  return isObject(value) && isPosition(value.line) && isPosition(value.column) && isPosition(value.endLine) && isPosition(value.endColumn);
+}
+
+function isFigure(value: unknown, maximum: number): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= maximum;
+}
+
+function isOptional(value: unknown, check: (value: unknown) => boolean): boolean {
+  return value === undefined || check(value);
+}
+
+const isString = (value: unknown) => typeof value === 'string';
+
+function isDependency(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.service === 'string' &&
+    (value.call === 'sync' || value.call === 'async') &&
+    isFigure(value.rpsShare, figureMaximums.rpsShare) &&
+    isOptional(value.p99Ms, (p99Ms) => isFigure(p99Ms, figureMaximums.p99Ms)) &&
+    isRange(value.range)
+  );
+}
+
+function isLocations(value: unknown): boolean {
+  if (!isObject(value) || !isRange(value.document)) return false;
+  return Object.entries(value).every(([field, range]) => (serviceFields as readonly string[]).includes(field) && isRange(range));
+}
+
+/**
+ * Whether a cache entry has every field the rules read, each of the right type and within the manifest's limits: a
+ * cache edited by hand or damaged in any shape fails here, and its manifest is read again, never a rule.
+ */
+export function isCachedService(value: unknown): value is CachedService {
+  return (
+    isObject(value) &&
+    typeof value.name === 'string' &&
+    isOptional(value.owner, isString) &&
+    isOptional(value.description, isString) &&
+    typeof value.language === 'string' &&
+    typeof value.languageId === 'string' &&
+    (workloads as readonly unknown[]).includes(value.workload) &&
+    isOptional(value.peakRps, (peakRps) => isFigure(peakRps, figureMaximums.peakRps)) &&
+    isOptional(value.p99Ms, (p99Ms) => isFigure(p99Ms, figureMaximums.p99Ms)) &&
+    (deploymentTargets as readonly unknown[]).includes(value.deploymentTarget) &&
+    isOptional(value.teamLanguages, (languages) => Array.isArray(languages) && languages.every(isString)) &&
+    Array.isArray(value.dependsOn) &&
+    value.dependsOn.every(isDependency) &&
+    Number.isSafeInteger(value.documentIndex) &&
+    (value.documentIndex as number) >= 0 &&
+    (value.format === 'svc-lint/v1' || value.format === 'backstage') &&
+    isLocations(value.locations)
+  );
+}
+
+/** A component the file holds undeclared, as the cache keeps it (without its file). */
+export function isCachedUndeclared(value: unknown): value is Omit<UndeclaredService, 'file'> {
+  return isObject(value) && typeof value.name === 'string' && typeof value.reason === 'string' && isRange(value.range);
+}

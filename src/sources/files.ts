@@ -1,0 +1,137 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { SvcLintError } from '../errors.js';
+import { didYouMean } from '../text/closest.js';
+
+/** The file names a directory is searched for. */
+export const manifestFilePatterns = [
+  '**/service.yaml',
+  '**/service.yml',
+  '**/*.service.yaml',
+  '**/*.service.yml',
+  '**/catalog-info.yaml',
+  '**/catalog-info.yml',
+  '**/*.catalog-info.yaml',
+  '**/*.catalog-info.yml',
+];
+
+/** The file names above, as a sentence says them. */
+export const manifestFileNamesText = 'service.yaml, *.service.yaml, catalog-info.yaml and *.catalog-info.yaml, or .yml';
+
+/** The file names above, as one test on a base name. */
+const manifestFileName = /^(?:.+\.)?(?:service|catalog-info)\.ya?ml$/;
+
+export function isManifestFileName(path: string): boolean {
+  return manifestFileName.test(basename(path));
+}
+
+export const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
+
+/** Symbolic links are not followed while searching: a link loop would never end. Paths given by name still work. */
+const searchOptions = { absolute: true, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false } as const;
+
+export interface FoundFiles {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /**
+   * The files found only by searching a directory for manifest names; the others were named (a file path or a glob)
+   * and are judged whatever their content.
+   */
+  searched: ReadonlySet<string>;
+  /** Patterns or directories that matched no manifest. */
+  unmatched: string[];
+  /** Files named explicitly that the config's `exclude` leaves out. */
+  excluded: string[];
+}
+
+/** Whether `path` is `directory` itself or lies somewhere below it. */
+export function isInsideDirectory(directory: string, path: string): boolean {
+  const fromDirectory = relative(directory, path);
+  return !isAbsolute(fromDirectory) && fromDirectory !== '..' && !fromDirectory.startsWith(`..${sep}`);
+}
+
+export function displayPathOf(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/') || '.';
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `pattern` is a glob (`*`, `?`, braces…) rather than a path. */
+export function isGlob(pattern: string): boolean {
+  return fg.isDynamicPattern(pattern);
+}
+
+/** The names beside `path` in its directory (none when the directory cannot be read), to suggest for a mistyped one. */
+function siblingNames(path: string): string[] {
+  try {
+    return readdirSync(dirname(path));
+  } catch {
+    return [];
+  }
+}
+
+/** Turns globs relative to `directory` into the absolute form `ignore` takes. */
+export function absoluteGlobs(directory: string, globs: readonly string[]): string[] {
+  return globs.map((glob) => `${fg.convertPathToPattern(directory)}/${glob}`);
+}
+
+function isIgnored(file: string, ignore: readonly string[]): boolean {
+  return fg.sync(fg.convertPathToPattern(file), { ...searchOptions, onlyFiles: false, ignore: [...ignore] }).length === 0;
+}
+
+/**
+ * Each pattern is a file (linted whatever its name), a directory (searched for manifest file names) or a glob.
+ * A path that is neither an existing file or directory nor a glob is an error.
+ */
+/** `exclude` holds absolute globs (see `absoluteGlobs`). */
+export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = []): FoundFiles {
+  const found = new Set<string>();
+  const named = new Set<string>();
+  const unmatched: string[] = [];
+  const excluded: string[] = [];
+  const ignore = [...alwaysIgnored, ...exclude];
+  for (const pattern of patterns) {
+    const absolute = resolve(cwd, pattern);
+    const stats = statOrUndefined(absolute);
+    let matches: string[];
+    let isSearch = false;
+    if (stats?.isFile()) {
+      const ignored = isIgnored(absolute, ignore);
+      if (ignored) excluded.push(pattern);
+      matches = ignored ? [] : [absolute];
+    } else if (stats?.isDirectory()) {
+      matches = fg.sync(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore });
+      isSearch = true;
+    } else if (isGlob(pattern)) {
+      matches = fg.sync(pattern, { ...searchOptions, cwd, ignore });
+    } else {
+      throw new SvcLintError('path', `no such file or directory: ${pattern}${didYouMean(basename(absolute), siblingNames(absolute))}`);
+    }
+    if (matches.length === 0 && !excluded.includes(pattern)) unmatched.push(pattern);
+    for (const match of matches) {
+      const file = resolve(match);
+      found.add(file);
+      if (!isSearch) named.add(file);
+    }
+  }
+  const files = [...found].sort();
+  return { files, searched: new Set(files.filter((file) => !named.has(file))), unmatched, excluded };
+}
+
+/** The nearest directory at or above `start` that holds a `.git` entry. */
+export function findRepositoryRoot(start: string): string | undefined {
+  let directory = resolve(start);
+  for (;;) {
+    if (statOrUndefined(resolve(directory, '.git'))) return directory;
+    const parent = resolve(directory, '..');
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+}

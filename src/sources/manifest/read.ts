@@ -1,0 +1,269 @@
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { parseAllDocumentsWithin } from '../../yaml/bounded-parse.js';
+import { describeSyntaxError, duplicateKeys, lineCounterFor } from '../../yaml/text.js';
+import type { ManifestFile, Range, RepeatedDependency, Service, UndeclaredService } from '../../types.js';
+import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import { describeSchemaErrors } from '../../schema/describe.js';
+import { validator } from '../../schema/validators.js';
+import { rangeAtPath, rangeOfNode, rangeOfOffsets } from '../../yaml/locate.js';
+import { readBackstageDocument } from '../backstage/read.js';
+import type { BackstageReadResult } from '../backstage/types.js';
+import { readNativeService } from './native.js';
+import { documentOwner, type DocumentOwner } from './ownership.js';
+import { startOfFile, type ManifestProblem } from './problems.js';
+
+/**
+ * How a file came to be linted: `named` on the command line, by a glob or in an editor (judged whatever it holds,
+ * but for documents clearly another tool's), or `searched` for by name in a directory (judged only when something
+ * in it is svc-lint's).
+ */
+export type ManifestOrigin = 'named' | 'searched';
+
+/** A document no rule judges, with why. */
+export interface SkippedDocument {
+  /** 1-based line where the document starts. */
+  line: number;
+  reason: string;
+}
+
+export interface ReadManifestResult {
+  services: Service[];
+  problems: ManifestProblem[];
+  /** Services the file holds that svc-lint does not judge; none when absent. */
+  undeclared?: UndeclaredService[];
+  /** Documents left unjudged as another tool's; none when absent. */
+  skipped?: SkippedDocument[];
+  /** `false` when nothing in the file is svc-lint's, so the file is not linted at all; judged when absent. */
+  judged?: boolean;
+}
+
+/** Parsing stopped at `offset`: the text holds more than the nodes it was allowed. */
+export interface TooManyNodes {
+  tooManyNodes: { offset: number };
+}
+
+/** Bounds the expansion of YAML aliases (a "billion laughs" file stops here instead of exhausting memory). */
+const maxAliasCount = 100;
+
+function documentRange(doc: Document, lineCounter: LineCounter): Range {
+  const contents = doc.contents;
+  if (isMap(contents) && contents.items[0]) {
+    const firstKey = contents.items[0].key;
+    const range = firstKey && typeof firstKey === 'object' ? rangeOfNode(firstKey as never, lineCounter) : undefined;
+    if (range) return range;
+  }
+  if (contents?.range) return rangeOfOffsets(lineCounter, contents.range[0], contents.range[1]);
+  const start = doc.range?.[0] ?? 0;
+  return rangeOfOffsets(lineCounter, start, start);
+}
+
+function nameOf(value: unknown): string | undefined {
+  const metadata = (value as { metadata?: { name?: unknown } } | null)?.metadata;
+  return typeof metadata?.name === 'string' ? metadata.name : undefined;
+}
+
+function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
+  const seen = new Set<string>();
+  const problems: ManifestProblem[] = [];
+  for (const error of doc.errors) {
+    const { reason, code, start, end } = describeSyntaxError(error, text);
+    // One root cause often gives several errors at one place (an unclosed bracket one per level, an indentation slip
+    // two different ones): the first says it.
+    const key = `${start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ ruleId: 'manifest-syntax', data: { reason, code }, range: rangeOfOffsets(lineCounter, start, end) });
+  }
+  return problems;
+}
+
+function duplicateKeyProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
+  return duplicateKeys(doc, text).map(({ reason, code, start, end }) => ({
+    ruleId: 'manifest-syntax',
+    data: { reason, code },
+    range: rangeOfOffsets(lineCounter, start, end),
+  }));
+}
+
+/** `---` with nothing after it: the parser gives an empty scalar, which is no document at all. */
+function isEmptyDocument(doc: Document): boolean {
+  const contents = doc.contents;
+  if (contents === null) return true;
+  return isScalar(contents) && contents.value === null && (!contents.range || contents.range[0] === contents.range[1]);
+}
+
+function toPlainValue(doc: Document): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS({ maxAliasCount }) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Each document's own text: from its start to the next document's (the parser's range stops early after an error). */
+function documentSpans(documents: readonly Document[], text: string): string[] {
+  return documents.map((doc, index) => text.slice(doc.range?.[0] ?? 0, documents[index + 1]?.range?.[0] ?? text.length));
+}
+
+/** A file a search found is svc-lint's when at least one document is: a manifest, or an entity that opts in. */
+function isSvcLints(owner: DocumentOwner | undefined): boolean {
+  if (owner?.owner === 'svc-lint') return owner.template === undefined;
+  return owner?.owner === 'backstage' && owner.optsIn && owner.template === undefined;
+}
+
+/** Why a document is not judged, or undefined when it is. */
+function skipReason(owner: DocumentOwner, origin: ManifestOrigin, fileIsOurs: boolean): string | undefined {
+  switch (owner.owner) {
+    case 'foreign':
+      return owner.reason;
+    case 'svc-lint':
+      return owner.template !== undefined && origin === 'searched' ? owner.template : undefined;
+    case 'backstage':
+      return owner.template;
+    case 'unmarked':
+      return fileIsOurs ? undefined : 'no apiVersion (an svc-lint manifest starts with apiVersion: svc-lint/v1)';
+  }
+}
+
+/** Reads the services a manifest's text declares, parsing at most `maxNodes` YAML nodes. */
+export function readManifest(
+  text: string,
+  file: ManifestFile,
+  languages: LanguageRegistry,
+  maxNodes: number,
+  origin: ManifestOrigin = 'named',
+): (ReadManifestResult & { nodes: number }) | TooManyNodes {
+  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false });
+  if ('tooManyNodes' in parsed) return parsed;
+  const { documents, nodes } = parsed;
+  const lineCounter = lineCounterFor(text);
+  const spans = documentSpans(documents, text);
+  const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
+  const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
+  const services: Service[] = [];
+  const problems: ManifestProblem[] = [];
+  const undeclared: UndeclaredService[] = [];
+  const skipped: SkippedDocument[] = [];
+  const validateService = validator('service');
+  let judged = false;
+
+  documents.forEach((doc, documentIndex) => {
+    const owner = owners[documentIndex];
+    if (!owner) return;
+    const reason = skipReason(owner, origin, fileIsOurs);
+    const line = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0).line;
+    if (reason !== undefined) {
+      skipped.push({ line, reason });
+      return;
+    }
+    if (owner.owner === 'backstage' && !owner.optsIn) {
+      // Read for the components the workspace holds, not judged: a syntax error here is not svc-lint's to report.
+      const read = doc.errors.length === 0 ? readBackstageDocument(doc, lineCounter, file, documentIndex, languages) : undefined;
+      skipped.push({ line, reason: read?.kind === 'skip' ? read.reason : 'a Backstage entity without svc-lint.dev/* annotations' });
+      if (read && 'undeclared' in read && read.undeclared) undeclared.push({ ...read.undeclared, file: file.displayPath });
+      return;
+    }
+    judged = true;
+    if (doc.errors.length > 0) {
+      for (const problem of syntaxProblems(doc, lineCounter, text)) problems.push(problem);
+      return;
+    }
+    const duplicates = duplicateKeyProblems(doc, lineCounter, text);
+    if (duplicates.length > 0) {
+      for (const problem of duplicates) problems.push(problem);
+      return;
+    }
+    const context: DocumentContext = { doc, documentIndex, text, lineCounter, file, languages, into: { services, problems, undeclared } };
+    if (owner.owner === 'backstage') addBackstageResult(readBackstageDocument(doc, lineCounter, file, documentIndex, languages), context);
+    else readNativeDocument(context, validateService, owner.owner === 'svc-lint');
+  });
+
+  if (owners.every((owner) => owner === undefined)) {
+    if (origin === 'searched') return { services, problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false, nodes };
+    problems.push({
+      ruleId: 'manifest-schema',
+      data: { path: '(file)', problem: 'declares no service: it is empty or holds only comments' },
+      range: startOfFile,
+    });
+    judged = true;
+  }
+  return { services, problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
+}
+
+/** One document to judge, and where what it yields goes. */
+interface DocumentContext {
+  doc: Document;
+  documentIndex: number;
+  text: string;
+  lineCounter: LineCounter;
+  file: ManifestFile;
+  languages: LanguageRegistry;
+  into: { services: Service[]; problems: ManifestProblem[]; undeclared: UndeclaredService[] };
+}
+
+/**
+ * A native document: checked against the schema, then read into a service. One that names itself but fails to make
+ * a service is still known to the workspace (its own findings say why), when it is marked as svc-lint's.
+ */
+function readNativeDocument(context: DocumentContext, validateService: ReturnType<typeof validator>, marked: boolean): void {
+  const { doc, lineCounter, file, into } = context;
+  const plain = toPlainValue(doc);
+  const range = documentRange(doc, lineCounter);
+  if ('error' in plain) {
+    const reason = /alias/i.test(plain.error)
+      ? `the YAML expands more than ${maxAliasCount} aliases, which svc-lint refuses as a resource-exhaustion risk`
+      : `cannot read the YAML: ${plain.error}`;
+    into.problems.push({ ruleId: 'manifest-syntax', data: { reason, code: 'ALIASES' }, range });
+    return;
+  }
+  const service = nameOf(plain.value);
+  if (!validateService(plain.value)) {
+    for (const problem of describeSchemaErrors(validateService.errors ?? [])) {
+      into.problems.push({
+        ruleId: 'manifest-schema',
+        data: { path: problem.displayPath, problem: problem.problem },
+        range: (problem.path.length > 0 && rangeAtPath(doc, lineCounter, problem.path, problem.target)) || range,
+        ...(service !== undefined && { service }),
+      });
+    }
+  }
+  const repeated: RepeatedDependency[] = [];
+  const built = readNativeService(plain.value, { ...context, documentRange: range, repeated });
+  if (built) {
+    into.services.push(built);
+    for (const problem of repeatedProblems(built.name, repeated)) into.problems.push(problem);
+  } else if (service !== undefined && service.trim() !== '' && marked) {
+    const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
+    into.undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });
+  }
+}
+
+/** `duplicate-dependency` at each repeated entry: the graph counts the call once, with the first entry's values. */
+function repeatedProblems(service: string, repeated: readonly RepeatedDependency[]): ManifestProblem[] {
+  return repeated.map((entry) => ({
+    ruleId: 'duplicate-dependency',
+    data: { service, dependency: entry.service, firstLine: entry.first.line },
+    range: entry.range,
+    service,
+  }));
+}
+
+function addBackstageResult(read: BackstageReadResult, { file, into }: DocumentContext): void {
+  if ('undeclared' in read && read.undeclared) into.undeclared.push({ ...read.undeclared, file: file.displayPath });
+  if (read.kind === 'skip') {
+    const { notice } = read;
+    if (notice) into.problems.push({ ruleId: 'skipped-entity', messageId: notice.messageId, data: notice.data, range: notice.range });
+    return;
+  }
+  const service = read.kind === 'service' ? read.service.name : read.service;
+  for (const problem of read.problems) {
+    into.problems.push({
+      ruleId: 'manifest-schema',
+      data: { path: problem.path, problem: problem.problem },
+      range: problem.range,
+      ...(service !== undefined && { service }),
+    });
+  }
+  if (service !== undefined) into.problems.push(...repeatedProblems(service, read.repeated));
+  if (read.kind === 'service') into.services.push(read.service);
+}

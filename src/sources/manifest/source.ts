@@ -1,0 +1,118 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { ManifestFile, Range } from '../../types.js';
+import { decodeUtf8, excessiveNesting, lineCounterFor, maxNestingDepth } from '../../yaml/text.js';
+import { rangeOfOffsets } from '../../yaml/locate.js';
+import { formatNumber } from '../../text/number.js';
+import { startOfFile, type ManifestProblem } from './problems.js';
+import { readManifest, type ManifestOrigin, type ReadManifestResult } from './read.js';
+import { SvcLintError } from '../../errors.js';
+
+export interface ManifestSource extends ReadManifestResult {
+  file: ManifestFile;
+  /** The text that was parsed; undefined when the file could not be read as text. */
+  text?: string;
+}
+
+export const defaultMaxFileSizeMb = 10;
+
+/**
+ * YAML nodes one file may hold: a manifest needs a few dozen, a catalog file of a thousand entities some tens of
+ * thousands. At the limit a file takes a few seconds and at most about 600 MB, so no file under the size limit can
+ * take more (10 MB of `[0,0,0,…]` would otherwise take over 4 GB).
+ */
+export const maxNodesPerFile = 250_000;
+
+/** YAML nodes one run may parse across its files: some 500,000 manifests, and a bound on the time a run takes. */
+export const maxNodesPerRun = 20_000_000;
+
+export interface SourceLimits {
+  maxFileSizeMb: number;
+  /** The nodes the run may still parse; each parsed file takes its share. */
+  runNodes: { left: number };
+}
+
+/** The limits of one run: a fresh node budget. */
+export function sourceLimits(maxFileSizeMb: number): SourceLimits {
+  return { maxFileSizeMb, runNodes: { left: maxNodesPerRun } };
+}
+
+function unreadable(file: ManifestFile, reason: string, code: string, range: Range = startOfFile): ManifestSource {
+  const problem: ManifestProblem = { ruleId: 'manifest-syntax', data: { reason, code }, range };
+  return { file, services: [], problems: [problem] };
+}
+
+function sizeProblem(file: ManifestFile, bytes: number, limits: SourceLimits): ManifestSource | undefined {
+  if (bytes <= limits.maxFileSizeMb * 1024 * 1024) return undefined;
+  const sizeMb = (bytes / 1024 / 1024).toFixed(1);
+  return unreadable(file, `the file is ${sizeMb} MB, above the ${limits.maxFileSizeMb} MB limit (maxFileSizeMb in the config)`, 'TOO_LARGE');
+}
+
+function readBytes(file: ManifestFile, limits: SourceLimits): { bytes: Buffer } | { source: ManifestSource } {
+  try {
+    const tooLarge = sizeProblem(file, statSync(file.path).size, limits);
+    return tooLarge ? { source: tooLarge } : { bytes: readFileSync(file.path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { source: unreadable(file, `cannot read the file (${code})`, code) };
+  }
+}
+
+function decode(file: ManifestFile, bytes: Uint8Array): { text: string } | { source: ManifestSource } {
+  if (bytes.includes(0)) return { source: unreadable(file, 'this is a binary file, not YAML text', 'BINARY') };
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return decoded;
+  const at = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column + 1 };
+  return { source: unreadable(file, decoded.problem, 'ENCODING', at) };
+}
+
+/**
+ * Reads and parses one manifest file (or an editor buffer, `bufferText`); whatever is wrong with it becomes a
+ * finding, never an exception, and the work stays bounded: size and nesting are checked before parsing.
+ */
+export function loadManifestSource(
+  file: ManifestFile,
+  languages: LanguageRegistry,
+  limits: SourceLimits,
+  bufferText?: string,
+  origin: ManifestOrigin = 'named',
+): ManifestSource {
+  let text: string;
+  if (bufferText === undefined) {
+    const read = readBytes(file, limits);
+    if ('source' in read) return read.source;
+    const decoded = decode(file, read.bytes);
+    if ('source' in decoded) return decoded.source;
+    text = decoded.text;
+  } else {
+    const tooLarge = sizeProblem(file, Buffer.byteLength(bufferText), limits);
+    if (tooLarge) return tooLarge;
+    text = bufferText.replace(/^\uFEFF/, '');
+  }
+  const deepAt = excessiveNesting(text);
+  if (deepAt !== undefined) {
+    const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
+    return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range), text };
+  }
+  const allowed = Math.min(maxNodesPerFile, limits.runNodes.left);
+  const read = readManifest(text, file, languages, allowed, origin);
+  if ('tooManyNodes' in read) {
+    if (allowed < maxNodesPerFile) {
+      throw new SvcLintError(
+        'limit',
+        `the run has parsed ${formatNumber(maxNodesPerRun - limits.runNodes.left)} YAML nodes and ${file.displayPath} would take it past ${formatNumber(maxNodesPerRun)}, the most one run parses: lint fewer files at a time`,
+      );
+    }
+    const { offset } = read.tooManyNodes;
+    const problem: ManifestProblem = {
+      ruleId: 'manifest-syntax',
+      messageId: 'too-many-nodes',
+      data: { limit: maxNodesPerFile },
+      range: rangeOfOffsets(lineCounterFor(text), offset, Math.min(offset + 1, text.length)),
+    };
+    return { file, services: [], problems: [problem] };
+  }
+  limits.runNodes.left -= read.nodes;
+  const { nodes: _nodes, ...manifest } = read;
+  return { file, text, ...manifest };
+}

@@ -1,0 +1,16 @@
+import type { LanguageRegistry } from '../../src/ruleset/templates/types.js';
+
+const aliases: Record<string, string> = { golang: 'go', py: 'python', python3: 'python' };
+const known = new Set(['go', 'python', 'node', 'java', 'rust']);
+
+/** A registry with just enough languages to exercise alias resolution in tests. */
+export const testLanguages: LanguageRegistry = {
+  resolve: (name) => {
+    const lower = name.trim().toLowerCase();
+    return aliases[lower] ?? lower;
+  },
+  isKnown: (id) => known.has(id),
+  profile: () => undefined,
+  profiles: () => [],
+  misspelledName: () => undefined,
+};
