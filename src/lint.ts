@@ -2,25 +2,24 @@ import { realPathOf } from './io/existing-files.js';
 import { resolve } from 'node:path';
 import { runRules } from './engine/run-rules.js';
 import { languageEvidenceReader } from './sources/evidence/detect.js';
-import { absoluteGlobs, displayPathOf, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles } from './sources/files.js';
+import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles } from './sources/files.js';
+import { displayPathOf } from './io/paths.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
-import type { ManifestProblem } from './sources/manifest/problems.js';
 import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './sources/manifest/source.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
-import { isCounted, type Finding, type LintResult, type LintSummary, type Service } from './types.js';
+import { isCounted, type Finding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee } from './types.js';
 import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
+import type { BaselineEntry } from './exemptions/baseline.js';
+import { renderFindings } from './engine/render.js';
 import { workspaceFiles } from './sources/workspace.js';
 import { separateSkipped } from './sources/manifest/skipped.js';
 import { calledUndeclared, undeclaredServices } from './analysis/graph/undeclared.js';
-import { estimateCapacity } from './analysis/capacity.js';
-import { decideWorkspace, type WorkspaceDecisions } from './analysis/decisions.js';
-import { buildGraphView } from './output/graph/view.js';
-import { withLazyViews } from './output/result.js';
+import { analysisOf, type Analysis } from './analysis/analysis.js';
+import { decideWorkspace } from './analysis/decisions.js';
 import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './sources/cache/workspace-cache.js';
 import { packageVersion } from './package-paths.js';
-import type { LanguageRegistry } from './ruleset/templates/types.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */
@@ -50,7 +49,55 @@ export interface LintOptions extends SetupOptions {
    * ESLint's "No files matching the pattern" does; `false` turns each into a note. Default true.
    */
   errorOnUnmatchedPattern?: boolean;
+  /**
+   * `false` skips the exemptions stage (inline directives, waivers and the baseline): for a picture of the workspace
+   * (`svc-lint graph`), which shows every finding. Default true.
+   */
+  exempt?: boolean;
 }
+
+/** A summary of the findings: counted ones by severity, then how many are exempted. */
+export interface LintSummary {
+  files: number;
+  services: number;
+  /** Counted findings by severity (suppressed and baselined ones left out). */
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings exempted by a directive or a waiver. */
+  suppressed: number;
+  /** Findings already in the baseline. */
+  baselined: number;
+  /** Files found by a directory search (or named) that hold nothing of svc-lint's, left out (see `skipped`). */
+  skipped: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** The analysis of the workspace the rules judged: decisions, traffic, and capacity on demand. */
+  analysis: Analysis;
+  summary: LintSummary;
+  /** Every rule that ran, for formatters that describe rules (SARIF, explain). */
+  rules: ResolvedRule[];
+  /** The linted files, relative to `cwd` as findings show them. */
+  files: string[];
+  /** The real path of every manifest the run read, linted or seen by the graph rules: files svc-lint never writes over. */
+  manifestPaths: ReadonlySet<string>;
+  services: Service[];
+  /** The directory `file` paths are relative to. */
+  cwd: string;
+  /** Baseline entries that no longer occur, when a baseline was compared. */
+  fixed?: BaselineEntry[];
+  /** Patterns and directories that matched no manifest. */
+  unmatchedPatterns: string[];
+  /** What was found but is not svc-lint's: whole files (counted in `summary.skipped`) and documents in linted files. */
+  skipped: SkippedSource[];
+  /** Services the workspace holds without svc-lint data that its services call. */
+  undeclared: UndeclaredCallee[];
+  /** Things worth telling the user that are not findings (a directory without manifests...). */
+  notes: string[];
+}
+
 function summarize(findings: readonly Finding[], files: number, services: number, skipped: number): LintSummary {
   const counted = findings.filter(isCounted);
   const count = (severity: Finding['severity']) => counted.filter((finding) => finding.severity === severity).length;
@@ -185,7 +232,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const cached = role === 'workspace' ? cache?.contentsOf(file) : undefined;
       if (role === 'linted' && text === undefined) cache?.beforeReading(file);
       const origin = role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named';
-      source = cached ? { file, ...cached, problems: [] } : loadManifestSource(file, languages, limits, text, origin);
+      source = cached ? { file, ...cached, findings: [] } : loadManifestSource(file, languages, limits, text, origin);
       if (!cached && text === undefined) cache?.remember(file, source.services, source.undeclared ?? []);
       sources.set(key, source);
     }
@@ -211,33 +258,35 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const cacheProblem = await cache?.save(manifestPaths);
 
   const services: Service[] = reported.flatMap((source) => source.services);
-  const problems: { file: string; problem: ManifestProblem }[] = reported.flatMap((source) =>
-    source.problems.map((problem) => ({ file: source.file.displayPath, problem })),
-  );
+  const sourceFindings = reported.flatMap((source) => source.findings);
   const workspaceServices = workspace.flatMap((source) => source.services);
   const undeclared = undeclaredServices(
     workspace.flatMap((source) => source.undeclared ?? []),
     workspaceServices,
   );
-  const reportedPaths = new Set(reported.map((source) => source.file.path));
+  const lintedPaths = new Set(reported.map((source) => source.file.path));
   const decisions = decideWorkspace(workspaceServices, setup.framework, languages);
-  const raw = runRules({
+  const judged = runRules({
     services,
     workspaceServices,
-    isReported: (service) => reportedPaths.has(service.file.path),
-    problems,
+    isLinted: (service) => lintedPaths.has(service.file.path),
+    sourceFindings,
     rules,
     context: { languages, decisions, languageEvidence: languageEvidenceReader(), undeclared },
   });
   const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
-  const { findings, fixed } = applyExemptions(raw, reported, rules, setup.config, {
-    cwd,
-    today: options.today ?? todayUtc(),
-    allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
-    ...(baselinePath !== undefined && { baselinePath }),
-    ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
-  });
-  const result = {
+  const { findings: exempted, fixed } =
+    options.exempt === false
+      ? { findings: judged, fixed: undefined }
+      : applyExemptions(judged, reported, rules, setup.config, {
+          cwd,
+          today: options.today ?? todayUtc(),
+          allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
+          ...(baselinePath !== undefined && { baselinePath }),
+          ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
+        });
+  const findings = renderFindings(exempted, rules.map((entry) => entry.rule));
+  return {
     findings,
     ...(fixed && { fixed }),
     summary: summarize(findings, reported.length, services.length, loaded.length - reported.length),
@@ -255,24 +304,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],
+    analysis: analysisOf(decisions, languages),
   };
-  return withLazyViews(result, workspaceViews(decisions, languages, findings));
-}
-
-// Outside lint(): closures made in one scope share one record of the variables any of them uses, and lint()'s
-// holds the loaded sources with their texts, which a result kept after the run must not hold on to.
-function workspaceViews(decisions: WorkspaceDecisions, languages: LanguageRegistry, findings: readonly Finding[]) {
-  return {
-    capacity: () => estimateCapacity(decisions, languages),
-    graph: () => buildGraphView(decisions, languages, flaggedServices(findings)),
-  };
-}
-
-/** Services with findings that count (info aside): the graph picture marks them. */
-function flaggedServices(findings: readonly Finding[]): Set<string> {
-  const flagged = new Set<string>();
-  for (const finding of findings) {
-    if (finding.service && isCounted(finding) && finding.severity !== 'info') flagged.add(finding.service);
-  }
-  return flagged;
 }

@@ -1,5 +1,3 @@
-import type { FleetCapacity } from './analysis/capacity.js';
-import type { GraphView } from './output/graph/view.js';
 
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -122,11 +120,34 @@ export interface Suppression {
   expires?: string;
 }
 
+/** The values a message is rendered from (numbers stay numbers). */
+export type MessageData = Record<string, string | number>;
+
+/**
+ * What every stage reports, in one shape (manifest reading, schema, rule templates, graph, drift, directives,
+ * waivers, baseline): the rule, which of its messages and the values for it, and where. The exemptions stage marks
+ * raw findings; the final stage applies each rule's severity and renders its message.
+ */
+export interface RawFinding {
+  ruleId: string;
+  messageId: string;
+  data: MessageData;
+  /** Relative to the cwd, with `/` separators. */
+  file: string;
+  range: Range;
+  service?: string;
+  /** Set when a directive or waiver exempts the finding: it is shown but does not count. */
+  suppressed?: Suppression;
+  /** Set when a baseline was compared: `unchanged` findings were already there and do not count. */
+  baselineState?: 'new' | 'unchanged';
+}
+
+/** A finding as reports show it: rendered, with its rule's severity. */
 export interface Finding {
   ruleId: string;
   messageId: string;
   /** The values the message was rendered from, and only those (numbers stay numbers). */
-  data: Record<string, string | number>;
+  data: MessageData;
   severity: Severity;
   /** Rendered from the rule's message template and `data`. */
   message: string;
@@ -144,7 +165,7 @@ export interface Finding {
 }
 
 /** A finding counts (for the exit code and the plain formats) unless it is suppressed or already in the baseline. */
-export function isCounted(finding: Finding): boolean {
+export function isCounted(finding: Pick<Finding, 'suppressed' | 'baselineState'>): boolean {
   return !finding.suppressed && finding.baselineState !== 'unchanged';
 }
 
@@ -208,20 +229,6 @@ export interface ResolvedRule extends RuleDeclaration {
   enabled: boolean;
 }
 
-export interface LintSummary {
-  files: number;
-  services: number;
-  /** Counted findings by severity (suppressed and baselined ones left out). */
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** Findings exempted by a directive or a waiver. */
-  suppressed: number;
-  /** Findings already in the baseline. */
-  baselined: number;
-  /** Files found by a directory search (or named) that hold nothing of svc-lint's, left out (see `skipped`). */
-  skipped: number;
-}
 
 /** A file, or a document in a linted file, that no rule judged because it is not svc-lint's. */
 export interface SkippedSource {
@@ -244,38 +251,3 @@ export interface UndeclaredCallee {
   calledBy: string[];
 }
 
-/** A baseline entry (file, service and rule, with a count) that no longer occurs. */
-export interface FixedBaselineEntry {
-  file: string;
-  service?: string;
-  rule: string;
-  count: number;
-}
-
-export interface LintResult {
-  findings: Finding[];
-  /** Capacity and cost estimates for every service of the workspace, with the fleet totals. */
-  capacity: FleetCapacity;
-  /** The workspace's service graph, services with counted findings flagged. */
-  graph: GraphView;
-  summary: LintSummary;
-  /** Every rule that ran, for formatters that describe rules (SARIF, explain). */
-  rules: ResolvedRule[];
-  /** The linted files, relative to `cwd` as findings show them. */
-  files: string[];
-  /** The real path of every manifest the run read, linted or seen by the graph rules: files svc-lint never writes over. */
-  manifestPaths: ReadonlySet<string>;
-  services: Service[];
-  /** The directory `file` paths are relative to. */
-  cwd: string;
-  /** Baseline entries that no longer occur, when a baseline was compared. */
-  fixed?: FixedBaselineEntry[];
-  /** Patterns and directories that matched no manifest. */
-  unmatchedPatterns: string[];
-  /** What was found but is not svc-lint's: whole files (counted in `summary.skipped`) and documents in linted files. */
-  skipped: SkippedSource[];
-  /** Services the workspace holds without svc-lint data that its services call. */
-  undeclared: UndeclaredCallee[];
-  /** Things worth telling the user that are not findings (a directory without manifests...). */
-  notes: string[];
-}

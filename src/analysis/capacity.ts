@@ -1,5 +1,5 @@
 import type { LanguageProfile, LanguageRange, Service } from '../types.js';
-import type { LanguageRegistry } from '../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../languages/registry.js';
 import type { Decision } from './decision.js';
 import type { WorkspaceDecisions } from './decisions.js';
 import { languageName } from '../languages/registry.js';

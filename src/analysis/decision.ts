@@ -1,5 +1,5 @@
 import type { Service } from '../types.js';
-import type { LanguageRegistry } from '../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../languages/registry.js';
 import { dataProcessingWorkloads, infrastructureWorkloads, mlServingWorkloads, type Framework } from './framework.js';
 
 export type DecisionReason =

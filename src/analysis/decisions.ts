@@ -1,5 +1,5 @@
 import type { Service } from '../types.js';
-import type { LanguageRegistry } from '../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../languages/registry.js';
 import { analyseWorkspace, type WorkspaceAnalysis } from './graph/analyse.js';
 import type { ServiceTraffic } from './graph/traffic.js';
 import { decide, type Decision } from './decision.js';

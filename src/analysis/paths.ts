@@ -1,5 +1,5 @@
 import type { LanguagePath, Service } from '../types.js';
-import type { LanguageRegistry } from '../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../languages/registry.js';
 
 export type ServicePath = LanguagePath | 'neither';
 

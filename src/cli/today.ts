@@ -1,5 +1,5 @@
 import { SvcLintError } from '../errors.js';
-import { isIsoDate } from '../exemptions/dates.js';
+import { isIsoDate } from '../text/dates.js';
 import type { CliIo } from './io.js';
 
 /** SVC_LINT_TODAY pins the date expiring suppressions and waivers are judged on (for tests and reproducible runs). */

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 import type { SvcLintError } from '../errors.js';
-import { findRepositoryRoot, isInsideDirectory } from '../sources/files.js';
+import { findRepositoryRoot, isInsideDirectory } from '../io/paths.js';
 import type { YamlPath } from '../yaml/locate.js';
 import type { SvcLintConfig } from './types.js';
 

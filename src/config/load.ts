@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
-import { findRepositoryRoot } from '../sources/files.js';
+import { findRepositoryRoot } from '../io/paths.js';
 import { checkContainment } from './containment.js';
 import { describeSchemaErrors, displayPathOf } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
 import { readYamlDataFile, type YamlDataFile } from '../yaml/read-data-file.js';
 import type { YamlPath } from '../yaml/locate.js';
 import type { SvcLintConfig } from './types.js';
-import { readWaivers } from '../exemptions/waivers.js';
-import { startOfFile } from '../sources/manifest/problems.js';
+import { waiverDateProblem } from './waivers.js';
+import { startOfFile } from '../yaml/locate.js';
 import type { Range } from '../types.js';
 
 export const configFileNames = ['.svc-lint.yaml', '.svc-lint.yml'];
@@ -78,8 +78,8 @@ export function loadConfigFile(path: string, displayPath: string): LoadedConfig 
     }
   }
   const config = value as SvcLintConfig;
-  const [waiverError] = readWaivers(config.waivers).errors;
-  if (waiverError) throw errorAt(['waivers', waiverError.waiverIndex], waiverError.message);
+  const waiverError = waiverDateProblem(config.waivers ?? []);
+  if (waiverError) throw errorAt(['waivers', waiverError.waiverIndex, 'expires'], waiverError.message, 'value');
   checkContainment(config, dirname(path), errorAt);
   return { config, path, displayPath, directory: dirname(path), rangeAt: file.rangeAt, errorAt };
 }

@@ -1,5 +1,5 @@
 import type { LanguageProfile, RuleDeclaration, SeverityOrOff } from '../types.js';
-import type { Waiver } from '../exemptions/waivers.js';
+import type { Waiver } from './waivers.js';
 
 /** A severity as the config may write it: `warn` is ESLint's spelling of `warning`. */
 export type ConfigSeverity = SeverityOrOff | 'warn';

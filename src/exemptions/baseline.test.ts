@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportedFinding } from './types.js';
+import type { RawFinding } from '../types.js';
 import {
   BaselineError,
   baselineFileKey,
@@ -11,19 +11,14 @@ import {
   type Baseline,
 } from './baseline.js';
 
-function finding(file: string, service: string | undefined, ruleId: string, line: number): ReportedFinding {
+function finding(file: string, service: string | undefined, ruleId: string, line: number): RawFinding {
   return {
     ruleId,
     messageId: 'default',
     data: {},
-    severity: 'error',
-    message: 'm',
     file,
     ...(service !== undefined ? { service } : {}),
-    line,
-    column: 3,
-    endLine: line,
-    endColumn: 9,
+    range: { line, column: 3, endLine: line, endColumn: 9 },
   };
 }
 
@@ -36,7 +31,7 @@ const today = [
   search('team-language', 20),
   billing('hot-path-throughput', 7),
   finding('services/broken.yaml', undefined, 'manifest-syntax', 1),
-  { ...billing('latency-budget', 9), suppressed: { kind: 'inline', reason: 'PLAT-7' } } satisfies ReportedFinding,
+  { ...billing('latency-budget', 9), suppressed: { kind: 'inline', reason: 'PLAT-7' } } satisfies RawFinding,
   search('suppression-expired', 5),
 ];
 
@@ -56,7 +51,7 @@ describe('baseline lifecycle', () => {
   });
 
   it('passes the same findings after lines moved, except expiry findings', () => {
-    const moved = today.map((item) => ({ ...item, line: item.line + 3 }));
+    const moved = today.map((item) => ({ ...item, range: { ...item.range, line: item.range.line + 3, endLine: item.range.endLine + 3 } }));
     const { findings, fixed } = compareWithBaseline(baseline, moved);
     expect(findings.map((item) => [item.ruleId, item.baselineState])).toEqual([
       ['hot-path-throughput', 'unchanged'],
@@ -73,7 +68,7 @@ describe('baseline lifecycle', () => {
   it('fails a finding beyond the count: the last one in line order is the new one', () => {
     const withExtra = [search('team-language', 30), ...today, billing('hot-path-throughput', 2)];
     const { findings } = compareWithBaseline(baseline, withExtra);
-    const newOnes = findings.filter((item) => item.baselineState === 'new').map((item) => [item.file, item.ruleId, item.line]);
+    const newOnes = findings.filter((item) => item.baselineState === 'new').map((item) => [item.file, item.ruleId, item.range.line]);
     expect(newOnes).toEqual([
       ['services/search.yaml', 'team-language', 30],
       ['services/billing.yaml', 'hot-path-throughput', 7],

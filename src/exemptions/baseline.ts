@@ -1,6 +1,9 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isInsideDirectory } from '../sources/files.js';
-import type { ReportedFinding } from './types.js';
+import { isInsideDirectory } from '../io/paths.js';
+import type { RawFinding } from '../types.js';
+
+/** What a baseline counts a finding by: its file, service and rule (never its position), and whether it is exempted. */
+export type BaselinedFinding = Pick<RawFinding, 'ruleId' | 'file' | 'service' | 'suppressed'>;
 import { compareText } from '../text/compare.js';
 
 /** How many findings of one rule one service had in one file when the baseline was taken. */
@@ -21,7 +24,7 @@ export interface Baseline {
 
 export type BaselineState = 'new' | 'unchanged';
 
-export interface BaselineComparison<F extends ReportedFinding> {
+export interface BaselineComparison<F extends RawFinding> {
   /** The input findings in their order; unsuppressed ones carry `baselineState`. */
   findings: Array<F & { baselineState?: BaselineState }>;
   /** The part of each entry that no longer occurs; `count` is how many were fixed. */
@@ -72,13 +75,13 @@ function keyOf(entry: { file: string; service?: string; rule: string }): Key {
   return JSON.stringify([entry.file, entry.service ?? null, entry.rule]);
 }
 
-function findingKey(finding: ReportedFinding, fileKey: (file: string) => string): Key {
+function findingKey(finding: BaselinedFinding, fileKey: (file: string) => string): Key {
   return keyOf({ file: fileKey(finding.file), service: finding.service, rule: finding.ruleId });
 }
 
 const identity = (file: string) => file;
 
-function isBaselinable(finding: ReportedFinding): boolean {
+function isBaselinable(finding: BaselinedFinding): boolean {
   return !finding.suppressed && !neverBaselinedRules.includes(finding.ruleId);
 }
 
@@ -86,7 +89,7 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   return compareText(a.file, b.file) || compareText(a.service ?? '', b.service ?? '') || compareText(a.rule, b.rule);
 }
 
-function countByKey(findings: readonly ReportedFinding[], fileKey: (file: string) => string): Map<Key, BaselineEntry> {
+function countByKey(findings: readonly BaselinedFinding[], fileKey: (file: string) => string): Map<Key, BaselineEntry> {
   const counts = new Map<Key, BaselineEntry>();
   for (const finding of findings.filter(isBaselinable)) {
     const entry = { file: fileKey(finding.file), ...(finding.service !== undefined ? { service: finding.service } : {}), rule: finding.ruleId };
@@ -104,7 +107,7 @@ const everyFile = () => true;
  * The baseline of the findings that count now: suppressed, waived and expiry findings are left out. Given the
  * previous baseline, the entries of the files this run did not lint are kept.
  */
-export function createBaseline(findings: readonly ReportedFinding[], options: BaselineOptions = {}, previous?: Baseline): Baseline {
+export function createBaseline(findings: readonly BaselinedFinding[], options: BaselineOptions = {}, previous?: Baseline): Baseline {
   const linted = options.linted ?? everyFile;
   const kept = previous?.entries.filter((entry) => !linted(entry.file)) ?? [];
   return { version: 1, entries: [...kept, ...countByKey(findings, options.fileKey ?? identity).values()].sort(compareEntries) };
@@ -114,7 +117,7 @@ export function createBaseline(findings: readonly ReportedFinding[], options: Ba
  * Of N findings with the same key and a baseline count of C, the first C in line order are unchanged
  * and the rest are new, so the answer does not depend on the order the rules ran in.
  */
-export function compareWithBaseline<F extends ReportedFinding>(
+export function compareWithBaseline<F extends RawFinding>(
   baseline: Baseline,
   findings: readonly F[],
   options: BaselineOptions = {},
@@ -123,7 +126,7 @@ export function compareWithBaseline<F extends ReportedFinding>(
   const byLocation = findings
     .map((finding, index) => ({ finding, index }))
     .filter(({ finding }) => !finding.suppressed)
-    .sort((a, b) => a.finding.line - b.finding.line || a.finding.column - b.finding.column || a.index - b.index);
+    .sort((a, b) => a.finding.range.line - b.finding.range.line || a.finding.range.column - b.finding.range.column || a.index - b.index);
 
   const states = new Map<number, BaselineState>();
   for (const { finding, index } of byLocation) {
@@ -145,7 +148,7 @@ export function compareWithBaseline<F extends ReportedFinding>(
 }
 
 /** Lowers each entry of a linted file to what still occurs and drops the fixed ones; never adds new findings. */
-export function pruneBaseline(baseline: Baseline, findings: readonly ReportedFinding[], options: BaselineOptions = {}): Baseline {
+export function pruneBaseline(baseline: Baseline, findings: readonly BaselinedFinding[], options: BaselineOptions = {}): Baseline {
   const current = countByKey(findings, options.fileKey ?? identity);
   const linted = options.linted ?? everyFile;
   const entries = baseline.entries

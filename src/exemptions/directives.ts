@@ -1,7 +1,7 @@
 import { isScalar, LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
 import type { Range } from '../types.js';
 import { rangeOfOffsets } from '../yaml/locate.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate } from '../text/dates.js';
 
 /*
  * Directive grammar (inside a YAML comment, at any indentation, alone on its line or trailing):

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { baselineScope, compareWithBaseline, defaultBaselineFile, parseBaseline } from './baseline.js';
+import { baselineScope, compareWithBaseline, defaultBaselineFile, parseBaseline, type BaselineEntry } from './baseline.js';
 import type { LoadedConfig } from '../config/load.js';
-import { compareFindings, toFinding } from '../engine/run-rules.js';
 import { SvcLintError } from '../errors.js';
-import { displayPathOf } from '../sources/files.js';
+import { displayPathOf } from '../io/paths.js';
 import type { ManifestSource } from '../sources/manifest/source.js';
 import type { ActiveRule } from '../ruleset/resolve.js';
 import { applyInlineSuppressions } from './inline.js';
 import { parseDirectives } from './directives.js';
-import { applyWaivers, defaultExpiringWithinDays, readWaivers } from './waivers.js';
-import type { Finding, FixedBaselineEntry } from '../types.js';
+import { applyWaivers, defaultExpiringWithinDays } from './waivers.js';
+import type { RawFinding } from '../types.js';
 
 export interface ExemptionOptions {
   cwd: string;
@@ -23,8 +22,10 @@ export interface ExemptionOptions {
 }
 
 export interface Exempted {
-  findings: Finding[];
-  fixed?: FixedBaselineEntry[];
+  /** The findings given, exempted ones marked, and what the directives, waivers and baseline report themselves. */
+  findings: RawFinding[];
+  /** Baseline entries that no longer occur, when a baseline was compared. */
+  fixed?: BaselineEntry[];
 }
 
 const directiveMarker = 'svc-lint-';
@@ -34,14 +35,14 @@ const directiveMarker = 'svc-lint-';
  * stay in the list, marked; the directives, waivers and baseline are themselves checked and reported on.
  */
 export function applyExemptions(
-  findings: readonly Finding[],
+  findings: readonly RawFinding[],
   sources: readonly ManifestSource[],
   rules: readonly ActiveRule[],
   config: LoadedConfig,
   options: ExemptionOptions,
 ): Exempted {
   const enabledRule = (id: string) => rules.find((entry) => entry.rule.id === id && entry.rule.enabled)?.rule;
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, RawFinding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.file);
     if (list) list.push(finding);
@@ -49,7 +50,7 @@ export function applyExemptions(
   }
 
   const knownRuleIds = rules.map((entry) => entry.rule.id);
-  let result: Finding[] = [];
+  let result: RawFinding[] = [];
   const handled = new Set<string>();
   for (const source of sources) {
     const file = source.file.displayPath;
@@ -60,33 +61,29 @@ export function applyExemptions(
       continue;
     }
     const inline = applyInlineSuppressions(fileFindings, parseDirectives(source.text), {
+      file,
       today: options.today,
       allowInline: true,
       knownRuleIds,
     });
     appendAll(result, inline.findings);
-    for (const problem of inline.problems) {
-      const rule = enabledRule(problem.ruleId);
-      if (rule) result.push(toFinding(rule, problem.messageId, problem.data, file, problem.range, undefined));
-    }
+    appendAll(result, inline.problems);
   }
   for (const [file, fileFindings] of byFile) if (!handled.has(file)) appendAll(result, fileFindings);
 
   const expiring = enabledRule('waiver-expiring');
-  const waived = applyWaivers(result, readWaivers(config.config.waivers).waivers, {
+  const waived = applyWaivers(result, config.config.waivers ?? [], {
     today: options.today,
     expiringWithinDays: Number(expiring?.params.withinDays ?? defaultExpiringWithinDays),
     ...(options.serviceNames && { serviceNames: options.serviceNames }),
+    configFile: displayPathOf(options.cwd, config.path ?? ''),
+    waiverRange: (waiverIndex, serviceIndex) =>
+      config.rangeAt(['waivers', waiverIndex, ...(serviceIndex === undefined ? [] : ['services', serviceIndex])]),
   });
   result = waived.findings;
-  for (const problem of waived.problems) {
-    const rule = enabledRule(problem.ruleId);
-    if (!rule) continue;
-    const range = config.rangeAt(['waivers', problem.waiverIndex, ...(problem.serviceIndex === undefined ? [] : ['services', problem.serviceIndex])]);
-    result.push(toFinding(rule, problem.messageId, problem.data, displayPathOf(options.cwd, config.path ?? ''), range, undefined));
-  }
+  appendAll(result, waived.problems);
 
-  let fixed: FixedBaselineEntry[] | undefined;
+  let fixed: BaselineEntry[] | undefined;
   if (options.baselinePath) {
     const display = displayPathOf(options.cwd, options.baselinePath);
     let text: string;
@@ -108,7 +105,7 @@ export function applyExemptions(
     result = compared.findings;
     fixed = compared.fixed;
   }
-  return { findings: result.sort(compareFindings), ...(fixed && { fixed }) };
+  return { findings: result, ...(fixed && { fixed }) };
 }
 
 /** `push(...items)` passes every item as an argument, which overflows the stack at about 120,000 of them. */

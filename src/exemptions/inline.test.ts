@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../types.js';
+import type { RawFinding } from '../types.js';
 import { applyInlineSuppressions } from './inline.js';
 import { parseDirectives } from './directives.js';
 
-function finding(ruleId: string, line: number): Finding {
+function finding(ruleId: string, line: number): RawFinding {
   return {
     ruleId,
     messageId: 'default',
     data: {},
-    severity: 'error',
-    message: `${ruleId} at ${line}`,
     file: 'services/search.yaml',
     service: 'legacy-search',
-    line,
-    column: 3,
-    endLine: line,
-    endColumn: 10,
+    range: { line, column: 3, endLine: line, endColumn: 10 },
   };
 }
 
@@ -31,8 +26,8 @@ const manifest = (directive: string) =>
     '  workload: api',
   ].join('\n');
 
-function run(text: string, findings: Finding[], today = '2027-01-15', allowInline = true) {
-  return applyInlineSuppressions(findings, parseDirectives(text), { today, allowInline });
+function run(text: string, findings: RawFinding[], today = '2027-01-15', allowInline = true) {
+  return applyInlineSuppressions(findings, parseDirectives(text), { file: 'services/search.yaml', today, allowInline });
 }
 
 describe('applyInlineSuppressions', () => {
@@ -56,6 +51,7 @@ describe('applyInlineSuppressions', () => {
         ruleId: 'unused-suppression',
         messageId: 'default',
         data: { directive: 'svc-lint-disable-next-line', rule: 'latency-budget' },
+        file: 'services/search.yaml',
         range: { line: 6, column: 3, endLine: 6, endColumn: 92 },
       },
     ]);
@@ -80,6 +76,7 @@ describe('applyInlineSuppressions', () => {
         ruleId: 'suppression-reason',
         messageId: 'default',
         data: { directive: 'svc-lint-disable-next-line', rules: 'hot-path-throughput' },
+        file: 'services/search.yaml',
         range: { line: 6, column: 3, endLine: 6, endColumn: 51 },
       },
     ]);
@@ -102,6 +99,7 @@ describe('applyInlineSuppressions', () => {
           ruleId: 'suppression-expired',
           messageId: 'default',
           data: { directive: 'svc-lint-disable-next-line', rules: 'hot-path-throughput', until: '2027-03-31', today: '2027-04-01' },
+          file: 'services/search.yaml',
           range: { line: 6, column: 3, endLine: 6, endColumn: 80 },
         },
       ]);
@@ -135,6 +133,7 @@ describe('applyInlineSuppressions', () => {
         ruleId: 'unused-suppression',
         messageId: 'malformed',
         data: { problem: '"2027-02-30" is not a date (YYYY-MM-DD)' },
+        file: 'services/search.yaml',
         range: { line: 6, column: 3, endLine: 6, endColumn: 80 },
       },
     ]);

@@ -1,10 +1,12 @@
 import { closeMatches } from '../text/closest.js';
-import type { Finding } from '../types.js';
-import { hasExpired } from './dates.js';
+import type { Range, RawFinding } from '../types.js';
+import { hasExpired } from '../text/dates.js';
 import type { Directive, ParsedDirectives } from './directives.js';
-import type { ReportedFinding, SuppressionProblem } from './types.js';
+import type { SuppressionRuleId } from './types.js';
 
 export interface InlineSuppressionOptions {
+  /** The file the directives are in, as findings name it. */
+  file: string;
   /** YYYY-MM-DD; the caller decides what today is. */
   today: string;
   /** When false, directives are ignored altogether: nothing is suppressed and nothing about them is reported. */
@@ -15,30 +17,37 @@ export interface InlineSuppressionOptions {
 
 export interface InlineSuppressionResult {
   /** The input findings in their order; the suppressed ones carry `suppressed`. */
-  findings: ReportedFinding[];
+  findings: RawFinding[];
   /** Problems with the directives, in line order. */
-  problems: SuppressionProblem[];
+  problems: RawFinding[];
 }
 
 /** Applies one file's directives to that file's findings. */
 export function applyInlineSuppressions(
-  findings: readonly ReportedFinding[],
+  findings: readonly RawFinding[],
   parsed: ParsedDirectives,
   options: InlineSuppressionOptions,
 ): InlineSuppressionResult {
   if (!options.allowInline) return { findings: [...findings], problems: [] };
 
-  const problems: SuppressionProblem[] = [];
+  const problems: RawFinding[] = [];
+  const problem = (ruleId: SuppressionRuleId, messageId: string, data: RawFinding['data'], range: Range): RawFinding => ({
+    ruleId,
+    messageId,
+    data,
+    file: options.file,
+    range,
+  });
   const active: Directive[] = [];
   for (const directive of parsed.directives) {
-    const directiveProblems = problemsOf(directive, options.today);
+    const directiveProblems = problemsOf(directive, options.today, problem);
     for (const problem of directiveProblems) problems.push(problem);
     if (directiveProblems.length === 0) active.push(directive);
   }
   const coveringDirective = directiveIndex(active);
   const usedRules = new Map<Directive, Set<string>>(active.map((directive) => [directive, new Set<string>()]));
 
-  const reported = findings.map((finding): ReportedFinding => {
+  const reported = findings.map((finding): RawFinding => {
     if (finding.suppressed) return finding;
     const directive = coveringDirective(finding);
     if (!directive?.reason) return finding;
@@ -50,18 +59,19 @@ export function applyInlineSuppressions(
   for (const directive of active) {
     for (const rule of directive.rules) {
       if (usedRules.get(directive)?.has(rule)) continue;
-      problems.push({ ruleId: 'unused-suppression', ...unusedRule(directive, rule, options.knownRuleIds), range: directive.range });
+      const { messageId, data } = unusedRule(directive, rule, options.knownRuleIds);
+      problems.push(problem('unused-suppression', messageId, data, directive.range));
     }
   }
   for (const malformed of parsed.malformed) {
-    problems.push({ ruleId: 'unused-suppression', messageId: 'malformed', data: { problem: malformed.problem }, range: malformed.range });
+    problems.push(problem('unused-suppression', 'malformed', { problem: malformed.problem }, malformed.range));
   }
   problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
   return { findings: reported, problems };
 }
 
 /** Why a rule id of a directive suppresses nothing: no finding where it applies, or no such rule (a typo). */
-function unusedRule(directive: Directive, rule: string, knownRuleIds: readonly string[] | undefined): Pick<SuppressionProblem, 'messageId' | 'data'> {
+function unusedRule(directive: Directive, rule: string, knownRuleIds: readonly string[] | undefined): Pick<RawFinding, 'messageId' | 'data'> {
   const data = { directive: directiveName(directive), rule };
   if (knownRuleIds === undefined || knownRuleIds.includes(rule)) return { messageId: 'default', data };
   const close = closeMatches(rule, knownRuleIds);
@@ -69,26 +79,24 @@ function unusedRule(directive: Directive, rule: string, knownRuleIds: readonly s
   return { messageId: 'unknownRuleDidYouMean', data: { ...data, suggestions: close.join(', ') } };
 }
 
-function problemsOf(directive: Directive, today: string): SuppressionProblem[] {
+function problemsOf(
+  directive: Directive,
+  today: string,
+  problem: (ruleId: SuppressionRuleId, messageId: string, data: RawFinding['data'], range: Range) => RawFinding,
+): RawFinding[] {
   const data = { directive: directiveName(directive), rules: directive.rules.join(', ') };
-  const problems: SuppressionProblem[] = [];
-  if (!directive.reason) {
-    problems.push({ ruleId: 'suppression-reason', messageId: 'default', data, range: directive.range });
-  }
+  const problems: RawFinding[] = [];
+  if (!directive.reason) problems.push(problem('suppression-reason', 'default', data, directive.range));
   if (directive.until && hasExpired(directive.until, today)) {
-    problems.push({
-      ruleId: 'suppression-expired',
-      messageId: 'default',
-      data: { ...data, until: directive.until, today },
-      range: directive.range,
-    });
+    problems.push(problem('suppression-expired', 'default', { ...data, until: directive.until, today }, directive.range));
   }
   return problems;
 }
 
-function covers(directive: Directive, finding: Finding): boolean {
+function covers(directive: Directive, finding: RawFinding): boolean {
   const { fromLine, toLine } = directive.covers;
-  return directive.rules.includes(finding.ruleId) && finding.line >= fromLine && finding.line <= toLine;
+  const { line } = finding.range;
+  return directive.rules.includes(finding.ruleId) && line >= fromLine && line <= toLine;
 }
 
 /**
@@ -96,7 +104,7 @@ function covers(directive: Directive, finding: Finding): boolean {
  * document-level ones by the span they cover. A next-line directive is more specific than a document-level one, so
  * it gets the credit first.
  */
-function directiveIndex(directives: readonly Directive[]): (finding: Finding) => Directive | undefined {
+function directiveIndex(directives: readonly Directive[]): (finding: RawFinding) => Directive | undefined {
   const byLine = new Map<number, Directive[]>();
   const bySpanStart = new Map<number, Directive[]>();
   for (const directive of directives) {
@@ -119,8 +127,8 @@ function directiveIndex(directives: readonly Directive[]): (finding: Finding) =>
     return low === 0 ? undefined : bySpanStart.get(spanStarts[low - 1] as number);
   };
   return (finding) =>
-    byLine.get(finding.line)?.find((directive) => covers(directive, finding)) ??
-    spanAt(finding.line)?.find((directive) => covers(directive, finding));
+    byLine.get(finding.range.line)?.find((directive) => covers(directive, finding)) ??
+    spanAt(finding.range.line)?.find((directive) => covers(directive, finding));
 }
 
 function directiveName(directive: Directive): string {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderMessage } from '../engine/messages.js';
-import type { Finding } from '../types.js';
+import { renderMessage } from '../ruleset/messages.js';
+import type { RawFinding } from '../types.js';
 import { applyInlineSuppressions } from './inline.js';
 import { parseDirectives } from './directives.js';
 import { suppressionRuleIds, waiverRuleIds } from './types.js';
@@ -18,18 +18,13 @@ interface RuleFile {
 const readRule = (id: string) =>
   parse(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8')) as RuleFile;
 
-const hotPath: Finding = {
+const hotPath: RawFinding = {
   ruleId: 'hot-path-throughput',
   messageId: 'default',
   data: {},
-  severity: 'error',
-  message: 'm',
   file: 'a.yaml',
   service: 'legacy-search',
-  line: 3,
-  column: 1,
-  endLine: 3,
-  endColumn: 5,
+  range: { line: 3, column: 1, endLine: 3, endColumn: 5 },
 };
 
 const text = [
@@ -43,6 +38,7 @@ const text = [
 
 const problems = [
   ...applyInlineSuppressions([hotPath], parseDirectives(text), {
+    file: 'a.yaml',
     today: '2027-01-15',
     allowInline: true,
     knownRuleIds: ['team-language', 'latency-budget', 'hot-path-throughput'],
@@ -54,7 +50,14 @@ const problems = [
       { rule: 'hot-path-throughput', services: ['a'], reason: 'r', owner: 'o', expires: '2027-01-20' },
       { rule: 'hot-path-throughput', services: ['legacy-serch', 'billing-*'], reason: 'r', owner: 'o', expires: '2027-06-01' },
     ],
-    { today: '2027-01-15', expiringWithinDays: readRule('waiver-expiring').params.withinDays as number, serviceNames: ['a', 'legacy-search'] },
+    {
+      today: '2027-01-15',
+      expiringWithinDays: readRule('waiver-expiring').params.withinDays as number,
+      serviceNames: ['a', 'legacy-search'],
+      configFile: '.svc-lint.yaml',
+      // Waiver i on line i + 1 of the config, entry j of its services in column j + 1.
+      waiverRange: (waiverIndex, serviceIndex) => ({ line: waiverIndex + 1, column: (serviceIndex ?? 0) + 1, endLine: waiverIndex + 1, endColumn: 20 }),
+    },
   ).problems,
 ];
 
@@ -83,8 +86,8 @@ describe('the built-in declarations of the suppression and waiver rules', () => 
   it('reports each waiver entry that matches no service, at the entry, with close names for a plain name', () => {
     const unused = problems.filter((problem) => problem.ruleId === 'unused-waiver');
     expect(unused).toEqual([
-      { ruleId: 'unused-waiver', messageId: 'didYouMean', data: { rule: 'hot-path-throughput', pattern: 'legacy-serch', suggestions: 'legacy-search' }, waiverIndex: 2, serviceIndex: 0 },
-      { ruleId: 'unused-waiver', messageId: 'default', data: { rule: 'hot-path-throughput', pattern: 'billing-*' }, waiverIndex: 2, serviceIndex: 1 },
+      { ruleId: 'unused-waiver', messageId: 'didYouMean', data: { rule: 'hot-path-throughput', pattern: 'legacy-serch', suggestions: 'legacy-search' }, file: '.svc-lint.yaml', range: { line: 3, column: 1, endLine: 3, endColumn: 20 } },
+      { ruleId: 'unused-waiver', messageId: 'default', data: { rule: 'hot-path-throughput', pattern: 'billing-*' }, file: '.svc-lint.yaml', range: { line: 3, column: 2, endLine: 3, endColumn: 20 } },
     ]);
   });
 

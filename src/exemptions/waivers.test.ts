@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../types.js';
-import { applyWaivers, readWaivers, type Waiver } from './waivers.js';
+import type { RawFinding } from '../types.js';
+import { applyWaivers } from './waivers.js';
+import { waiverDateProblem, type Waiver } from '../config/waivers.js';
 
-function finding(ruleId: string, service: string | undefined): Finding {
+function finding(ruleId: string, service: string | undefined): RawFinding {
   return {
     ruleId,
     messageId: 'default',
     data: {},
-    severity: 'error',
-    message: 'm',
     file: `services/${service ?? 'broken'}.yaml`,
     ...(service ? { service } : {}),
-    line: 7,
-    column: 13,
-    endLine: 7,
-    endColumn: 19,
+    range: { line: 7, column: 13, endLine: 7, endColumn: 19 },
   };
 }
+
+/** Waiver i sits on line i + 2 of the config, as a stand-in for the config's own ranges. */
+const waiverRange = (waiverIndex: number) => ({ line: waiverIndex + 2, column: 5, endLine: waiverIndex + 2, endColumn: 9 });
 
 const searchWaiver: Waiver = {
   rule: 'hot-path-throughput',
@@ -26,7 +25,7 @@ const searchWaiver: Waiver = {
   expires: '2027-03-31',
 };
 
-const options = { today: '2027-01-15', expiringWithinDays: 30 };
+const options = { today: '2027-01-15', expiringWithinDays: 30, configFile: '.svc-lint.yaml', waiverRange };
 
 describe('applyWaivers', () => {
   it('waives the rule for named and globbed services only', () => {
@@ -56,7 +55,8 @@ describe('applyWaivers', () => {
         ruleId: 'waiver-expiring',
         messageId: 'default',
         data: { rule: 'hot-path-throughput', services: 'legacy-search, billing-*', owner: 'team-search', expires: '2027-03-31', days: 0 },
-        waiverIndex: 0,
+        file: '.svc-lint.yaml',
+        range: waiverRange(0),
       },
     ]);
   });
@@ -76,7 +76,8 @@ describe('applyWaivers', () => {
           expires: '2027-03-31',
           today: '2027-04-01',
         },
-        waiverIndex: 1,
+        file: '.svc-lint.yaml',
+        range: waiverRange(1),
       },
     ]);
   });
@@ -92,33 +93,17 @@ describe('applyWaivers', () => {
   });
 
   it('uses the configured window', () => {
-    const result = applyWaivers([], [searchWaiver], { today: '2027-03-01', expiringWithinDays: 14 });
+    const result = applyWaivers([], [searchWaiver], { ...options, today: '2027-03-01', expiringWithinDays: 14 });
     expect(result.problems).toEqual([]);
   });
 });
 
-describe('readWaivers', () => {
-  it('accepts complete waivers and reports each incomplete one by index', () => {
-    const { waivers, errors } = readWaivers([
-      searchWaiver,
-      { ...searchWaiver, owner: '' },
-      { ...searchWaiver, services: [] },
-      { ...searchWaiver, expires: '2027-02-30' },
-      { ...searchWaiver, team: 'x' },
-      'hot-path-throughput',
-    ]);
-    expect(waivers).toEqual([searchWaiver]);
-    expect(errors).toEqual([
-      { waiverIndex: 1, message: '"owner" is required (a non-empty string)' },
-      { waiverIndex: 2, message: '"services" is required (a list of service names or globs such as "billing-*")' },
-      { waiverIndex: 3, message: '"expires" must be a date written YYYY-MM-DD, not "2027-02-30"' },
-      { waiverIndex: 4, message: 'unknown key "team"' },
-      { waiverIndex: 5, message: 'must be a mapping' },
-    ]);
-  });
-
-  it('treats a missing key as no waivers and a non-list as an error', () => {
-    expect(readWaivers(undefined)).toEqual({ waivers: [], errors: [] });
-    expect(readWaivers({})).toEqual({ waivers: [], errors: [{ waiverIndex: -1, message: 'waivers must be a list' }] });
+describe('waiverDateProblem', () => {
+  it('finds the first waiver whose expires is not a real date, which the schema pattern lets through', () => {
+    expect(waiverDateProblem([searchWaiver, { ...searchWaiver, expires: '2027-02-30' }])).toEqual({
+      waiverIndex: 1,
+      message: '"expires" must be a date written YYYY-MM-DD, not "2027-02-30"',
+    });
+    expect(waiverDateProblem([searchWaiver])).toBeUndefined();
   });
 });

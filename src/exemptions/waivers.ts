@@ -1,18 +1,9 @@
-import { daysBetween, hasExpired, isIsoDate } from './dates.js';
+import { daysBetween, hasExpired } from '../text/dates.js';
+import type { Waiver } from '../config/waivers.js';
 import { matchesGlob } from './glob.js';
 import { closeMatches } from '../text/closest.js';
-import type { ReportedFinding, WaiverRuleId } from './types.js';
-
-/** A config exemption: `rule` findings of the matching services are not counted until `expires`. */
-export interface Waiver {
-  rule: string;
-  /** Service names or globs (`*`, `?`). */
-  services: string[];
-  reason: string;
-  owner: string;
-  /** YYYY-MM-DD, the last day the waiver applies. */
-  expires: string;
-}
+import type { Range, RawFinding } from '../types.js';
+import type { WaiverRuleId } from './types.js';
 
 export interface WaiverOptions {
   /** YYYY-MM-DD; the caller decides what today is. */
@@ -24,81 +15,46 @@ export interface WaiverOptions {
    * Undefined when the workspace is not known, and nothing is reported.
    */
   serviceNames?: readonly string[];
+  /** The config file, as findings name it, and where `waivers[waiverIndex]` (or its `services[serviceIndex]`) is in it. */
+  configFile: string;
+  waiverRange(waiverIndex: number, serviceIndex?: number): Range;
 }
 
 export const defaultExpiringWithinDays = 30;
 
-/** A problem with a waiver, as data; `waiverIndex` lets the caller point at `waivers[index]` in the config. */
-export interface WaiverProblem {
-  ruleId: WaiverRuleId;
-  messageId: string;
-  data: Record<string, string | number>;
-  waiverIndex: number;
-  /** The entry of the waiver's `services` the problem is about, when it is about one. */
-  serviceIndex?: number;
-}
-
 export interface WaiverResult {
-  findings: ReportedFinding[];
-  problems: WaiverProblem[];
+  findings: RawFinding[];
+  /** Expired, expiring and unused waivers, at the waiver in the config. */
+  problems: RawFinding[];
 }
 
-export interface WaiverConfigError {
-  /** -1 when `waivers` itself is wrong. */
-  waiverIndex: number;
-  /** What is wrong with `waivers[waiverIndex]`, without the path. */
-  message: string;
-}
-
-/** Checks the `waivers` config value; every waiver needs a rule, services, a reason, an owner and a real date. */
-export function readWaivers(value: unknown): { waivers: Waiver[]; errors: WaiverConfigError[] } {
-  if (value === undefined) return { waivers: [], errors: [] };
-  if (!Array.isArray(value)) return { waivers: [], errors: [{ waiverIndex: -1, message: 'waivers must be a list' }] };
-  const waivers: Waiver[] = [];
-  const errors: WaiverConfigError[] = [];
-  value.forEach((entry: unknown, waiverIndex) => {
-    const problem = waiverProblem(entry);
-    if (problem) errors.push({ waiverIndex, message: problem });
-    else waivers.push(entry as Waiver);
-  });
-  return { waivers, errors };
-}
-
-function waiverProblem(entry: unknown): string | undefined {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'must be a mapping';
-  const waiver = entry as Record<string, unknown>;
-  for (const key of ['rule', 'reason', 'owner', 'expires'] as const) {
-    if (typeof waiver[key] !== 'string' || (waiver[key] as string).trim() === '') return `"${key}" is required (a non-empty string)`;
-  }
-  const services = waiver.services;
-  if (!Array.isArray(services) || services.length === 0 || !services.every((name) => typeof name === 'string' && name !== '')) {
-    return '"services" is required (a list of service names or globs such as "billing-*")';
-  }
-  if (!isIsoDate(waiver.expires as string)) return `"expires" must be a date written YYYY-MM-DD, not "${String(waiver.expires)}"`;
-  const unknownKey = Object.keys(waiver).find((key) => !['rule', 'services', 'reason', 'owner', 'expires'].includes(key));
-  if (unknownKey) return `unknown key "${unknownKey}"`;
-  return undefined;
-}
 
 /** Marks the findings the live waivers cover and reports expired and soon-expiring waivers. */
-export function applyWaivers(findings: readonly ReportedFinding[], waivers: readonly Waiver[], options: WaiverOptions): WaiverResult {
-  const problems: WaiverProblem[] = [];
+export function applyWaivers(findings: readonly RawFinding[], waivers: readonly Waiver[], options: WaiverOptions): WaiverResult {
+  const problems: RawFinding[] = [];
+  const problem = (ruleId: WaiverRuleId, messageId: string, data: RawFinding['data'], waiverIndex: number, serviceIndex?: number): RawFinding => ({
+    ruleId,
+    messageId,
+    data,
+    file: options.configFile,
+    range: options.waiverRange(waiverIndex, serviceIndex),
+  });
   const live: Waiver[] = [];
   waivers.forEach((waiver, waiverIndex) => {
     const data = { rule: waiver.rule, services: waiver.services.join(', '), owner: waiver.owner, expires: waiver.expires };
     if (hasExpired(waiver.expires, options.today)) {
-      problems.push({ ruleId: 'waiver-expired', messageId: 'default', data: { ...data, today: options.today }, waiverIndex });
+      problems.push(problem('waiver-expired', 'default', { ...data, today: options.today }, waiverIndex));
       return;
     }
     live.push(waiver);
     const daysLeft = daysBetween(options.today, waiver.expires);
     if (daysLeft <= options.expiringWithinDays) {
-      problems.push({ ruleId: 'waiver-expiring', messageId: 'default', data: { ...data, days: daysLeft }, waiverIndex });
+      problems.push(problem('waiver-expiring', 'default', { ...data, days: daysLeft }, waiverIndex));
     }
-    if (options.serviceNames) problems.push(...unmatchedEntries(waiver, waiverIndex, options.serviceNames));
+    if (options.serviceNames) problems.push(...unmatchedEntries(waiver, waiverIndex, options.serviceNames, problem));
   });
 
-  const reported = findings.map((finding): ReportedFinding => {
+  const reported = findings.map((finding): RawFinding => {
     if (finding.suppressed) return finding;
     const waiver = live.find((candidate) => covers(candidate, finding));
     if (!waiver) return finding;
@@ -108,22 +64,27 @@ export function applyWaivers(findings: readonly ReportedFinding[], waivers: read
 }
 
 /** The waiver's `services` entries that match no service of the workspace, with close names for a plain name. */
-function unmatchedEntries(waiver: Waiver, waiverIndex: number, serviceNames: readonly string[]): WaiverProblem[] {
-  const problems: WaiverProblem[] = [];
+function unmatchedEntries(
+  waiver: Waiver,
+  waiverIndex: number,
+  serviceNames: readonly string[],
+  problem: (ruleId: WaiverRuleId, messageId: string, data: RawFinding['data'], waiverIndex: number, serviceIndex?: number) => RawFinding,
+): RawFinding[] {
+  const problems: RawFinding[] = [];
   waiver.services.forEach((pattern, serviceIndex) => {
     if (serviceNames.some((name) => matchesGlob(pattern, name))) return;
     const data = { rule: waiver.rule, pattern };
     const close = /[*?]/.test(pattern) ? [] : closeMatches(pattern, serviceNames);
     problems.push(
       close.length > 0
-        ? { ruleId: 'unused-waiver', messageId: 'didYouMean', data: { ...data, suggestions: close.join(', ') }, waiverIndex, serviceIndex }
-        : { ruleId: 'unused-waiver', messageId: 'default', data, waiverIndex, serviceIndex },
+        ? problem('unused-waiver', 'didYouMean', { ...data, suggestions: close.join(', ') }, waiverIndex, serviceIndex)
+        : problem('unused-waiver', 'default', data, waiverIndex, serviceIndex),
     );
   });
   return problems;
 }
 
-function covers(waiver: Waiver, finding: ReportedFinding): boolean {
+function covers(waiver: Waiver, finding: RawFinding): boolean {
   const service = finding.service;
   return waiver.rule === finding.ruleId && service !== undefined && waiver.services.some((pattern) => matchesGlob(pattern, service));
 }

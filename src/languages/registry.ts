@@ -1,6 +1,19 @@
 import type { KnownLanguage, LanguageProfile } from '../types.js';
-import type { LanguageRegistry } from '../ruleset/templates/types.js';
 import { nameIndex } from '../text/closest.js';
+
+export interface LanguageRegistry {
+  /** Lower-cases and resolves aliases (`golang` → `go`); unknown names come back lower-cased. */
+  resolve(name: string): string;
+  /** Whether the id (after resolution) is a language svc-lint knows, with or without a profile. */
+  isKnown(id: string): boolean;
+  profile(id: string): LanguageProfile | undefined;
+  /**
+   * For a name that is neither a profile nor a known language but lies within a small edit distance of a known name
+   * or alias (`pyhton`): that name. Undefined otherwise: known languages, and names far from every known one.
+   */
+  misspelledName(name: string): string | undefined;
+  profiles(): LanguageProfile[];
+}
 
 export function normalizeLanguageName(name: string): string {
   return name.trim().toLowerCase();

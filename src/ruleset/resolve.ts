@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { ConfigSeverity, RuleSetting } from '../config/types.js';
 import { SvcLintError } from '../errors.js';
-import { placeholdersOf } from '../engine/messages.js';
+import { placeholdersOf } from './messages.js';
 import { describeSchemaErrors } from '../schema/describe.js';
 import { paramsValidator } from '../schema/validators.js';
 import { builtinTemplateKey, findTemplate, templates } from './templates/index.js';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { emptyConfig, findConfigFile, loadConfigFile, type LoadedConfig } from '../config/load.js';
-import { displayPathOf } from '../sources/files.js';
+import { displayPathOf } from '../io/paths.js';
 import { createLanguageRegistry } from '../languages/registry.js';
 import { loadBuiltinLanguages, loadBuiltinRules } from './shipped.js';
 import { resolveRules, type ActiveRule } from './resolve.js';
-import type { LanguageRegistry } from './templates/types.js';
+import type { LanguageRegistry } from '../languages/registry.js';
 import type { SeverityOrOff } from '../types.js';
 import { frameworkOf, type Framework } from '../analysis/framework.js';
 

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { SvcLintError } from '../errors.js';
 import { didYouMean } from '../text/closest.js';
@@ -43,16 +43,6 @@ export interface FoundFiles {
   unmatched: string[];
   /** Files named explicitly that the config's `exclude` leaves out. */
   excluded: string[];
-}
-
-/** Whether `path` is `directory` itself or lies somewhere below it. */
-export function isInsideDirectory(directory: string, path: string): boolean {
-  const fromDirectory = relative(directory, path);
-  return !isAbsolute(fromDirectory) && fromDirectory !== '..' && !fromDirectory.startsWith(`..${sep}`);
-}
-
-export function displayPathOf(cwd: string, path: string): string {
-  return relative(cwd, path).split(sep).join('/') || '.';
 }
 
 function statOrUndefined(path: string) {
@@ -125,13 +115,3 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
   return { files, searched: new Set(files.filter((file) => !named.has(file))), unmatched, excluded };
 }
 
-/** The nearest directory at or above `start` that holds a `.git` entry. */
-export function findRepositoryRoot(start: string): string | undefined {
-  let directory = resolve(start);
-  for (;;) {
-    if (statOrUndefined(resolve(directory, '.git'))) return directory;
-    const parent = resolve(directory, '..');
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
-}

@@ -1,7 +1,8 @@
 import { homedir, tmpdir } from 'node:os';
 import { dirname, parse, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { absoluteGlobs, findManifestFiles, findRepositoryRoot, isInsideDirectory } from './files.js';
+import { absoluteGlobs, findManifestFiles } from './files.js';
+import { findRepositoryRoot, isInsideDirectory } from '../io/paths.js';
 
 export interface WorkspaceRequest {
   config: LoadedConfig;

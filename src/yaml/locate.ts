@@ -114,3 +114,6 @@ export function rangeAtPath(
   if (pair) return rangeOfNode(pair.key, lineCounter);
   return undefined;
 }
+
+/** The position of a finding about a whole file. */
+export const startOfFile: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };

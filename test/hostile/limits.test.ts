@@ -78,7 +78,7 @@ describe('the node budget of a run', () => {
     limits.runNodes.left = 6;
     const file = (name: string) => ({ path: join(root, name), displayPath: name });
     const first = loadManifestSource(file('a.service.yaml'), languages, limits);
-    expect(first.problems.map((problem) => problem.messageId ?? 'default')).not.toContain('too-many-nodes');
+    expect(first.findings.map((finding) => finding.messageId)).not.toContain('too-many-nodes');
     expect(limits.runNodes.left).toBe(1);
     expect(() => loadManifestSource(file('b.service.yaml'), languages, limits)).toThrow(
       'the run has parsed 19,999,999 YAML nodes and b.service.yaml would take it past 20,000,000, the most one run parses: lint fewer files at a time',

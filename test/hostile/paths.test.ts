@@ -121,10 +121,12 @@ describe('files that cannot be read', () => {
     const { languages } = setUp({ cwd: root, config: false });
     const source = loadManifestSource({ path: join(root, 'dir.service.yaml'), displayPath: 'dir.service.yaml' }, languages, sourceLimits(10));
     expect(source.services).toEqual([]);
-    expect(source.problems).toEqual([
+    expect(source.findings).toEqual([
       {
         ruleId: 'manifest-syntax',
+        messageId: 'default',
         data: { reason: 'cannot read the file (EISDIR)', code: 'EISDIR' },
+        file: 'dir.service.yaml',
         range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
       },
     ]);
@@ -134,7 +136,7 @@ describe('files that cannot be read', () => {
     const root = makeWorkspace();
     const { languages } = setUp({ cwd: root, config: false });
     const source = loadManifestSource({ path: join(root, 'gone.service.yaml'), displayPath: 'gone.service.yaml' }, languages, sourceLimits(10));
-    expect(source.problems.map((problem) => problem.data)).toEqual([{ reason: 'cannot read the file (ENOENT)', code: 'ENOENT' }]);
+    expect(source.findings.map((finding) => finding.data)).toEqual([{ reason: 'cannot read the file (ENOENT)', code: 'ENOENT' }]);
   });
 
   it.skipIf(process.getuid?.() === 0)('a file without read permission is a "cannot read" finding (EACCES)', () => {

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatHtml } from '../../src/output/html/page.js';
+import { graphViewOf } from '../../src/output/graph/view.js';
 import { lint, type Finding, type LintResult } from '../../src/index.js';
 import { slowTestTimeout } from '../timeouts.js';
 
@@ -133,7 +134,7 @@ describe.skipIf(!existsSync(chromiumPath))(`the HTML report in headless Chromium
     const flagged = await page.$$eval('svg.graph g.node.flagged', (elements) =>
       elements.map((element) => element.getAttribute('data-service')),
     );
-    expect(flagged.sort()).toEqual(result.graph.nodes.filter((node) => node.flagged).map((node) => node.name).sort());
+    expect(flagged.sort()).toEqual(graphViewOf(result).nodes.filter((node) => node.flagged).map((node) => node.name).sort());
   });
 
   it('lists every finding, and the summary counts them', { timeout: timeoutMs }, async () => {
@@ -191,7 +192,7 @@ describe.skipIf(!existsSync(chromiumPath))(`the HTML report in headless Chromium
     const checkout = await page.textContent('table.capacity tr[data-service="checkout-api"]');
     expect(checkout).toContain('Q2: peak above the hot-path threshold');
     expect(checkout).toContain('2 → 1');
-    const { declared, recommended, servicesCompared } = result.capacity.totals;
+    const { declared, recommended, servicesCompared } = result.analysis.capacity().totals;
     const totals = await page.textContent('table.capacity tfoot');
     expect(totals).toContain(`${servicesCompared} services with both estimates`);
     expect(totals).toContain(`${declared.instances} → ${recommended.instances}`);

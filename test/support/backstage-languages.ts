@@ -1,4 +1,4 @@
-import type { LanguageRegistry } from '../../src/ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../src/languages/registry.js';
 
 const aliases: Record<string, string> = { golang: 'go', py: 'python', python3: 'python' };
 const known = new Set(['go', 'python', 'node', 'java', 'rust']);

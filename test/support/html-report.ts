@@ -1,9 +1,9 @@
 import { testContext, testRules } from './result.js';
-import { estimateCapacity } from '../../src/analysis/capacity.js';
+import { analysisOf } from '../../src/analysis/analysis.js';
 import { fakeLanguages, makeService, seedFramework } from './services.js';
-import { buildGraphView } from '../../src/output/graph/view.js';
 import { decideWorkspace } from '../../src/analysis/decisions.js';
-import { isCounted, type Finding, type LintResult, type Service } from '../../src/types.js';
+import { isCounted, type Finding, type Service } from '../../src/types.js';
+import type { LintResult } from '../../src/lint.js';
 
 export { testContext };
 
@@ -82,12 +82,10 @@ export function buildPageTestResult(services: Service[] = testServices(), findin
   const languages = fakeLanguages();
   const decisions = decideWorkspace(services, seedFramework, languages);
   const counted = findings.filter(isCounted);
-  const flagged = new Set(counted.map((item) => item.service ?? ''));
   const count = (severity: Finding['severity']) => counted.filter((item) => item.severity === severity).length;
   return {
     findings,
-    capacity: estimateCapacity(decisions, languages),
-    graph: buildGraphView(decisions, languages, flagged),
+    analysis: analysisOf(decisions, languages),
     summary: {
       files: new Set(services.map((service) => service.file.displayPath)).size,
       services: services.length,

@@ -1,5 +1,9 @@
-import type { Finding, LintResult, ResolvedRule, Service, Severity } from '../../src/types.js';
+import type { Finding, ResolvedRule, Service, Severity } from '../../src/types.js';
+import type { LintResult } from '../../src/lint.js';
 import type { FormatContext } from '../../src/output/formatters/types.js';
+import { analysisOf } from '../../src/analysis/analysis.js';
+import { decideWorkspace } from '../../src/analysis/decisions.js';
+import { fakeLanguages, seedFramework } from './services.js';
 
 export const testContext: FormatContext = { color: false, version: '1.2.3' };
 
@@ -157,12 +161,10 @@ function summarize(findings: Finding[], services: Service[]): LintResult['summar
   return { files, services: services.length, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: 0, baselined: 0, skipped: 0 };
 }
 
-function emptyWorkspaceViews(): Pick<LintResult, 'capacity' | 'graph'> {
-  const none = () => ({ instances: 0, memoryMb: 0, imageMb: { min: 0, max: 0 } });
-  return {
-    capacity: { services: [], totals: { servicesCompared: 0, declared: none(), recommended: none() } },
-    graph: { nodes: [], edges: [] },
-  };
+/** The analysis of a workspace without services (the formatters' tests look at findings only). */
+function emptyWorkspaceViews(): Pick<LintResult, 'analysis'> {
+  const languages = fakeLanguages();
+  return { analysis: analysisOf(decideWorkspace([], seedFramework, languages), languages) };
 }
 
 /** A result over six manifests: errors, warnings, an info, two identical findings, a finding without a service, a clean file. */

@@ -1,5 +1,6 @@
 import type { CallKind, LanguageProfile, Range, Service, Workload } from '../../src/types.js';
-import type { LanguageRegistry, TemplateContext } from '../../src/ruleset/templates/types.js';
+import type { TemplateContext } from '../../src/ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../src/languages/registry.js';
 import { decideWorkspace } from '../../src/analysis/decisions.js';
 import type { Framework } from '../../src/analysis/framework.js';
 

@@ -1,10 +1,10 @@
 import { formatResultPieces } from '../../output/formatters/index.js';
 import { renderDot } from '../../output/graph/dot.js';
 import { renderMermaid } from '../../output/graph/mermaid.js';
-import { renderGraphJson } from '../../output/graph/view.js';
+import { graphViewOf, renderGraphJson } from '../../output/graph/view.js';
 import { lint } from '../../lint.js';
 import { formatCapacityText } from '../../output/capacity/text.js';
-import type { LintResult } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, stderrLine, type CliIo } from '../io.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -18,9 +18,9 @@ const reportFormats = {
 } satisfies Record<string, (result: LintResult) => string | Iterable<string>>;
 
 const graphFormats = {
-  mermaid: (result: LintResult) => renderMermaid(result.graph),
-  dot: (result: LintResult) => renderDot(result.graph),
-  json: (result: LintResult) => renderGraphJson(result.graph),
+  mermaid: (result: LintResult) => renderMermaid(graphViewOf(result)),
+  dot: (result: LintResult) => renderDot(graphViewOf(result)),
+  json: (result: LintResult) => renderGraphJson(graphViewOf(result)),
 } satisfies Record<string, (result: LintResult) => string>;
 
 /** `svc-lint report`: capacity and cost per service; `svc-lint graph`: the service graph as a picture. Both exit 0. */

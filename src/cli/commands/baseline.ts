@@ -11,7 +11,7 @@ import {
 } from '../../exemptions/baseline.js';
 import { SvcLintError } from '../../errors.js';
 import { configuredBaselinePath } from '../../exemptions/exempt.js';
-import { displayPathOf } from '../../sources/files.js';
+import { displayPathOf } from '../../io/paths.js';
 import { beginsWithHeader, isRegularFile, readHead } from '../../io/existing-files.js';
 import { writeTargetOf } from '../../io/write-target.js';
 import { lint } from '../../lint.js';

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { detectLanguageEvidence } from '../../sources/evidence/detect.js';
 import { SvcLintError } from '../../errors.js';
-import { displayPathOf, findRepositoryRoot, isInsideDirectory } from '../../sources/files.js';
+import { displayPathOf, findRepositoryRoot, isInsideDirectory } from '../../io/paths.js';
 import { packagePath } from '../../package-paths.js';
 import { didYouMean } from '../../text/closest.js';
 import { setUp } from '../../ruleset/setup.js';

@@ -1,5 +1,6 @@
 import type { CapacityEstimate, ServiceCapacity } from '../../analysis/capacity.js';
-import type { LintResult, LanguageRange } from '../../types.js';
+import type { LanguageRange } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 
 export interface EstimateRow {
   language: string;
@@ -65,5 +66,5 @@ export function capacityRow(capacity: ServiceCapacity): CapacityRow {
 
 /** Per service of the workspace: traffic, the framework's recommendation and the capacity estimates, as plain data. */
 export function capacityRows(result: LintResult): CapacityRow[] {
-  return result.capacity.services.map(capacityRow);
+  return result.analysis.capacity().services.map(capacityRow);
 }

@@ -1,7 +1,7 @@
 import { figuresUsed } from '../../analysis/capacity.js';
 import { formatNumber } from '../../text/number.js';
 import { describeDecision } from './decision-text.js';
-import type { LintResult } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { capacityRows, inferenceCaveat, type CapacityRow, type EstimateRow } from './rows.js';
 import { countOf } from '../../text/count.js';
 import { terminalSafe, terminalSafeLineStart } from '../../text/terminal.js';
@@ -38,7 +38,7 @@ export function formatCapacityText(result: LintResult): string {
   ]);
   // Names and languages come from manifests: shown escaped, and a name never starts a line with `::`.
   const safeBody = body.map(([service, ...cells]) => [terminalSafeLineStart(service!), ...cells.map(terminalSafe)]);
-  const { servicesCompared, declared, recommended } = result.capacity.totals;
+  const { servicesCompared, declared, recommended } = result.analysis.capacity().totals;
   const lines = [
     table([header, ...safeBody]),
     '',
@@ -48,7 +48,7 @@ export function formatCapacityText(result: LintResult): string {
       `${number(declared.imageMb.min)}-${number(declared.imageMb.max)} → ${number(recommended.imageMb.min)}-${number(recommended.imageMb.max)} MB of images`,
     'estimates: instances = ceil(effective peak / per-instance throughput); memory = instances × per-instance memory',
     ...(rows.some((row) => row.caveat) ? [`  * ML model serving: ${inferenceCaveat}`] : []),
-    ...[...figuresUsed(result.capacity.services).values()].map(
+    ...[...figuresUsed(result.analysis.capacity().services).values()].map(
       (figures) => `  ${figures.benchmarkLabel}: ${number(figures.throughputRps)} req/s and ${number(figures.memoryMb)} MB per instance (${figures.source})`,
     ),
   ];

@@ -1,4 +1,5 @@
-import type { Finding, LintResult, Severity } from '../../types.js';
+import type { Finding, Severity } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { terminalSafe, terminalSafePath } from '../../text/terminal.js';
 import type { FormatContext } from './types.js';
 

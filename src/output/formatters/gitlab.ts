@@ -1,4 +1,5 @@
-import type { LintResult, Severity } from '../../types.js';
+import type { Severity } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { toSingleLine } from './compact.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { inPieces, jsonPieces } from './json-pieces.js';

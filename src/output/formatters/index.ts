@@ -9,7 +9,8 @@ import { formatSarif, formatSarifPieces } from './sarif.js';
 import { formatStylish, formatStylishPieces } from './stylish.js';
 import type { FormatContext, Formatter, PieceFormatter } from './types.js';
 import { resultWith } from '../result.js';
-import { isCounted, type LintResult } from '../../types.js';
+import { isCounted } from '../../types.js';
+import { type LintResult } from '../../lint.js';
 
 export const formatters = {
   stylish: formatStylish,

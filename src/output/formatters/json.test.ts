@@ -18,11 +18,11 @@ describe('formatJson', () => {
     expect(`${JSON.stringify(parsed)}\n`).toBe(text);
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary', 'rules', 'services', 'undeclared', 'fleet', 'profiles']);
     expect(parsed.findings).toHaveLength(result.findings.length);
-    expect(parsed.services).toHaveLength(result.capacity.services.length);
+    expect(parsed.services).toHaveLength(result.analysis.capacity().services.length);
     expect(result.findings.length).toBeGreaterThanOrEqual(5);
     // A handful of fixed pieces (head, summary, rules, fleet…) besides one per finding and per service.
-    expect(pieces.length).toBeGreaterThanOrEqual(result.findings.length + result.capacity.services.length);
-    expect(pieces.length).toBeLessThanOrEqual(result.findings.length + result.capacity.services.length + 10);
+    expect(pieces.length).toBeGreaterThanOrEqual(result.findings.length + result.analysis.capacity().services.length);
+    expect(pieces.length).toBeLessThanOrEqual(result.findings.length + result.analysis.capacity().services.length + 10);
   });
 
   it('writes an empty array and the optional keys where they belong', () => {

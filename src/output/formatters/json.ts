@@ -1,5 +1,5 @@
 import { figuresUsed } from '../../analysis/capacity.js';
-import type { LintResult } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { capacityRow, type EstimateRow } from '../capacity/rows.js';
 import { inPieces, jsonPieces } from './json-pieces.js';
 import { joinedPieces, mapped } from './pieces.js';
@@ -13,7 +13,7 @@ function compactEstimate(estimate: EstimateRow | null) {
 }
 
 function profilesUsed(result: LintResult) {
-  const used = figuresUsed(result.capacity.services);
+  const used = figuresUsed(result.analysis.capacity().services);
   return Object.fromEntries([...used].map(([languageId, figures]) => [languageId, { benchmark: figures.benchmarkLabel, source: figures.source }]));
 }
 
@@ -41,7 +41,7 @@ export function formatJsonPieces(result: LintResult, _context: FormatContext): I
     ...(finding.suppressed && { suppressed: finding.suppressed }),
     ...(finding.baselineState && { baselineState: finding.baselineState }),
   }));
-  const services = mapped(result.capacity.services, (capacity) => {
+  const services = mapped(result.analysis.capacity().services, (capacity) => {
     const row = capacityRow(capacity);
     return { ...row, declaredEstimate: compactEstimate(row.declaredEstimate), recommendedEstimate: compactEstimate(row.recommendedEstimate) };
   });
@@ -57,7 +57,7 @@ export function formatJsonPieces(result: LintResult, _context: FormatContext): I
     ),
     services: inPieces(services),
     undeclared: result.undeclared,
-    fleet: result.capacity.totals,
+    fleet: result.analysis.capacity().totals,
     profiles: profilesUsed(result),
   };
   return jsonPieces(document, 0);

@@ -1,4 +1,5 @@
-import type { Finding, LintResult } from '../../types.js';
+import type { Finding } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { toSingleLine } from './compact.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';

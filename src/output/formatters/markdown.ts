@@ -1,4 +1,5 @@
-import type { Finding, LintResult } from '../../types.js';
+import type { Finding } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { countOf } from '../../text/count.js';
 import { terminalSafe } from '../../text/terminal.js';
 import type { FormatContext } from './types.js';

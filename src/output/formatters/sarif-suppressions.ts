@@ -1,4 +1,4 @@
-import type { Suppression } from '../../exemptions/types.js';
+import type { Suppression } from '../../types.js';
 
 /** The SARIF 2.1.0 `suppression` object (§3.35). */
 export interface SarifSuppression {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import type { Finding, LintResult, ResolvedRule, Severity } from '../../types.js';
+import type { Finding, ResolvedRule, Severity } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { sarifSuppressions } from './sarif-suppressions.js';
 import { inPieces, jsonPieces } from './json-pieces.js';

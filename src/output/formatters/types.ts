@@ -1,4 +1,4 @@
-import type { LintResult } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 
 export interface FormatContext {
   /** Whether the output may carry ANSI colour; machine formats ignore it. */

@@ -1,6 +1,6 @@
-import type { CallKind, Service } from '../../types.js';
-import { languageName } from '../../languages/registry.js';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import { isCounted, type CallKind, type Finding, type Service } from '../../types.js';
+import type { LintResult } from '../../lint.js';
+import { languageName, type LanguageRegistry } from '../../languages/registry.js';
 import type { WorkspaceDecisions } from '../../analysis/decisions.js';
 import { roundFigure } from '../../analysis/graph/chain-text.js';
 import { pathOf, type ServicePath } from '../../analysis/paths.js';
@@ -87,4 +87,18 @@ function recommendationOf(service: Service, decisions: WorkspaceDecisions, langu
 
 export function renderGraphJson(view: GraphView): string {
   return `${JSON.stringify(view, null, 2)}\n`;
+}
+
+/** The picture of a run's workspace: its analysis, with the services that have counted errors or warnings marked. */
+export function graphViewOf(result: LintResult): GraphView {
+  return buildGraphView(result.analysis.decisions, result.analysis.languages, flaggedServices(result.findings));
+}
+
+/** Services with findings that count (info aside): the picture marks them. */
+function flaggedServices(findings: readonly Finding[]): Set<string> {
+  const flagged = new Set<string>();
+  for (const finding of findings) {
+    if (finding.service && isCounted(finding) && finding.severity !== 'info') flagged.add(finding.service);
+  }
+  return flagged;
 }

@@ -1,8 +1,9 @@
 import { describeDecision } from '../capacity/decision-text.js';
 import { formatNumber } from '../../text/number.js';
-import { figuresUsed, type ServiceCapacity } from '../../analysis/capacity.js';
+import { figuresUsed, type FleetCapacity, type ServiceCapacity } from '../../analysis/capacity.js';
 import { capacityRow, type CapacityRow, type EstimateRow } from '../capacity/rows.js';
-import type { LanguageRange, LintResult } from '../../types.js';
+import type { LanguageRange } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { escapeHtml } from './escape.js';
 import { countOf } from '../../text/count.js';
 
@@ -23,7 +24,7 @@ const headers = [
 /** The capacity section in pieces, a table row per piece. */
 export function* capacitySectionPieces(result: LintResult): Generator<string> {
   yield '<section id="capacity" aria-labelledby="capacity-heading">\n<h2 id="capacity-heading">Capacity and cost</h2>\n';
-  const { services, totals } = result.capacity;
+  const { services, totals } = result.analysis.capacity();
   if (services.length === 0) {
     yield '<p class="empty">No services to estimate.</p>\n';
   } else {
@@ -36,7 +37,7 @@ export function* capacitySectionPieces(result: LintResult): Generator<string> {
   yield '</section>';
 }
 
-function fleetTotalRow(totals: LintResult['capacity']['totals']): string {
+function fleetTotalRow(totals: FleetCapacity['totals']): string {
   const { servicesCompared, declared, recommended } = totals;
   const fleetLabel = `Fleet total (${countOf(servicesCompared, 'service')} with both estimates)`;
   return (

@@ -1,4 +1,5 @@
-import { severities, type Finding, type LintResult, type ResolvedRule } from '../../types.js';
+import { severities, type Finding, type ResolvedRule } from '../../types.js';
+import { type LintResult } from '../../lint.js';
 import { inPieces, jsonPieces } from '../formatters/json-pieces.js';
 import { mapped } from '../formatters/pieces.js';
 import { escapeForScript, escapeHtml } from './escape.js';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, GraphView } from '../graph/view.js';
 import { layoutGraph, nodeHeight, nodeWidth, type GraphLayout } from './layout.js';
+import { graphViewOf } from '../graph/view.js';
 import { buildPageTestResult } from '../../../test/support/html-report.js';
 
 function node(id: string): GraphNode {
@@ -37,12 +38,12 @@ const viewArbitrary = fc
 
 describe('layoutGraph', () => {
   it('lays out the test workspace the same way every time', () => {
-    const { graph } = buildPageTestResult();
+    const graph = graphViewOf(buildPageTestResult());
     expect(layoutGraph(graph)).toEqual(layoutGraph(structuredClone(graph)));
   });
 
   it('places every node once and draws every edge between placed nodes', () => {
-    const { graph } = buildPageTestResult();
+    const graph = graphViewOf(buildPageTestResult());
     const layout = layoutGraph(graph);
     expect(layout.nodes.map((placed) => placed.node.id)).toEqual(graph.nodes.map((graphNode) => graphNode.id));
     expect(layout.edges.map((placed) => placed.edge)).toEqual(graph.edges);

@@ -148,7 +148,7 @@ describe('formatHtml', () => {
       ['audit', 'node path-smart'],
       ['ping', 'node path-hot'],
       ['pong', 'node path-hot'],
-      ['idle', 'node path-hot flagged'],
+      ['idle', 'node path-hot'],
       ['ghost', 'node path-missing'],
     ]);
     const edges = [...svg.matchAll(/<g class="(edge[^"]*)" data-from="([^"]*)" data-to="([^"]*)"/g)].map((match) => match.slice(1));

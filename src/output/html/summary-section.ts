@@ -1,4 +1,4 @@
-import type { LintResult } from '../../types.js';
+import type { LintResult } from '../../lint.js';
 import { escapeHtml } from './escape.js';
 
 export function summarySection(result: LintResult): string {

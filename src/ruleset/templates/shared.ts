@@ -1,7 +1,8 @@
 import type { LanguagePath, LanguageProfile, Service, Workload } from '../../types.js';
-import type { LanguageRegistry, TemplateFinding } from './types.js';
+import type { TemplateFinding } from './types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import { workloads } from '../../types.js';
-import type { MessageData } from '../../engine/messages.js';
+import type { MessageData } from '../../types.js';
 import { languageName } from '../../languages/registry.js';
 
 export const workloadListSchema = {

@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import type { Range, Service, ServiceField } from '../../types.js';
 import type { Parsed } from './annotations.js';
 import { documentStart, type Annotation } from './entity.js';

@@ -1,5 +1,5 @@
 import { isNode, isSeq, type Document, type LineCounter } from 'yaml';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import type { Range } from '../../types.js';
 import { rangeOfNode } from '../../yaml/locate.js';
 import { annotationPrefix } from './annotations.js';

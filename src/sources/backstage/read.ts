@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import type { Dependency, ManifestFile, RepeatedDependency } from '../../types.js';
 import { annotationKeys } from './annotations.js';
 import { readAsyncDeps, reportUnmatchedAsyncDeps } from './async-deps.js';

@@ -1,4 +1,4 @@
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import { splitList, type Parsed } from './annotations.js';
 
 export function parseTeamLanguages(text: string, languages: LanguageRegistry): Parsed<string[]> {

@@ -10,7 +10,7 @@ import type {
   ServiceField,
   Workload,
 } from '../../types.js';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import { rangeAtPath, type YamlPath } from '../../yaml/locate.js';
 import { figureMaximums } from './figures.js';
 

@@ -1,14 +1,15 @@
-import type { MessageData } from '../../engine/messages.js';
-import type { Range } from '../../types.js';
+import type { ManifestFile, MessageData, Range, RawFinding } from '../../types.js';
 
-/** A finding the manifest reader itself reports (syntax and schema), before any rule runs. */
-export interface ManifestProblem {
-  ruleId: 'manifest-syntax' | 'manifest-schema' | 'duplicate-dependency' | 'skipped-entity';
-  /** The rule message to render; `default` when absent. */
-  messageId?: string;
-  data: MessageData;
-  range: Range;
-  service?: string;
+/** Rules the manifest reader reports itself, before any template runs. */
+export type ReaderRuleId = 'manifest-syntax' | 'manifest-schema' | 'duplicate-dependency' | 'skipped-entity';
+
+/** A finding of the manifest reader, in the raw shape every stage emits. */
+export function readerFinding(
+  file: ManifestFile,
+  ruleId: ReaderRuleId,
+  data: MessageData,
+  range: Range,
+  extra: { messageId?: string; service?: string } = {},
+): RawFinding {
+  return { ruleId, messageId: extra.messageId ?? 'default', data, file: file.displayPath, range, ...(extra.service !== undefined && { service: extra.service }) };
 }
-
-export const startOfFile: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -1,8 +1,8 @@
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import { parseAllDocumentsWithin } from '../../yaml/bounded-parse.js';
 import { describeSyntaxError, duplicateKeys, lineCounterFor } from '../../yaml/text.js';
-import type { ManifestFile, Range, RepeatedDependency, Service, UndeclaredService } from '../../types.js';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { ManifestFile, Range, RawFinding, RepeatedDependency, Service, UndeclaredService } from '../../types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import { describeSchemaErrors } from '../../schema/describe.js';
 import { validator } from '../../schema/validators.js';
 import { rangeAtPath, rangeOfNode, rangeOfOffsets } from '../../yaml/locate.js';
@@ -10,7 +10,8 @@ import { readBackstageDocument } from '../backstage/read.js';
 import type { BackstageReadResult } from '../backstage/types.js';
 import { readNativeService } from './native.js';
 import { documentOwner, type DocumentOwner } from './ownership.js';
-import { startOfFile, type ManifestProblem } from './problems.js';
+import { readerFinding } from './problems.js';
+import { startOfFile } from '../../yaml/locate.js';
 
 /**
  * How a file came to be linted: `named` on the command line, by a glob or in an editor (judged whatever it holds,
@@ -28,7 +29,8 @@ export interface SkippedDocument {
 
 export interface ReadManifestResult {
   services: Service[];
-  problems: ManifestProblem[];
+  /** What the reader reports about the file: syntax, schema, repeated dependencies, skipped entities. */
+  findings: RawFinding[];
   /** Services the file holds that svc-lint does not judge; none when absent. */
   undeclared?: UndeclaredService[];
   /** Documents left unjudged as another tool's; none when absent. */
@@ -62,9 +64,9 @@ function nameOf(value: unknown): string | undefined {
   return typeof metadata?.name === 'string' ? metadata.name : undefined;
 }
 
-function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
+function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string, file: ManifestFile): RawFinding[] {
   const seen = new Set<string>();
-  const problems: ManifestProblem[] = [];
+  const problems: RawFinding[] = [];
   for (const error of doc.errors) {
     const { reason, code, start, end } = describeSyntaxError(error, text);
     // One root cause often gives several errors at one place (an unclosed bracket one per level, an indentation slip
@@ -72,17 +74,15 @@ function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string): 
     const key = `${start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ ruleId: 'manifest-syntax', data: { reason, code }, range: rangeOfOffsets(lineCounter, start, end) });
+    problems.push(readerFinding(file, 'manifest-syntax', { reason, code }, rangeOfOffsets(lineCounter, start, end)));
   }
   return problems;
 }
 
-function duplicateKeyProblems(doc: Document, lineCounter: LineCounter, text: string): ManifestProblem[] {
-  return duplicateKeys(doc, text).map(({ reason, code, start, end }) => ({
-    ruleId: 'manifest-syntax',
-    data: { reason, code },
-    range: rangeOfOffsets(lineCounter, start, end),
-  }));
+function duplicateKeyProblems(doc: Document, lineCounter: LineCounter, text: string, file: ManifestFile): RawFinding[] {
+  return duplicateKeys(doc, text).map(({ reason, code, start, end }) =>
+    readerFinding(file, 'manifest-syntax', { reason, code }, rangeOfOffsets(lineCounter, start, end)),
+  );
 }
 
 /** `---` with nothing after it: the parser gives an empty scalar, which is no document at all. */
@@ -141,7 +141,7 @@ export function readManifest(
   const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
   const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
   const services: Service[] = [];
-  const problems: ManifestProblem[] = [];
+  const problems: RawFinding[] = [];
   const undeclared: UndeclaredService[] = [];
   const skipped: SkippedDocument[] = [];
   const validateService = validator('service');
@@ -165,10 +165,10 @@ export function readManifest(
     }
     judged = true;
     if (doc.errors.length > 0) {
-      for (const problem of syntaxProblems(doc, lineCounter, text)) problems.push(problem);
+      for (const problem of syntaxProblems(doc, lineCounter, text, file)) problems.push(problem);
       return;
     }
-    const duplicates = duplicateKeyProblems(doc, lineCounter, text);
+    const duplicates = duplicateKeyProblems(doc, lineCounter, text, file);
     if (duplicates.length > 0) {
       for (const problem of duplicates) problems.push(problem);
       return;
@@ -179,15 +179,11 @@ export function readManifest(
   });
 
   if (owners.every((owner) => owner === undefined)) {
-    if (origin === 'searched') return { services, problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false, nodes };
-    problems.push({
-      ruleId: 'manifest-schema',
-      data: { path: '(file)', problem: 'declares no service: it is empty or holds only comments' },
-      range: startOfFile,
-    });
+    if (origin === 'searched') return { services, findings: problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false, nodes };
+    problems.push(readerFinding(file, 'manifest-schema', { path: '(file)', problem: 'declares no service: it is empty or holds only comments' }, startOfFile));
     judged = true;
   }
-  return { services, problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
+  return { services, findings: problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
 }
 
 /** One document to judge, and where what it yields goes. */
@@ -198,7 +194,7 @@ interface DocumentContext {
   lineCounter: LineCounter;
   file: ManifestFile;
   languages: LanguageRegistry;
-  into: { services: Service[]; problems: ManifestProblem[]; undeclared: UndeclaredService[] };
+  into: { services: Service[]; problems: RawFinding[]; undeclared: UndeclaredService[] };
 }
 
 /**
@@ -213,25 +209,21 @@ function readNativeDocument(context: DocumentContext, validateService: ReturnTyp
     const reason = /alias/i.test(plain.error)
       ? `the YAML expands more than ${maxAliasCount} aliases, which svc-lint refuses as a resource-exhaustion risk`
       : `cannot read the YAML: ${plain.error}`;
-    into.problems.push({ ruleId: 'manifest-syntax', data: { reason, code: 'ALIASES' }, range });
+    into.problems.push(readerFinding(file, 'manifest-syntax', { reason, code: 'ALIASES' }, range));
     return;
   }
   const service = nameOf(plain.value);
   if (!validateService(plain.value)) {
     for (const problem of describeSchemaErrors(validateService.errors ?? [])) {
-      into.problems.push({
-        ruleId: 'manifest-schema',
-        data: { path: problem.displayPath, problem: problem.problem },
-        range: (problem.path.length > 0 && rangeAtPath(doc, lineCounter, problem.path, problem.target)) || range,
-        ...(service !== undefined && { service }),
-      });
+      const at = (problem.path.length > 0 && rangeAtPath(doc, lineCounter, problem.path, problem.target)) || range;
+      into.problems.push(readerFinding(file, 'manifest-schema', { path: problem.displayPath, problem: problem.problem }, at, { service }));
     }
   }
   const repeated: RepeatedDependency[] = [];
   const built = readNativeService(plain.value, { ...context, documentRange: range, repeated });
   if (built) {
     into.services.push(built);
-    for (const problem of repeatedProblems(built.name, repeated)) into.problems.push(problem);
+    for (const problem of repeatedProblems(file, built.name, repeated)) into.problems.push(problem);
   } else if (service !== undefined && service.trim() !== '' && marked) {
     const at = rangeAtPath(doc, lineCounter, ['metadata', 'name']) ?? range;
     into.undeclared.push({ name: service, file: file.displayPath, range: at, reason: 'a manifest that does not pass the schema' });
@@ -239,31 +231,23 @@ function readNativeDocument(context: DocumentContext, validateService: ReturnTyp
 }
 
 /** `duplicate-dependency` at each repeated entry: the graph counts the call once, with the first entry's values. */
-function repeatedProblems(service: string, repeated: readonly RepeatedDependency[]): ManifestProblem[] {
-  return repeated.map((entry) => ({
-    ruleId: 'duplicate-dependency',
-    data: { service, dependency: entry.service, firstLine: entry.first.line },
-    range: entry.range,
-    service,
-  }));
+function repeatedProblems(file: ManifestFile, service: string, repeated: readonly RepeatedDependency[]): RawFinding[] {
+  return repeated.map((entry) =>
+    readerFinding(file, 'duplicate-dependency', { service, dependency: entry.service, firstLine: entry.first.line }, entry.range, { service }),
+  );
 }
 
 function addBackstageResult(read: BackstageReadResult, { file, into }: DocumentContext): void {
   if ('undeclared' in read && read.undeclared) into.undeclared.push({ ...read.undeclared, file: file.displayPath });
   if (read.kind === 'skip') {
     const { notice } = read;
-    if (notice) into.problems.push({ ruleId: 'skipped-entity', messageId: notice.messageId, data: notice.data, range: notice.range });
+    if (notice) into.problems.push(readerFinding(file, 'skipped-entity', notice.data, notice.range, { messageId: notice.messageId }));
     return;
   }
   const service = read.kind === 'service' ? read.service.name : read.service;
   for (const problem of read.problems) {
-    into.problems.push({
-      ruleId: 'manifest-schema',
-      data: { path: problem.path, problem: problem.problem },
-      range: problem.range,
-      ...(service !== undefined && { service }),
-    });
+    into.problems.push(readerFinding(file, 'manifest-schema', { path: problem.path, problem: problem.problem }, problem.range, { service }));
   }
-  if (service !== undefined) into.problems.push(...repeatedProblems(service, read.repeated));
+  if (service !== undefined) into.problems.push(...repeatedProblems(file, service, read.repeated));
   if (read.kind === 'service') into.services.push(read.service);
 }

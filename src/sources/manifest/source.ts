@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { LanguageRegistry } from '../../ruleset/templates/types.js';
+import type { LanguageRegistry } from '../../languages/registry.js';
 import type { ManifestFile, Range } from '../../types.js';
 import { decodeUtf8, excessiveNesting, lineCounterFor, maxNestingDepth } from '../../yaml/text.js';
-import { rangeOfOffsets } from '../../yaml/locate.js';
+import { rangeOfOffsets, startOfFile } from '../../yaml/locate.js';
 import { formatNumber } from '../../text/number.js';
-import { startOfFile, type ManifestProblem } from './problems.js';
+import { readerFinding } from './problems.js';
 import { readManifest, type ManifestOrigin, type ReadManifestResult } from './read.js';
 import { SvcLintError } from '../../errors.js';
 
@@ -38,8 +38,7 @@ export function sourceLimits(maxFileSizeMb: number): SourceLimits {
 }
 
 function unreadable(file: ManifestFile, reason: string, code: string, range: Range = startOfFile): ManifestSource {
-  const problem: ManifestProblem = { ruleId: 'manifest-syntax', data: { reason, code }, range };
-  return { file, services: [], problems: [problem] };
+  return { file, services: [], findings: [readerFinding(file, 'manifest-syntax', { reason, code }, range)] };
 }
 
 function sizeProblem(file: ManifestFile, bytes: number, limits: SourceLimits): ManifestSource | undefined {
@@ -104,13 +103,8 @@ export function loadManifestSource(
       );
     }
     const { offset } = read.tooManyNodes;
-    const problem: ManifestProblem = {
-      ruleId: 'manifest-syntax',
-      messageId: 'too-many-nodes',
-      data: { limit: maxNodesPerFile },
-      range: rangeOfOffsets(lineCounterFor(text), offset, Math.min(offset + 1, text.length)),
-    };
-    return { file, services: [], problems: [problem] };
+    const range = rangeOfOffsets(lineCounterFor(text), offset, Math.min(offset + 1, text.length));
+    return { file, services: [], findings: [readerFinding(file, 'manifest-syntax', { limit: maxNodesPerFile }, range, { messageId: 'too-many-nodes' })] };
   }
   limits.runNodes.left -= read.nodes;
   const { nodes: _nodes, ...manifest } = read;

@@ -1,10 +1,10 @@
+import type { MessageData } from '../types.js';
 import { formatNumber } from '../text/number.js';
 
 const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*(?::([^|{}]*)\|([^{}]*))?\}\}/g;
 /** `{{#key}}…{{/key}}` keeps its text when `key` has a value, `{{^key}}…{{/key}}` when it has none (as in Mustache). */
 const sectionPattern = /\{\{([#^])\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g;
 
-export type MessageData = Record<string, string | number>;
 
 function formatValue(value: string | number): string {
   if (typeof value === 'string') return value;
