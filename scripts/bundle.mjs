@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { builtinModule, validatorsModule } from './precompiled-modules.mjs';
+import { shippedModule, validatorsModule } from './precompiled-modules.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const namespace = 'svc-lint-precompiled';
@@ -13,7 +13,7 @@ const namespace = 'svc-lint-precompiled';
 /** Source modules replaced in the bundle, by absolute path as esbuild resolves them, with their stand-ins. */
 const replacements = {
   [`${root}src/schema/validators.ts`]: { name: 'validators', resolveDir: `${root}src/schema`, source: validatorsModule },
-  [`${root}src/ruleset/shipped.ts`]: { name: 'shipped', resolveDir: `${root}src/ruleset`, source: builtinModule },
+  [`${root}src/ruleset/shipped.ts`]: { name: 'shipped', resolveDir: `${root}src/ruleset`, source: shippedModule },
 };
 
 const precompiled = {

@@ -7,16 +7,16 @@ const dist = new URL('../dist/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 
 /** The built-in rules and language profiles, read and schema-checked now, embedded as JSON. */
-export async function builtinModule() {
-  const { loadBuiltinRules, loadBuiltinLanguages } = await load('ruleset/shipped.js');
-  const rules = JSON.stringify(JSON.stringify(loadBuiltinRules()));
-  const languages = JSON.stringify(JSON.stringify(loadBuiltinLanguages()));
+export async function shippedModule() {
+  const { loadShippedRules, loadShippedLanguages } = await load('ruleset/shipped.js');
+  const rules = JSON.stringify(JSON.stringify(loadShippedRules()));
+  const languages = JSON.stringify(JSON.stringify(loadShippedLanguages()));
   // JSON.parse of a string literal is the quickest way for V8 to build the data, and every call gets its own copy.
   return [
     `const rules = ${rules};`,
     `const languages = ${languages};`,
-    'export function loadBuiltinRules() { return JSON.parse(rules); }',
-    'export function loadBuiltinLanguages() { return JSON.parse(languages); }',
+    'export function loadShippedRules() { return JSON.parse(rules); }',
+    'export function loadShippedLanguages() { return JSON.parse(languages); }',
     '',
   ].join('\n');
 }
@@ -24,11 +24,14 @@ export async function builtinModule() {
 /** Every params schema the bundle can meet, by the key the resolver asks for. */
 async function paramsSchemas() {
   const { templates } = await load('ruleset/templates/index.js');
-  const { builtinRules } = await load('ruleset/engine-rules.js');
-  const { paramsSchemaKey } = await load('ruleset/resolve.js');
+  const { loadShippedRules } = await load('ruleset/shipped.js');
+  const { engineRuleShape, paramsSchemaKey } = await load('ruleset/resolve.js');
   const schemas = new Map();
   for (const template of templates) schemas.set(paramsSchemaKey({ id: template.key }, template), template.paramsSchema);
-  for (const [id, spec] of Object.entries(builtinRules)) schemas.set(paramsSchemaKey({ id }, spec), spec.paramsSchema);
+  for (const declaration of loadShippedRules()) {
+    const shape = engineRuleShape(declaration);
+    if (shape) schemas.set(paramsSchemaKey(declaration, shape), shape.paramsSchema);
+  }
   return schemas;
 }
 

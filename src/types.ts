@@ -211,11 +211,15 @@ export interface RuleDeclaration {
   description: string;
   rationale: string;
   remediation: string;
-  /** Key of the template in `src/templates`, or `builtin` for the rules the engine itself reports. */
+  /** Key of the template in `src/ruleset/templates`, or `engine` for the rules a stage of the pipeline reports itself. */
   template: string;
   params: Record<string, unknown>;
   /** Rule ids whose findings on the same service this rule's finding replaces. */
   supersedes?: string[];
+  /** Template `engine` only: the data keys the reporting stage provides (the placeholders messages may use). */
+  dataKeys?: string[];
+  /** Template `engine` only: the JSON Schema of the params. */
+  paramsSchema?: Record<string, unknown>;
   /** Message templates by message id; `{{key}}` is replaced by the finding's data. */
   messages: Record<string, string>;
   /** A manifest that triggers the rule, shown by `svc-lint explain`. */

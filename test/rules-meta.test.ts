@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { loadBuiltinRules } from '../src/ruleset/shipped.js';
+import { loadShippedRules } from '../src/ruleset/shipped.js';
 import { loadFixtureSuites } from './fixture-cases.js';
 
-const rules = loadBuiltinRules();
+const rules = loadShippedRules();
 const suites = new Map(loadFixtureSuites().map((suite) => [suite.rule, suite]));
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const ruleSection = readme.slice(readme.indexOf('## Rules'), readme.indexOf('\n## ', readme.indexOf('## Rules') + 1));

@@ -62,10 +62,10 @@ const problems = [
 ];
 
 describe('the built-in declarations of the suppression and waiver rules', () => {
-  it.each([...suppressionRuleIds, ...waiverRuleIds])('%s is builtin and every message it reports renders completely', (id) => {
+  it.each([...suppressionRuleIds, ...waiverRuleIds])('%s is reported by the engine and every message it reports renders completely', (id) => {
     const rule = readRule(id);
     expect(rule.id).toBe(id);
-    expect(rule.template).toBe('builtin');
+    expect(rule.template).toBe('engine');
     const reported = problems.filter((problem) => problem.ruleId === id);
     expect(reported.length).toBeGreaterThan(0);
     for (const problem of reported) {

@@ -4,12 +4,11 @@ import { SvcLintError } from '../errors.js';
 import { placeholdersOf } from './messages.js';
 import { describeSchemaErrors } from '../schema/describe.js';
 import { paramsValidator } from '../schema/validators.js';
-import { builtinTemplateKey, findTemplate, templates } from './templates/index.js';
+import { engineTemplateKey, findTemplate, templates } from './templates/index.js';
 import type { RuleTemplate } from './templates/types.js';
 import { didYouMean } from '../text/closest.js';
 import { readSeverity, type ResolvedRule, type RuleDeclaration, type SeverityOrOff } from '../types.js';
 import type { YamlPath } from '../yaml/locate.js';
-import { builtinRules, isBuiltinRuleId, type BuiltinRuleSpec } from './engine-rules.js';
 
 export interface ActiveRule {
   rule: ResolvedRule;
@@ -17,18 +16,35 @@ export interface ActiveRule {
   template?: RuleTemplate;
 }
 
-/** A template, or the spec of a rule the engine reports itself: what a declaration is checked against. */
-type RuleShape = RuleTemplate | BuiltinRuleSpec;
+/**
+ * What a rule that a pipeline stage reports itself (template `engine`) may say and take, from its own declaration:
+ * its messages, the data keys the stage provides, and its params' schema.
+ */
+interface EngineRuleShape {
+  messageIds: readonly string[];
+  dataKeys: readonly string[];
+  paramsSchema: Record<string, unknown>;
+}
+
+/** A template, or the shape of a rule a stage reports itself: what a declaration is checked against. */
+type RuleShape = RuleTemplate | EngineRuleShape;
+
+const noParams = { type: 'object', additionalProperties: false, properties: {} };
 
 /** Reports a problem in a rule declaration or its settings, at the right place. */
 type Complain = (at: YamlPath, problem: string, target?: 'key' | 'value') => SvcLintError;
 
-function shapeOf(declaration: RuleDeclaration, complain: Complain): RuleShape {
-  if (declaration.template === builtinTemplateKey) {
-    if (!isBuiltinRuleId(declaration.id)) {
-      throw complain(['template'], `"${builtinTemplateKey}" is reserved for svc-lint's own rules`);
-    }
-    return builtinRules[declaration.id];
+function shapeOf(declaration: RuleDeclaration, complain: Complain, shipped: boolean): RuleShape {
+  if (declaration.template === engineTemplateKey) {
+    if (!shipped) throw complain(['template'], `"${engineTemplateKey}" is reserved for svc-lint's own rules`);
+    return {
+      messageIds: Object.keys(declaration.messages),
+      dataKeys: declaration.dataKeys ?? [],
+      paramsSchema: declaration.paramsSchema ?? noParams,
+    };
+  }
+  for (const key of ['dataKeys', 'paramsSchema'] as const) {
+    if (declaration[key] !== undefined) throw complain([key], `is for template ${engineTemplateKey} only (a template's own schema and data keys apply)`, 'key');
   }
   const template = findTemplate(declaration.template);
   if (!template) {
@@ -38,8 +54,8 @@ function shapeOf(declaration: RuleDeclaration, complain: Complain): RuleShape {
   return template;
 }
 
-function checkDeclaration(declaration: RuleDeclaration, complain: Complain): RuleShape {
-  const shape = shapeOf(declaration, complain);
+function checkDeclaration(declaration: RuleDeclaration, complain: Complain, shipped: boolean): RuleShape {
+  const shape = shapeOf(declaration, complain, shipped);
   const { dataKeys, messageIds } = shape;
   for (const messageId of messageIds) {
     if (declaration.messages[messageId] === undefined) {
@@ -66,9 +82,15 @@ function isTemplate(shape: RuleShape): shape is RuleTemplate {
   return 'check' in shape;
 }
 
-/** Names a params schema for its compiled validator: the template's key, or the id of a rule the engine reports. */
-export function paramsSchemaKey(rule: Pick<ResolvedRule, 'id'>, shape: RuleShape): string {
-  return isTemplate(shape) ? shape.key : `${builtinTemplateKey}:${rule.id}`;
+/** Names a params schema for its compiled validator: the template's key, or the id of a rule a stage reports. */
+export function paramsSchemaKey(rule: Pick<ResolvedRule, 'id'>, shape: Pick<RuleTemplate, 'key'> | EngineRuleShape): string {
+  return 'key' in shape ? shape.key : `${engineTemplateKey}:${rule.id}`;
+}
+
+/** The shape a shipped rule that a stage reports is checked against, for the validators compiled at build time. */
+export function engineRuleShape(declaration: RuleDeclaration): EngineRuleShape | undefined {
+  if (declaration.template !== engineTemplateKey) return undefined;
+  return shapeOf(declaration, internalComplaint(declaration.source), true) as EngineRuleShape;
 }
 
 function checkParams(rule: ResolvedRule, shape: RuleShape, complain: Complain, at: YamlPath): void {
@@ -94,7 +116,7 @@ function internalComplaint(source: string): Complain {
  * command line's settings apply, in that order.
  */
 export function resolveRules(
-  builtin: readonly RuleDeclaration[],
+  shipped: readonly RuleDeclaration[],
   loaded: LoadedConfig,
   overrides: Readonly<Record<string, SeverityOrOff>> = {},
 ): ActiveRule[] {
@@ -103,8 +125,8 @@ export function resolveRules(
   const shapes = new Map<string, RuleShape>();
   const declaredAt = new Map<string, YamlPath>();
 
-  for (const declaration of builtin) {
-    const shape = checkDeclaration(declaration, internalComplaint(declaration.source));
+  for (const declaration of shipped) {
+    const shape = checkDeclaration(declaration, internalComplaint(declaration.source), true);
     shapes.set(declaration.id, shape);
     active.set(declaration.id, { rule: { ...declaration, enabled: true }, ...(isTemplate(shape) && { template: shape }) });
   }
@@ -113,7 +135,7 @@ export function resolveRules(
     const complain: Complain = (path, problem, target) => loaded.errorAt([...at, ...path], problem, target);
     if (active.has(custom.id)) throw complain(['id'], `rule "${custom.id}" is already defined`);
     const declaration: RuleDeclaration = { ...custom, params: custom.params ?? {}, source: loaded.displayPath };
-    const shape = checkDeclaration(declaration, complain);
+    const shape = checkDeclaration(declaration, complain, false);
     shapes.set(custom.id, shape);
     active.set(custom.id, { rule: { ...declaration, enabled: true }, ...(isTemplate(shape) && { template: shape }) });
     declaredAt.set(custom.id, at);

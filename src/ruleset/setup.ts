@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { emptyConfig, findConfigFile, loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { displayPathOf } from '../io/paths.js';
 import { createLanguageRegistry } from '../languages/registry.js';
-import { loadBuiltinLanguages, loadBuiltinRules } from './shipped.js';
+import { loadShippedLanguages, loadShippedRules } from './shipped.js';
 import { resolveRules, type ActiveRule } from './resolve.js';
 import type { LanguageRegistry } from '../languages/registry.js';
 import type { SeverityOrOff } from '../types.js';
@@ -38,12 +38,12 @@ export function loadConfig(options: SetupOptions): LoadedConfig {
 
 export function setUp(options: SetupOptions): Setup {
   const config = loadConfig(options);
-  const builtin = loadBuiltinLanguages();
-  const profiles = [...builtin.profiles, ...(config.config.languages ?? [])].map((profile) => ({
+  const shipped = loadShippedLanguages();
+  const profiles = [...shipped.profiles, ...(config.config.languages ?? [])].map((profile) => ({
     ...profile,
     aliases: profile.aliases ?? [],
   }));
-  const languages = createLanguageRegistry(profiles, builtin.known);
-  const rules = resolveRules(loadBuiltinRules(), config, options.ruleOverrides);
+  const languages = createLanguageRegistry(profiles, shipped.known);
+  const rules = resolveRules(loadShippedRules(), config, options.ruleOverrides);
   return { config, languages, rules, framework: frameworkOf(rules.map((entry) => entry.rule)) };
 }

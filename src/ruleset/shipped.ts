@@ -22,21 +22,21 @@ function yamlFilesIn(directory: string): string[] {
     .sort();
 }
 
-export function loadBuiltinRules(): RuleDeclaration[] {
+export function loadShippedRules(): RuleDeclaration[] {
   return yamlFilesIn(packagePath('rules')).map((name) => {
     const declaration = readChecked<Omit<RuleDeclaration, 'source'>>(packagePath('rules', name), `rules/${name}`, 'rule');
     return { ...declaration, params: declaration.params ?? {}, source: `rules/${name}` };
   });
 }
 
-export interface BuiltinLanguages {
+export interface ShippedLanguages {
   profiles: LanguageProfile[];
   known: KnownLanguage[];
 }
 
 const knownLanguagesFile = 'known.yaml';
 
-export function loadBuiltinLanguages(): BuiltinLanguages {
+export function loadShippedLanguages(): ShippedLanguages {
   const directory = packagePath('rules', 'languages');
   const profiles = yamlFilesIn(directory)
     .filter((name) => name !== knownLanguagesFile)

@@ -49,7 +49,7 @@ export function validator(name: SchemaName): ValidateFunction {
 
 /**
  * The validator of a params schema that a template (or an engine-reported rule) declares in code, compiled once
- * per key. `key` names the schema's owner: a template key, or `builtin:<rule id>`.
+ * per key. `key` names the schema's owner: a template key, or `engine:<rule id>`.
  */
 export function paramsValidator(key: string, schema: Record<string, unknown>): ValidateFunction {
   let validate = paramsValidators.get(key);

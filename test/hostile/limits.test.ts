@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadBuiltinLanguages } from '../../src/ruleset/shipped.js';
+import { loadShippedLanguages } from '../../src/ruleset/shipped.js';
 import { createLanguageRegistry } from '../../src/languages/registry.js';
 import { loadManifestSource, maxNodesPerFile, sourceLimits } from '../../src/sources/manifest/source.js';
 import { builtBinary, childEnv, makeWorkspace, removeWorkspaces, type CliRun } from '../cli/run-cli.js';
@@ -67,8 +67,8 @@ describe('the node budget: a file of few bytes and many nodes is one finding, fa
 
 describe('the node budget of a run', () => {
   const languages = createLanguageRegistry(
-    loadBuiltinLanguages().profiles.map((profile) => ({ ...profile, aliases: profile.aliases ?? [] })),
-    loadBuiltinLanguages().known,
+    loadShippedLanguages().profiles.map((profile) => ({ ...profile, aliases: profile.aliases ?? [] })),
+    loadShippedLanguages().known,
   );
 
   it('each parsed file takes its nodes from it; the file that would go past it is a one-line error', () => {

@@ -40,9 +40,9 @@ export const testRules: ResolvedRule[] = [
     remediation: 'Relax `p99Ms` or move the service to Go.',
   }),
   rule('team-language', 'info'),
-  rule('unknown-dependency', 'error', { template: 'builtin' }),
+  rule('unknown-dependency', 'error', { template: 'engine' }),
   rule('smart-path-language', 'warning'),
-  rule('invalid-manifest', 'error', { template: 'builtin' }),
+  rule('invalid-manifest', 'error', { template: 'engine' }),
 ];
 
 function service(name: string, displayPath: string, documentIndex: number, line: number): Service {

@@ -2,7 +2,7 @@ import type { Severity } from '../../types.js';
 import type { LintResult } from '../../lint.js';
 import { toSingleLine } from './compact.js';
 import { fingerprintFindings } from './fingerprint.js';
-import { inPieces, jsonPieces } from './json-pieces.js';
+import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
 

@@ -1,7 +1,7 @@
 import { figuresUsed } from '../../analysis/capacity.js';
 import type { LintResult } from '../../lint.js';
 import { capacityRow, type EstimateRow } from '../capacity/rows.js';
-import { inPieces, jsonPieces } from './json-pieces.js';
+import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces, mapped } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
 

@@ -3,7 +3,7 @@ import type { Finding, ResolvedRule, Severity } from '../../types.js';
 import type { LintResult } from '../../lint.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { sarifSuppressions } from './sarif-suppressions.js';
-import { inPieces, jsonPieces } from './json-pieces.js';
+import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter, PieceFormatter } from './types.js';
 

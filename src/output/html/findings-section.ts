@@ -1,6 +1,6 @@
 import { severities, type Finding, type ResolvedRule } from '../../types.js';
 import { type LintResult } from '../../lint.js';
-import { inPieces, jsonPieces } from '../formatters/json-pieces.js';
+import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { mapped } from '../formatters/pieces.js';
 import { escapeForScript, escapeHtml } from './escape.js';
 import { findingStatuses, statusOf, statusText, type FindingStatus } from './finding-status.js';

@@ -46,7 +46,7 @@ describe('unknown-dependency', () => {
   });
 
   it('suggests by distance relative to the length and by whole parts, only the nearest names', () => {
-    const builtin = { maxDistance: 3, maxDistanceRatio: 0.2, maxSuggestions: 3 };
+    const shipped = { maxDistance: 3, maxDistanceRatio: 0.2, maxSuggestions: 3 };
     const services = [
       makeService('caller', { dependsOn: ['one-platform-apps-service-service', 'ordrs', 'paymnts-recncilation-exportr'] }),
       makeService('one-platform-apps-service'),
@@ -54,7 +54,7 @@ describe('unknown-dependency', () => {
       makeService('order'),
       makeService('payments-reconciliation-exporter'),
     ];
-    expect(run(unknownDependency, services, builtin).map((finding) => finding.data.suggestions)).toEqual([
+    expect(run(unknownDependency, services, shipped).map((finding) => finding.data.suggestions)).toEqual([
       'one-platform-apps-service',
       'orders',
       'payments-reconciliation-exporter',

@@ -31,8 +31,8 @@ export const templates = [
   languageDrift,
 ] satisfies readonly RuleTemplate[];
 
-/** Rules with this template are reported by the engine itself (parsing, schema, directives, waivers). */
-export const builtinTemplateKey = 'builtin';
+/** Rules with this template are reported by a stage of the pipeline itself (reading, directives, waivers). */
+export const engineTemplateKey = 'engine';
 
 export function findTemplate(key: string): RuleTemplate | undefined {
   return templates.find((template) => template.key === key);

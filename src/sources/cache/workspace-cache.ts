@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isManifestFileName } from '../files.js';
-import { inPieces, jsonPieces } from '../../output/formatters/json-pieces.js';
+import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import type { ManifestFile, Service, UndeclaredService } from '../../types.js';
 import { beginsWithHeader, isOneOf, isRegularFile, readHead } from '../../io/existing-files.js';
