@@ -2,7 +2,7 @@ import { parseCliArgs, parseOutputs, type CliOptions, type Command } from './cli
 import { runBaselineCommand } from './cli/commands/baseline.js';
 import { runInitCommand } from './cli/commands/init.js';
 import { runLintCommand } from './cli/commands/lint.js';
-import { runReportCommand } from './cli/commands/analyse.js';
+import { runAnalyseCommand } from './cli/commands/analyse.js';
 import { explainRule, ruleListFormats } from './cli/explain.js';
 import { helpText } from './cli/help.js';
 import { exitCodes, stderrLine, type CliIo } from './cli/io.js';
@@ -29,8 +29,8 @@ const commandHandlers = {
   explain: runRuleCommand,
   init: runInitCommand,
   baseline: runBaselineCommand,
-  report: runReportCommand,
-  graph: runReportCommand,
+  report: runAnalyseCommand,
+  graph: runAnalyseCommand,
 } satisfies Record<Command, (options: CliOptions, io: CliIo) => Promise<number>>;
 
 /** Runs one svc-lint command line and returns its exit code; never throws. */
@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const options = parseCliArgs(argv);
     debug = options.debug;
     if (options.help) {
-      io.writeStdout(helpText);
+      io.writeStdout(helpText());
       return exitCodes.clean;
     }
     if (options.version) {

@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SvcLintError } from '../errors.js';
-import type { FormatName } from '../output/formatters/index.js';
 import { closeMatches, didYouMean, suggestionOf } from '../text/closest.js';
 import { readSeverity, type Severity, type SeverityOrOff } from '../types.js';
 
 export const commands = ['lint', 'rules', 'explain', 'init', 'baseline', 'report', 'graph'] as const;
 export type Command = (typeof commands)[number];
 
-export interface OutputRequest<Format extends string = FormatName> {
+export interface OutputRequest<Format extends string = string> {
   format: Format;
   /** Where to write it; stdout when undefined. */
   file?: string;

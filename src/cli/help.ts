@@ -1,4 +1,23 @@
-export const helpText = `svc-lint: checks service manifests against the hot-path / smart-path language guidance
+import { formatsFor } from '../output/formats.js';
+import type { OutputCommand } from '../output/format.js';
+
+/** "a, b or c", as a sentence lists the formats of a command. */
+function spokenList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+const formatNamesOf = (command: OutputCommand) => formatsFor(command).map((format) => format.name);
+
+function formatSection(): string {
+  const lines = (['lint', 'report', 'graph'] as const).flatMap((command) => [
+    `  ${command === 'lint' ? 'svc-lint' : `svc-lint ${command}`}:`,
+    ...formatsFor(command).map((format, index) => `    ${format.name.padEnd(10)}${format.description}${index === 0 ? ' (default)' : ''}`),
+  ]);
+  return `Formats (--format <name>), by command:\n${lines.join('\n')}\n`;
+}
+
+/** `svc-lint --help`: the formats come from the output registry. */
+export const helpText = () => `svc-lint: checks service manifests against the hot-path / smart-path language guidance
 
 Usage:
   svc-lint [paths/globs...] [options]   lint manifests (default: the config's include, else the current directory)
@@ -6,16 +25,16 @@ Usage:
   svc-lint explain <rule-id>            a rule's description, rationale, remediation and example
   svc-lint init [dir|file]              write a starter service.yaml (--name, --language, --workload)
   svc-lint baseline [--prune]           record the current findings so that only new ones fail
-  svc-lint report [paths...]            capacity and cost per service (--format text, json or html)
-  svc-lint graph [paths...]             the service graph (--format mermaid, dot or json)
+  svc-lint report [paths...]            capacity and cost per service (--format ${spokenList(formatNamesOf('report'))})
+  svc-lint graph [paths...]             the service graph (--format ${spokenList(formatNamesOf('graph'))})
 
 Directories are searched for service.yaml, service.yml, *.service.yaml, *.service.yml and Backstage
 catalog-info.yaml files (node_modules and .git are skipped). Files given by name are linted whatever their name.
 A path, glob or config include that selects no manifest is an error (exit 2).
 
 Options:
-  -f, --format <name>[:<file>]   stylish (default), json, compact, github, sarif, junit, gitlab, markdown, html;
-                                 repeat with :<file> to write several reports in one run
+  -f, --format <name>[:<file>]   the output format (see Formats); repeat with :<file> to write several reports
+                                 in one run
   -o, --output-file <file>       write the single format to a file instead of stdout
   -c, --config <file>            config file (default: .svc-lint.yaml found upward from the cwd)
       --no-config                use no config file
@@ -41,6 +60,7 @@ Options:
   -h, --help                     show this help
   -v, --version                  show the version
 
+${formatSection()}
 Environment:
   SVC_LINT_TODAY=YYYY-MM-DD      the date expiring suppressions and waivers are judged on
 

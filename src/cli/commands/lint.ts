@@ -2,7 +2,8 @@ import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isGlob, isManifestFileName } from '../../sources/files.js';
 import { SvcLintError } from '../../errors.js';
-import { formatMarkdownSummary, formatNames, formatResultPieces } from '../../output/formatters/index.js';
+import { formatMarkdownSummary } from '../../output/formatters/index.js';
+import { findFormat, formatsFor, renderOutput } from '../../output/formats.js';
 import type { FormatContext } from '../../output/formatters/types.js';
 import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type Severity } from '../../types.js';
@@ -101,7 +102,8 @@ function appendStepSummary(path: string, markdownWithin: (maxBytes: number) => s
 }
 
 export async function runLintCommand(options: CliOptions, io: CliIo): Promise<number> {
-  const outputs = parseOutputs(options, formatNames, 'stylish', io.cwd);
+  const names = formatsFor('lint').map((format) => format.name);
+  const outputs = parseOutputs(options, names, names[0]!, io.cwd);
   const result = await lint(await lintOptionsFrom(options, io));
   for (const note of result.notes) io.writeStderr(stderrLine(note));
   if (options.debug) {
@@ -122,7 +124,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   });
   await writeOutputs(
     outputs,
-    (output) => formatResultPieces(output.format, shown, context(output.file === undefined && output.format === 'stylish')),
+    (output) => renderOutput(findFormat('lint', output.format)!, shown, context(output.file === undefined && output.format === 'stylish')),
     io,
     { overwriteManifest: options.force, manifests: result.manifestPaths, inPlace: 'allowed' },
   );

@@ -5,6 +5,7 @@ import type { LintResult } from '../../lint.js';
 import { capacityRows, inferenceCaveat, type CapacityRow, type EstimateRow } from './rows.js';
 import { countOf } from '../../text/count.js';
 import { terminalSafe, terminalSafeLineStart } from '../../text/terminal.js';
+import type { OutputFormat } from '../format.js';
 
 const number = (value: number) => formatNumber(value, 1);
 
@@ -54,3 +55,11 @@ export function formatCapacityText(result: LintResult): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+export const capacityTextFormat = {
+  name: 'text',
+  description: 'a table of capacity and cost per service, with the fleet total',
+  commands: ['report'],
+  showsExemptions: false,
+  render: formatCapacityText,
+} as const satisfies OutputFormat;

@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../../types.js';
 import type { LintResult } from '../../lint.js';
 import { terminalSafe, terminalSafePath } from '../../text/terminal.js';
 import type { FormatContext } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 const severityLabels = {
   error: 'Error',
@@ -24,3 +25,11 @@ function compactLine(finding: Finding): string {
 export function formatCompact(result: LintResult, _context: FormatContext): string {
   return result.findings.map((finding) => `${compactLine(finding)}\n`).join('');
 }
+
+export const compactFormat = {
+  name: 'compact',
+  description: "one line per finding, as VS Code's $eslint-compact matcher reads it",
+  commands: ['lint'],
+  showsExemptions: false,
+  render: formatCompact,
+} as const satisfies OutputFormat;

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../../types.js';
 import type { LintResult } from '../../lint.js';
 import type { FormatContext } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 const commandBySeverity = {
   error: 'error',
@@ -35,3 +36,11 @@ function annotation(finding: Finding): string {
 export function formatGithub(result: LintResult, _context: FormatContext): string {
   return result.findings.map((finding) => `${annotation(finding)}\n`).join('');
 }
+
+export const githubFormat = {
+  name: 'github',
+  description: 'GitHub Actions workflow commands (annotations)',
+  commands: ['lint'],
+  showsExemptions: false,
+  render: formatGithub,
+} as const satisfies OutputFormat;

@@ -5,6 +5,7 @@ import { fingerprintFindings } from './fingerprint.js';
 import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -45,3 +46,11 @@ function* codeQualityIssues(result: LintResult): Generator<CodeQualityIssue> {
 }
 
 export const formatGitlab: Formatter = joinedPieces(formatGitlabPieces);
+
+export const gitlabFormat = {
+  name: 'gitlab',
+  description: 'GitLab Code Quality JSON',
+  commands: ['lint'],
+  showsExemptions: false,
+  render: formatGitlabPieces,
+} as const satisfies OutputFormat;

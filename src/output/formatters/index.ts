@@ -1,61 +1,35 @@
-import { formatCompact } from './compact.js';
-import { formatGithub } from './github.js';
-import { formatHtml, formatHtmlPieces } from '../html/page.js';
-import { formatGitlab, formatGitlabPieces } from './gitlab.js';
-import { formatJson, formatJsonPieces } from './json.js';
-import { formatJunit, formatJunitPieces } from './junit.js';
-import { formatMarkdown, formatMarkdownWithin } from './markdown.js';
-import { formatSarif, formatSarifPieces } from './sarif.js';
-import { formatStylish, formatStylishPieces } from './stylish.js';
-import type { FormatContext, Formatter, PieceFormatter } from './types.js';
-import { resultWith } from '../result.js';
-import { isCounted } from '../../types.js';
-import { type LintResult } from '../../lint.js';
+import { formatsFor, outputFormats, renderOutput, shownIn } from '../formats.js';
+import { formatMarkdownWithin, markdownFormat } from './markdown.js';
+import type { FormatContext, Formatter } from './types.js';
+import type { LintResult } from '../../lint.js';
 
-export const formatters = {
-  stylish: formatStylish,
-  json: formatJson,
-  compact: formatCompact,
-  github: formatGithub,
-  sarif: formatSarif,
-  junit: formatJunit,
-  gitlab: formatGitlab,
-  markdown: formatMarkdown,
-  html: formatHtml,
-} satisfies Record<string, Formatter>;
+/** The formats `svc-lint` (the lint command) writes, by name: the library's view of the output registry. */
+export const formatters: Readonly<Record<string, Formatter>> = Object.fromEntries(
+  formatsFor('lint').map((format) => [format.name, (result: LintResult, context: FormatContext) => [...renderOutput(format, result, context)].join('')]),
+);
 
-export type FormatName = keyof typeof formatters;
+/** The names of the formats the lint command writes, from the registry. */
+export type FormatName = LintFormatName<(typeof outputFormats)[number]>;
+type LintFormatName<Format> = Format extends { name: infer Name; commands: readonly (infer Command)[] } ? ('lint' extends Command ? Name : never) : never;
 
-export const formatNames = Object.keys(formatters) as FormatName[];
+export const formatNames = formatsFor('lint').map((format) => format.name) as FormatName[];
 
-/** Formats that can say a finding is suppressed or baselined; the others show only the findings that count. */
-const showsExemptions: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'html']);
-
-/** The formats whose size grows with the fleet, as pieces of text to write one after another. */
-const pieceFormatters: Partial<Record<FormatName, PieceFormatter>> = {
-  json: formatJsonPieces,
-  sarif: formatSarifPieces,
-  gitlab: formatGitlabPieces,
-  stylish: formatStylishPieces,
-  junit: formatJunitPieces,
-  html: formatHtmlPieces,
-};
-
-function shownIn(name: FormatName, result: LintResult): LintResult {
-  return showsExemptions.has(name) ? result : resultWith(result, { findings: result.findings.filter(isCounted) });
+function lintFormat(name: FormatName) {
+  const format = formatsFor('lint').find((candidate) => candidate.name === name);
+  if (!format) throw new Error(`unknown format ${name}`);
+  return format;
 }
 
 export function formatResult(name: FormatName, result: LintResult, context: FormatContext): string {
-  return formatters[name](shownIn(name, result), context);
+  return [...renderOutput(lintFormat(name), result, context)].join('');
 }
 
 /** The same text as `formatResult`, in pieces where the format provides them, for writing without one big string. */
 export function formatResultPieces(name: FormatName, result: LintResult, context: FormatContext): Iterable<string> {
-  const pieces = pieceFormatters[name];
-  return pieces ? pieces(shownIn(name, result), context) : [formatResult(name, result, context)];
+  return renderOutput(lintFormat(name), result, context);
 }
 
 /** The markdown format cut to at most `maxBytes` (a GitHub step summary), with the findings it shows. */
 export function formatMarkdownSummary(result: LintResult, context: FormatContext, maxBytes: number): string {
-  return formatMarkdownWithin(shownIn('markdown', result), context, maxBytes);
+  return formatMarkdownWithin(shownIn(markdownFormat, result), context, maxBytes);
 }

@@ -4,6 +4,7 @@ import { capacityRow, type EstimateRow } from '../capacity/rows.js';
 import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces, mapped } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 /** An estimate with the per-instance figures it used; the profiles' names and sources are listed once, under `profiles`. */
 function compactEstimate(estimate: EstimateRow | null) {
@@ -64,3 +65,11 @@ export function formatJsonPieces(result: LintResult, _context: FormatContext): I
 }
 
 export const formatJson: Formatter = joinedPieces(formatJsonPieces);
+
+export const jsonFormat = {
+  name: 'json',
+  description: 'one line of JSON: findings (exempted ones marked), services, fleet, profiles',
+  commands: ['lint', 'report'],
+  showsExemptions: true,
+  render: formatJsonPieces,
+} as const satisfies OutputFormat;

@@ -3,6 +3,7 @@ import type { LintResult } from '../../lint.js';
 import { toSingleLine } from './compact.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 /** The name of the passing testcase each manifest without findings gets; rule ids never contain spaces. */
 export const cleanFileTestName = 'no problems';
@@ -107,3 +108,11 @@ export function* formatJunitPieces(result: LintResult, _context: FormatContext):
 }
 
 export const formatJunit: Formatter = joinedPieces(formatJunitPieces);
+
+export const junitFormat = {
+  name: 'junit',
+  description: 'JUnit XML: a testcase per manifest and failing rule',
+  commands: ['lint'],
+  showsExemptions: false,
+  render: formatJunitPieces,
+} as const satisfies OutputFormat;

@@ -3,6 +3,7 @@ import type { LintResult } from '../../lint.js';
 import { countOf } from '../../text/count.js';
 import { terminalSafe } from '../../text/terminal.js';
 import type { FormatContext } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 const zeroWidthSpace = '&#8203;';
 
@@ -98,3 +99,11 @@ export function formatMarkdownWithin(result: LintResult, context: FormatContext,
   lines.push('', `${left} not shown: GitHub keeps at most 1 MiB of summary per step. The json and sarif reports list them all.`, '');
   return lines.join('\n');
 }
+
+export const markdownFormat = {
+  name: 'markdown',
+  description: 'a Markdown table, for a pull-request comment or a job summary',
+  commands: ['lint'],
+  showsExemptions: false,
+  render: formatMarkdown,
+} as const satisfies OutputFormat;

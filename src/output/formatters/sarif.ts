@@ -6,6 +6,7 @@ import { sarifSuppressions } from './sarif-suppressions.js';
 import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter, PieceFormatter } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** The base every artifact URI is relative to: the directory the paths in findings are relative to. */
@@ -98,11 +99,6 @@ function sarifLog<Results>(result: LintResult, context: FormatContext, options: 
   };
 }
 
-/** Builds the SARIF log as an object, for callers that want to inspect or merge it. */
-export function buildSarifLog(result: LintResult, context: FormatContext, options: SarifOptions = {}) {
-  return sarifLog(result, context, options, [...sarifResults(result)]);
-}
-
 /** The SARIF log in pieces (one per result); `informationUri` names where svc-lint is documented. */
 export function createSarifPieceFormatter(options: SarifOptions = {}): PieceFormatter {
   return (result, context) => jsonPieces(sarifLog(result, context, options, inPieces(sarifResults(result))), 2);
@@ -116,3 +112,11 @@ export function createSarifFormatter(options: SarifOptions = {}): Formatter {
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
 export const formatSarifPieces: PieceFormatter = createSarifPieceFormatter();
 export const formatSarif: Formatter = createSarifFormatter();
+
+export const sarifFormat = {
+  name: 'sarif',
+  description: 'SARIF 2.1.0, for code scanning (exempted findings as suppressions)',
+  commands: ['lint'],
+  showsExemptions: true,
+  render: formatSarifPieces,
+} as const satisfies OutputFormat;

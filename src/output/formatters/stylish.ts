@@ -7,6 +7,7 @@ import type { LintResult } from '../../lint.js';
 import { toSingleLine } from './compact.js';
 import { joinedPieces } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
+import type { OutputFormat } from '../format.js';
 
 function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
@@ -84,3 +85,11 @@ function hiddenText(hidden: FormatContext['hidden']): string {
 }
 
 export const formatStylish: Formatter = joinedPieces(formatStylishPieces);
+
+export const stylishFormat = {
+  name: 'stylish',
+  description: 'for a terminal: findings by file, then each rule\'s fix once',
+  commands: ['lint'],
+  showsExemptions: false,
+  render: formatStylishPieces,
+} as const satisfies OutputFormat;

@@ -1,5 +1,7 @@
 import type { GraphView } from './view.js';
 import { cycleStroke, edgeLabel, flaggedStroke, nodeLabelLines, pathColours } from './render-style.js';
+import type { OutputFormat } from '../format.js';
+import { graphViewOf } from './view.js';
 
 /** A Graphviz digraph, for `dot -Tsvg`. */
 export function renderDot(view: GraphView): string {
@@ -37,3 +39,11 @@ export function escapeDotText(text: string): string {
 function quoteDot(text: string, escape = true): string {
   return `"${escape ? escapeDotText(text) : text}"`;
 }
+
+export const dotFormat = {
+  name: 'dot',
+  description: 'Graphviz dot',
+  commands: ['graph'],
+  showsExemptions: false,
+  render: (result) => renderDot(graphViewOf(result)),
+} as const satisfies OutputFormat;

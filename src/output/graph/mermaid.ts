@@ -1,5 +1,7 @@
 import type { GraphNode, GraphView } from './view.js';
 import { cycleStroke, edgeLabel, flaggedStroke, nodeLabelLines, pathColours } from './render-style.js';
+import type { OutputFormat } from '../format.js';
+import { graphViewOf } from './view.js';
 
 /** A Mermaid flowchart, as GitHub renders inside a ```mermaid block. */
 export function renderMermaid(view: GraphView): string {
@@ -39,3 +41,11 @@ function idsWhere(nodes: readonly GraphNode[], predicate: (node: GraphNode) => b
 export function escapeMermaid(text: string): string {
   return text.replace(/[#"<>&]/g, (character) => `#${character.charCodeAt(0)};`);
 }
+
+export const mermaidFormat = {
+  name: 'mermaid',
+  description: 'a Mermaid flowchart, as GitHub renders it',
+  commands: ['graph'],
+  showsExemptions: false,
+  render: (result) => renderMermaid(graphViewOf(result)),
+} as const satisfies OutputFormat;

@@ -4,6 +4,7 @@ import { languageName, type LanguageRegistry } from '../../languages/registry.js
 import type { WorkspaceDecisions } from '../../analysis/decisions.js';
 import { roundFigure } from '../../analysis/graph/chain-text.js';
 import { pathOf, type ServicePath } from '../../analysis/paths.js';
+import type { OutputFormat } from '../format.js';
 
 export interface GraphNode {
   /** Safe identifier for every output syntax: `s<n>` for services, `m<n>` for names no manifest declares. */
@@ -102,3 +103,11 @@ function flaggedServices(findings: readonly Finding[]): Set<string> {
   }
   return flagged;
 }
+
+export const graphJsonFormat = {
+  name: 'json',
+  description: 'the graph as JSON: nodes (with their decision) and calls',
+  commands: ['graph'],
+  showsExemptions: false,
+  render: (result) => renderGraphJson(graphViewOf(result)),
+} as const satisfies OutputFormat;

@@ -9,6 +9,7 @@ import { graphViewOf } from '../graph/view.js';
 import { pageScript } from './script.js';
 import { pageStyles } from './styles.js';
 import { summarySection } from './summary-section.js';
+import type { OutputFormat } from '../format.js';
 
 /**
  * One self-contained page: summary, findings (sortable, filterable), capacity and the service graph.
@@ -53,3 +54,11 @@ export function* formatHtmlPieces(result: LintResult, context: FormatContext): G
 }
 
 export const formatHtml: Formatter = joinedPieces(formatHtmlPieces);
+
+export const htmlFormat = {
+  name: 'html',
+  description: 'one offline page: summary, findings, capacity, the graph',
+  commands: ['lint', 'report'],
+  showsExemptions: true,
+  render: formatHtmlPieces,
+} as const satisfies OutputFormat;

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { helpText } from '../src/cli/help.js';
+import { formatsFor, outputFormats } from '../src/output/formats.js';
+import type { OutputCommand } from '../src/output/format.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const commands: OutputCommand[] = ['lint', 'report', 'graph'];
+
+/** The backticked names of README's `--format` row, split by command: `lint` first, then "for `report`:" and so on. */
+function readmeFormatNames(): Record<OutputCommand, string[]> {
+  const row = readme.split('\n').find((line) => line.startsWith('| `-f, --format'))!;
+  const [lint, report, graph] = row.split(/for `report`:|for `graph`:/);
+  const names = (text = '') => [...text.matchAll(/`([a-z]+)`(?! \|)/g)].map((match) => match[1]!).filter((name) => name !== 'format');
+  return { lint: names(lint.split('|')[2]), report: names(report), graph: names(graph?.split(';')[0]) };
+}
+
+describe('the output registry', () => {
+  it('names each format once per command', () => {
+    for (const command of commands) {
+      const names = formatsFor(command).map((format) => format.name);
+      expect(new Set(names).size, command).toBe(names.length);
+    }
+    expect(outputFormats.every((format) => format.commands.length > 0)).toBe(true);
+  });
+
+  it('is what --help lists, each format with its description and the default first', () => {
+    const help = helpText();
+    for (const command of commands) {
+      const formats = formatsFor(command);
+      formats.forEach((format, index) => {
+        expect(help).toContain(`    ${format.name.padEnd(10)}${format.description}${index === 0 ? ' (default)' : ''}\n`);
+      });
+    }
+  });
+
+  it("is what README's --format row lists, in the registry's order", () => {
+    const listed = readmeFormatNames();
+    for (const command of commands) expect(listed[command], command).toEqual(formatsFor(command).map((format) => format.name));
+  });
+});
