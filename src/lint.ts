@@ -239,16 +239,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     return source;
   };
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', options.stdin?.text));
-  const { judged: reported, skipped, notes: skippedNotes } = separateSkipped(loaded, targets.searched);
+  const { judged: linted, skipped, notes: skippedNotes } = separateSkipped(loaded, targets.searched);
   const foreign = foreignFound(loaded.filter((source) => source.judged === false), targets, cwd);
-  const unmatched = unmatchedProblem(targets, setup.config, { judged: reported.length, foreign });
+  const unmatched = unmatchedProblem(targets, setup.config, { judged: linted.length, foreign });
   failsUnmatched(unmatched);
   const others = needsWorkspace(setup, options)
     ? workspaceFiles({
         config: setup.config,
         cwd,
         ...(options.workspace ? { root: resolve(cwd, options.workspace) } : {}),
-        reportedFiles: targets.files,
+        lintedFiles: targets.files,
         patterns: targets.patterns,
       })
     : [];
@@ -257,14 +257,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
   const cacheProblem = await cache?.save(manifestPaths);
 
-  const services: Service[] = reported.flatMap((source) => source.services);
-  const sourceFindings = reported.flatMap((source) => source.findings);
+  const services: Service[] = linted.flatMap((source) => source.services);
+  const sourceFindings = linted.flatMap((source) => source.findings);
   const workspaceServices = workspace.flatMap((source) => source.services);
   const undeclared = undeclaredServices(
     workspace.flatMap((source) => source.undeclared ?? []),
     workspaceServices,
   );
-  const lintedPaths = new Set(reported.map((source) => source.file.path));
+  const lintedPaths = new Set(linted.map((source) => source.file.path));
   const decisions = decideWorkspace(workspaceServices, setup.framework, languages);
   const judged = runRules({
     services,
@@ -278,7 +278,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { findings: exempted, fixed } =
     options.exempt === false
       ? { findings: judged, fixed: undefined }
-      : applyExemptions(judged, reported, rules, setup.config, {
+      : applyExemptions(judged, linted, rules, setup.config, {
           cwd,
           today: options.today ?? todayUtc(),
           allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
@@ -289,9 +289,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   return {
     findings,
     ...(fixed && { fixed }),
-    summary: summarize(findings, reported.length, services.length, loaded.length - reported.length),
+    summary: summarize(findings, linted.length, services.length, loaded.length - linted.length),
     rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
-    files: reported.map((source) => source.file.displayPath),
+    files: linted.map((source) => source.file.displayPath),
     manifestPaths,
     services,
     cwd,

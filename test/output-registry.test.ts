@@ -12,7 +12,7 @@ function readmeFormatNames(): Record<OutputCommand, string[]> {
   const row = readme.split('\n').find((line) => line.startsWith('| `-f, --format'))!;
   const [lint, report, graph] = row.split(/for `report`:|for `graph`:/);
   const names = (text = '') => [...text.matchAll(/`([a-z]+)`(?! \|)/g)].map((match) => match[1]!).filter((name) => name !== 'format');
-  return { lint: names(lint.split('|')[2]), report: names(report), graph: names(graph?.split(';')[0]) };
+  return { lint: names(lint?.split('|')[2]), report: names(report), graph: names(graph?.split(';')[0]) };
 }
 
 describe('the output registry', () => {

@@ -5,7 +5,7 @@ import type { WorkspaceDecisions } from './decisions.js';
 import { languageName } from '../languages/registry.js';
 
 /** The profile figures an estimate was computed from, so a report can cite them. */
-export interface ProfileFigures {
+export interface CapacityBasis {
   languageId: string;
   benchmarkLabel: string;
   throughputRps: number;
@@ -22,7 +22,7 @@ export interface CapacityEstimate {
   memoryMb: number;
   /** One container image of the language. */
   imageMb: Readonly<LanguageRange>;
-  figures: Readonly<ProfileFigures>;
+  figures: Readonly<CapacityBasis>;
 }
 
 export interface ServiceCapacity {
@@ -75,10 +75,10 @@ export function estimateCapacity(decisions: WorkspaceDecisions, languages: Langu
 }
 
 // One figures object per profile, shared by all of its estimates: a fleet has thousands of services and a few profiles.
-const figuresByProfile = new WeakMap<LanguageProfile, Readonly<ProfileFigures>>();
+const basisByProfile = new WeakMap<LanguageProfile, Readonly<CapacityBasis>>();
 
-function figuresOf(profile: LanguageProfile): Readonly<ProfileFigures> {
-  let figures = figuresByProfile.get(profile);
+function basisOf(profile: LanguageProfile): Readonly<CapacityBasis> {
+  let figures = basisByProfile.get(profile);
   if (!figures) {
     figures = Object.freeze({
       languageId: profile.id,
@@ -88,20 +88,20 @@ function figuresOf(profile: LanguageProfile): Readonly<ProfileFigures> {
       imageMb: Object.freeze({ ...profile.container.imageMb }),
       source: profile.source.title,
     });
-    figuresByProfile.set(profile, figures);
+    basisByProfile.set(profile, figures);
   }
   return figures;
 }
 
 export function estimateFor(peakRps: number, profile: LanguageProfile): CapacityEstimate {
-  const figures = figuresOf(profile);
+  const figures = basisOf(profile);
   const instances = Math.max(1, Math.ceil(peakRps / figures.throughputRps));
   return { languageId: profile.id, instances, memoryMb: instances * figures.memoryMb, imageMb: figures.imageMb, figures };
 }
 
 /** The figures of each profile the estimates used, by language id, in order of first use. */
-export function figuresUsed(services: readonly ServiceCapacity[]): Map<string, Readonly<ProfileFigures>> {
-  const used = new Map<string, Readonly<ProfileFigures>>();
+export function basesUsed(services: readonly ServiceCapacity[]): Map<string, Readonly<CapacityBasis>> {
+  const used = new Map<string, Readonly<CapacityBasis>>();
   for (const capacity of services) {
     for (const estimate of [capacity.declared, capacity.recommended]) {
       if (estimate && !used.has(estimate.languageId)) used.set(estimate.languageId, estimate.figures);

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
 import { findRepositoryRoot } from '../io/paths.js';
 import { checkContainment } from './containment.js';
-import { describeSchemaErrors, displayPathOf } from '../schema/describe.js';
+import { describeSchemaErrors, yamlPathText } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
 import { readYamlDataFile, type YamlDataFile } from '../yaml/read-data-file.js';
 import type { YamlPath } from '../yaml/locate.js';
@@ -49,7 +49,7 @@ export function findConfigFile(startDirectory: string): string | undefined {
 function errorMaker(file: YamlDataFile | undefined, displayPath: string) {
   return (at: YamlPath, problem: string, target: 'key' | 'value' = 'value') => {
     const range = file?.rangeAt(at, target) ?? { line: 1, column: 1 };
-    const key = at.length > 0 ? `${displayPathOf(at)}: ` : '';
+    const key = at.length > 0 ? `${yamlPathText(at)}: ` : '';
     return new SvcLintError('config', `invalid config ${displayPath}:${range.line}:${range.column}: ${key}${problem}`);
   };
 }

@@ -41,7 +41,7 @@ export function runRules({ services, workspaceServices, isLinted, sourceFindings
         for (const reported of template.check(service, rule.params, context)) findings.push(fromTemplate(rule, service, reported));
       }
     } else {
-      for (const reported of template.check(workspaceServices, rule.params, { ...context, reportsOn: isLinted })) {
+      for (const reported of template.check(workspaceServices, rule.params, { ...context, isLinted: isLinted })) {
         if (isLinted(reported.service)) findings.push(fromTemplate(rule, reported.service, reported));
       }
     }

@@ -22,7 +22,7 @@ export function parseInstancePath(instancePath: string): (string | number)[] {
     .map((step) => (/^(0|[1-9]\d*)$/.test(step) ? Number(step) : step));
 }
 
-export function displayPathOf(path: YamlPath): string {
+export function yamlPathText(path: YamlPath): string {
   let text = '';
   for (const step of path) {
     if (typeof step === 'number') text += `[${step}]`;
@@ -183,18 +183,18 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
       problem = {
         path: base,
         target: 'key',
-        displayPath: displayPathOf(base),
+        displayPath: yamlPathText(base),
         problem: `is missing the required property "${String(params.missingProperty)}"`,
       };
     } else if (error.keyword === 'additionalProperties') {
       const path = [...base, String(params.additionalProperty)];
       const suggestion = suggestionOf(misspelt.get(error) ?? []);
-      problem = { path, target: 'key', displayPath: displayPathOf(path), problem: `is not a known property${suggestion}` };
+      problem = { path, target: 'key', displayPath: yamlPathText(path), problem: `is not a known property${suggestion}` };
     } else {
       problem = {
         path: base,
         target: 'value',
-        displayPath: displayPathOf(base),
+        displayPath: yamlPathText(base),
         problem: replaced.get(error) ?? describeOne(error),
       };
     }

@@ -10,7 +10,7 @@ export interface WorkspaceRequest {
   /** An explicit workspace directory (the library's `workspace` option). */
   root?: string;
   /** The files being linted, already read. */
-  reportedFiles: readonly string[];
+  lintedFiles: readonly string[];
   /** The patterns they came from, to skip searching a directory twice. */
   patterns: readonly string[];
 }
@@ -58,9 +58,9 @@ export function workspaceFiles(request: WorkspaceRequest): string[] {
     const searched = globs.length === request.patterns.length && globs.every((glob, index) => glob === request.patterns[index]);
     return searched ? [] : findManifestFiles(globs, cwd, exclude).files;
   }
-  const root = request.root ?? (config.path ? config.directory : (findRepositoryRoot(cwd) ?? fallbackRoot(cwd, request.reportedFiles)));
+  const root = request.root ?? (config.path ? config.directory : (findRepositoryRoot(cwd) ?? fallbackRoot(cwd, request.lintedFiles)));
   if (root === undefined) return [];
-  if (!request.reportedFiles.some((file) => isInsideDirectory(root, file))) return [];
+  if (!request.lintedFiles.some((file) => isInsideDirectory(root, file))) return [];
   if (request.patterns.some((pattern) => resolve(cwd, pattern) === root)) return [];
   return findManifestFiles([root], cwd, exclude).files;
 }

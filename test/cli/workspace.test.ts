@@ -41,7 +41,7 @@ describe('the workspace without a config or a repository', { timeout: 60_000 }, 
   });
 
   it('is never the filesystem root, a home directory or the temporary directory', () => {
-    const request = (cwd: string, reportedFiles: string[]) => ({ config: noConfig, cwd, reportedFiles, patterns: reportedFiles });
+    const request = (cwd: string, lintedFiles: string[]) => ({ config: noConfig, cwd, lintedFiles, patterns: lintedFiles });
     // Files in two places whose only shared directory is too broad to search: no workspace beyond them.
     expect(workspaceFiles(request('/', [join(tmpdir(), 'x', 'service.yaml'), '/opt/y/service.yaml']))).toEqual([]);
     expect(workspaceFiles(request(homedir(), [join(homedir(), 'a', 'service.yaml'), join(homedir(), 'b', 'service.yaml')]))).toEqual([]);

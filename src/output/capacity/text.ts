@@ -1,4 +1,4 @@
-import { figuresUsed } from '../../analysis/capacity.js';
+import { basesUsed } from '../../analysis/capacity.js';
 import { formatNumber } from '../../text/number.js';
 import { describeDecision } from './decision-text.js';
 import type { LintResult } from '../../lint.js';
@@ -49,7 +49,7 @@ export function formatCapacityText(result: LintResult): string {
       `${number(declared.imageMb.min)}-${number(declared.imageMb.max)} → ${number(recommended.imageMb.min)}-${number(recommended.imageMb.max)} MB of images`,
     'estimates: instances = ceil(effective peak / per-instance throughput); memory = instances × per-instance memory',
     ...(rows.some((row) => row.caveat) ? [`  * ML model serving: ${inferenceCaveat}`] : []),
-    ...[...figuresUsed(result.analysis.capacity().services).values()].map(
+    ...[...basesUsed(result.analysis.capacity().services).values()].map(
       (figures) => `  ${figures.benchmarkLabel}: ${number(figures.throughputRps)} req/s and ${number(figures.memoryMb)} MB per instance (${figures.source})`,
     ),
   ];

@@ -1,4 +1,4 @@
-import { figuresUsed } from '../../analysis/capacity.js';
+import { basesUsed } from '../../analysis/capacity.js';
 import type { LintResult } from '../../lint.js';
 import { capacityRow, type EstimateRow } from '../capacity/rows.js';
 import { inPieces, jsonPieces } from '../../io/json-pieces.js';
@@ -14,7 +14,7 @@ function compactEstimate(estimate: EstimateRow | null) {
 }
 
 function profilesUsed(result: LintResult) {
-  const used = figuresUsed(result.analysis.capacity().services);
+  const used = basesUsed(result.analysis.capacity().services);
   return Object.fromEntries([...used].map(([languageId, figures]) => [languageId, { benchmark: figures.benchmarkLabel, source: figures.source }]));
 }
 

@@ -1,6 +1,6 @@
 import { describeDecision } from '../capacity/decision-text.js';
 import { formatNumber } from '../../text/number.js';
-import { figuresUsed, type FleetCapacity, type ServiceCapacity } from '../../analysis/capacity.js';
+import { basesUsed, type FleetCapacity, type ServiceCapacity } from '../../analysis/capacity.js';
 import { capacityRow, type CapacityRow, type EstimateRow } from '../capacity/rows.js';
 import type { LanguageRange } from '../../types.js';
 import type { LintResult } from '../../lint.js';
@@ -32,7 +32,7 @@ export function* capacitySectionPieces(result: LintResult): Generator<string> {
     yield `<div class="table-scroll"><table class="capacity">\n<thead><tr>${headerCells}</tr></thead>\n<tbody>\n`;
     for (const capacity of services) yield `${capacityRowHtml(capacityRow(capacity))}\n`;
     yield `</tbody>\n<tfoot>${fleetTotalRow(totals)}</tfoot>\n</table></div>\n`;
-    yield `${profileFigures(services)}\n`;
+    yield `${basisList(services)}\n`;
   }
   yield '</section>';
 }
@@ -84,8 +84,8 @@ function rangeText(range: LanguageRange): string {
   return `${formatNumber(range.min)}–${formatNumber(range.max)}`;
 }
 
-function profileFigures(services: readonly ServiceCapacity[]): string {
-  const items = [...figuresUsed(services).values()].map(
+function basisList(services: readonly ServiceCapacity[]): string {
+  const items = [...basesUsed(services).values()].map(
     (figures) =>
       `<li><strong>${escapeHtml(figures.benchmarkLabel)}</strong>: ${formatNumber(figures.throughputRps)} req/s and ` +
       `${formatNumber(figures.memoryMb)} MB per instance, images of ${rangeText(figures.imageMb)} MB ` +

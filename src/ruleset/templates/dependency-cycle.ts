@@ -16,7 +16,7 @@ export const dependencyCycle: WorkspaceTemplate<Record<string, never>> = {
       const nameOf = (node: number): string => graph.services[node]!.name;
       const members = cycle.members.map(nameOf).join(', ');
       cycle.edges.forEach((edge, index) => {
-        if (context.reportsOn?.(graph.services[edge.from]!) === false) return;
+        if (context.isLinted?.(graph.services[edge.from]!) === false) return;
         const cycleText = joinChain((cycle.edgePaths[index] ?? cycle.path).map(nameOf));
         findings.push({
           service: graph.services[edge.from]!,

@@ -14,7 +14,7 @@ export const duplicateService: WorkspaceTemplate<Record<string, never>> = {
     const findings: WorkspaceTemplateFinding[] = [];
     for (const [name, declarations] of analyseWorkspace(services).graph.duplicates) {
       for (const service of declarations) {
-        if (context.reportsOn?.(service) === false) continue;
+        if (context.isLinted?.(service) === false) continue;
         findings.push({
           service,
           messageId: 'default',

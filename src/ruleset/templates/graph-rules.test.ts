@@ -242,7 +242,7 @@ describe('workspace templates when only some services are reported', () => {
     makeService('search', { dependsOn: ['missing-b'] }),
     makeService('search'),
   ];
-  const onlyCheckout = { ...fakeContext(services), reportsOn: (service: Service) => service.name === 'checkout' };
+  const onlyCheckout = { ...fakeContext(services), isLinted: (service: Service) => service.name === 'checkout' };
 
   it('build no finding for the services whose findings would be dropped', () => {
     const unknown = unknownDependency.check(services, { maxDistance: 2, maxSuggestions: 3 }, onlyCheckout);

@@ -1,5 +1,5 @@
 import type { ServiceTemplate } from './types.js';
-import { figureKeys, profileFigures } from './shared.js';
+import { figureKeys, profileMessageData } from './shared.js';
 import { languageName } from '../../languages/registry.js';
 
 export interface HotPathWorkloadParams {
@@ -40,8 +40,8 @@ export const hotPathWorkload: ServiceTemplate<HotPathWorkloadParams> = {
       service: service.name,
       language: languageName(service.languageId, languages),
       workload: service.workload,
-      ...profileFigures('hot', hot),
-      ...profileFigures('smart', smart),
+      ...profileMessageData('hot', hot),
+      ...profileMessageData('smart', smart),
     };
     if (traffic.declaredRps !== undefined && traffic.declaredRps > peakRpsAbove) {
       return [{ messageId: 'throughput', field: 'peakRps', data: { ...base, peakRps: traffic.declaredRps, threshold: peakRpsAbove } }];

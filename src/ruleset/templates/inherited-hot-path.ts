@@ -48,8 +48,8 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
     const thresholdRps = decisions.framework.peakRpsAbove;
     const preferredName = languageName(params.preferred, languages);
     const findings: WorkspaceTemplateFinding[] = [];
-    const reportsOn = context.reportsOn ?? (() => true);
-    const lintedCallOnChain = nearestCallOnChain(traffic, (edge) => reportsOn(graph.services[edge.from]!));
+    const isLinted = context.isLinted ?? (() => true);
+    const lintedCallOnChain = nearestCallOnChain(traffic, (edge) => isLinted(graph.services[edge.from]!));
     graph.services.forEach((service, node) => {
       const { decision } = decisions.of(service);
       if (decision.throughput !== 'received') return;
@@ -57,7 +57,7 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
       if (!profile || profile.id === params.preferred || !isOnPath(profile, params.languagePath)) return;
       const flow = traffic[node]!;
       const chain = describeHeaviestChain(node, traffic, graph);
-      if (reportsOn(service)) {
+      if (isLinted(service)) {
         findings.push(receiverFinding(service, flow, { language: profile.name, thresholdRps, chain, preferredName, ...teamLacking(service, params.preferred, languages) }));
         return;
       }
@@ -66,7 +66,7 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
       const reported = new Set<ServiceEdge>();
       for (const edge of graph.syncCallers[node]!) {
         const caller = graph.services[edge.from]!;
-        if (!reportsOn(caller) || edge.from === node) continue;
+        if (!isLinted(caller) || edge.from === node) continue;
         const callRps = roundFigure(traffic[edge.from]!.effectiveRps * edge.dependency.rpsShare);
         if (callRps <= 0) continue;
         reported.add(edge);

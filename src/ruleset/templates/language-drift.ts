@@ -7,7 +7,7 @@ import type { ServiceTemplate } from './types.js';
 export type LanguageDriftParams = Record<string, never>;
 
 /** Evidence sits beside the manifest, so its display path is the manifest's directory plus the file name. */
-function displayPathOf(evidence: Evidence, manifestDisplayPath: string): string {
+function evidenceDisplayPath(evidence: Evidence, manifestDisplayPath: string): string {
   return posix.join(posix.dirname(manifestDisplayPath), posix.basename(evidence.file.replaceAll('\\', '/')));
 }
 
@@ -27,7 +27,7 @@ function listed(items: readonly string[]): string {
 function describeEvidence(evidence: readonly Evidence[], manifestDisplayPath: string): string {
   const byFile = new Map<string, Evidence[]>();
   for (const item of evidence) {
-    const path = displayPathOf(item, manifestDisplayPath);
+    const path = evidenceDisplayPath(item, manifestDisplayPath);
     byFile.set(path, [...(byFile.get(path) ?? []), item]);
   }
   // Files that need no explanation first, so an "as …" clause never runs into the next file.
@@ -62,7 +62,7 @@ export const languageDrift: ServiceTemplate<LanguageDriftParams> = {
           language: service.language,
           evidence: describeEvidence(verdict.evidence, service.file.displayPath),
           evidenceLanguage: distinct(verdict.evidence.map((item) => item.languageId)).join(', '),
-          evidenceFile: distinct(verdict.evidence.map((item) => displayPathOf(item, service.file.displayPath))).join(', '),
+          evidenceFile: distinct(verdict.evidence.map((item) => evidenceDisplayPath(item, service.file.displayPath))).join(', '),
         },
       },
     ];

@@ -20,7 +20,7 @@ export const latencyBudget: WorkspaceTemplate<Record<string, never>> = {
     graph.services.forEach((service, node) => {
       const latency = latencies[node]!;
       if (service.p99Ms === undefined || latency.sumMs <= service.p99Ms) return;
-      if (context.reportsOn?.(service) === false) return;
+      if (context.isLinted?.(service) === false) return;
       const largest = largestDependency(latency)!;
       findings.push({
         service,

@@ -26,8 +26,8 @@ export function isOnPath(profile: LanguageProfile, path: LanguagePath): boolean 
   return profile.paths.includes(path);
 }
 
-/** The keys `profileFigures` provides, for templates' `dataKeys`. */
-export const profileFigureKeys = [
+/** The keys `profileMessageData` provides, for templates' `dataKeys`. */
+export const profileMessageKeys = [
   'Name',
   'Label',
   'Rps',
@@ -42,14 +42,14 @@ export const profileFigureKeys = [
 ] as const;
 
 export function figureKeys(prefix: string): string[] {
-  return profileFigureKeys.map((key) => prefix + key);
+  return profileMessageKeys.map((key) => prefix + key);
 }
 
 // Built once per profile and prefix: every finding of a language rule spreads them into its data.
 const figuresByProfile = new WeakMap<LanguageProfile, Map<string, Readonly<MessageData>>>();
 
 /** A profile's cited figures as message data, under `prefix` (`language` → languageRps, languageLabel...). */
-export function profileFigures(prefix: string, profile: LanguageProfile): Readonly<MessageData> {
+export function profileMessageData(prefix: string, profile: LanguageProfile): Readonly<MessageData> {
   let byPrefix = figuresByProfile.get(profile);
   if (!byPrefix) {
     byPrefix = new Map();
@@ -64,7 +64,7 @@ export function profileFigures(prefix: string, profile: LanguageProfile): Readon
 }
 
 function figuresOf(prefix: string, profile: LanguageProfile): MessageData {
-  const figures: Record<(typeof profileFigureKeys)[number], string | number> = {
+  const figures: Record<(typeof profileMessageKeys)[number], string | number> = {
     Name: profile.name,
     Label: profile.benchmark.label,
     Rps: profile.benchmark.throughputRps,
@@ -115,8 +115,8 @@ export function languageChoiceFinding(
       service: service.name,
       language: profile.name,
       ...data,
-      ...profileFigures('language', profile),
-      ...profileFigures('preferred', preferred),
+      ...profileMessageData('language', profile),
+      ...profileMessageData('preferred', preferred),
     },
   };
 }

@@ -9,10 +9,10 @@ export interface TemplateContext {
   /** Each service's one decision of the ordered framework, made on the workspace's traffic. */
   decisions: WorkspaceDecisions;
   /**
-   * Whether a finding on `service` is reported (when only some files are linted). A workspace template may skip
+   * Whether `service` is declared in a linted file (when only some files are linted): a workspace template may skip
    * building the findings of the others, which the engine would drop; all services when absent.
    */
-  reportsOn?: (service: Service) => boolean;
+  isLinted?: (service: Service) => boolean;
   /** What the files in a directory say about its language, each directory read once per run; read afresh when absent. */
   languageEvidence?: LanguageEvidenceReader;
   /** Services the workspace holds that svc-lint does not judge (by name): a call to one is not to an unknown service. */

@@ -30,7 +30,7 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
     const { graph } = analyseWorkspace(services);
     const known = context.undeclared;
     const reported = graph.unresolved.filter(
-      ({ service, dependency }) => context.reportsOn?.(service) !== false && !known?.has(dependency.service),
+      ({ service, dependency }) => context.isLinted?.(service) !== false && !known?.has(dependency.service),
     );
     if (reported.length === 0) return [];
     const names = nameIndex([...graph.indexByName.keys(), ...(known?.keys() ?? [])]);
