@@ -7,7 +7,6 @@ import { displayPathOf } from '../io/paths.js';
 import type { ManifestSource } from '../sources/manifest/source.js';
 import type { ActiveRule } from '../ruleset/resolve.js';
 import { applyInlineSuppressions } from './inline.js';
-import { parseDirectives } from './directives.js';
 import { applyWaivers, defaultExpiringWithinDays } from './waivers.js';
 import type { RawFinding } from '../types.js';
 
@@ -28,7 +27,6 @@ export interface Exempted {
   fixed?: BaselineEntry[];
 }
 
-const directiveMarker = 'svc-lint-';
 
 /**
  * Applies, in order, the manifests' inline directives, the config's waivers and the baseline. Exempted findings
@@ -56,11 +54,11 @@ export function applyExemptions(
     const file = source.file.displayPath;
     const fileFindings = byFile.get(file) ?? [];
     handled.add(file);
-    if (!options.allowInlineSuppressions || !source.text?.includes(directiveMarker)) {
+    if (!options.allowInlineSuppressions || !source.directives) {
       appendAll(result, fileFindings);
       continue;
     }
-    const inline = applyInlineSuppressions(fileFindings, parseDirectives(source.text), {
+    const inline = applyInlineSuppressions(fileFindings, source.directives, {
       file,
       today: options.today,
       allowInline: true,

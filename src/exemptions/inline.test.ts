@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../types.js';
 import { applyInlineSuppressions } from './inline.js';
-import { parseDirectives } from './directives.js';
+import { parseDirectives } from '../sources/manifest/directives.js';
 
 function finding(ruleId: string, line: number): RawFinding {
   return {

@@ -1,7 +1,7 @@
 import { closeMatches } from '../text/closest.js';
 import type { Range, RawFinding } from '../types.js';
 import { hasExpired } from '../text/dates.js';
-import type { Directive, ParsedDirectives } from './directives.js';
+import type { Directive, ParsedDirectives } from '../sources/manifest/directives.js';
 import type { SuppressionRuleId } from './types.js';
 
 export interface InlineSuppressionOptions {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../ruleset/messages.js';
 import type { RawFinding } from '../types.js';
 import { applyInlineSuppressions } from './inline.js';
-import { parseDirectives } from './directives.js';
+import { parseDirectives } from '../sources/manifest/directives.js';
 import { suppressionRuleIds, waiverRuleIds } from './types.js';
 import { applyWaivers } from './waivers.js';
 

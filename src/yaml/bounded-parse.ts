@@ -19,7 +19,8 @@ const nodeTokens: ReadonlySet<string> = new Set([
 ]);
 
 export type BoundedParse =
-  | { documents: Document.Parsed[]; nodes: number }
+  /** `tokens`: the parser's CST tokens, when asked for (the comments live there). */
+  | { documents: Document.Parsed[]; nodes: number; tokens?: CST.Token[] }
   /** Parsing stopped at `offset`, where the text went past `maxNodes` nodes. */
   | { tooManyNodes: { offset: number } };
 
@@ -31,19 +32,26 @@ class NodeLimitReached extends Error {}
  * `parseAllDocuments`, stopping as soon as the text holds more than `maxNodes` nodes: the lexer's tokens are counted
  * as they are handed to the parser, so nothing past the limit is ever built.
  */
-export function parseAllDocumentsWithin(text: string, maxNodes: number, options: Options = {}): BoundedParse {
+export function parseAllDocumentsWithin(text: string, maxNodes: number, options: Options = {}, keepTokens = false): BoundedParse {
   const parser = new Parser();
   let nodes = 0;
+  const kept: CST.Token[] | undefined = keepTokens ? [] : undefined;
   function* cstTokens() {
     for (const lexeme of new Lexer().lex(text)) {
       if (nodeTokens.has(CST.tokenType(lexeme) ?? '') && ++nodes > maxNodes) throw new NodeLimitReached();
-      yield* parser.next(lexeme);
+      for (const token of parser.next(lexeme)) {
+        kept?.push(token);
+        yield token;
+      }
     }
-    yield* parser.end();
+    for (const token of parser.end()) {
+      kept?.push(token);
+      yield token;
+    }
   }
   try {
     const documents = Array.from(new Composer(options).compose(cstTokens()));
-    return { documents, nodes };
+    return { documents, nodes, ...(kept && { tokens: kept }) };
   } catch (error) {
     if (error instanceof NodeLimitReached) return { tooManyNodes: { offset: Math.min(parser.offset, text.length) } };
     throw error;

@@ -11,6 +11,7 @@ import type { BackstageReadResult } from '../backstage/types.js';
 import { readNativeService } from './native.js';
 import { documentOwner, type DocumentOwner } from './ownership.js';
 import { readerFinding } from './problems.js';
+import { directiveMarker, documentSpansOf, readDirectives, type ParsedDirectives } from './directives.js';
 import { startOfFile } from '../../yaml/locate.js';
 
 /**
@@ -37,6 +38,8 @@ export interface ReadManifestResult {
   skipped?: SkippedDocument[];
   /** `false` when nothing in the file is svc-lint's, so the file is not linted at all; judged when absent. */
   judged?: boolean;
+  /** The inline directives in the file's comments, read from the same parse; absent when the text has none. */
+  directives?: ParsedDirectives;
 }
 
 /** Parsing stopped at `offset`: the text holds more than the nodes it was allowed. */
@@ -133,10 +136,11 @@ export function readManifest(
   maxNodes: number,
   origin: ManifestOrigin = 'named',
 ): (ReadManifestResult & { nodes: number }) | TooManyNodes {
-  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false });
+  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false }, text.includes(directiveMarker));
   if ('tooManyNodes' in parsed) return parsed;
   const { documents, nodes } = parsed;
   const lineCounter = lineCounterFor(text);
+  const directives = parsed.tokens && readDirectives(text, parsed.tokens, lineCounter, documentSpansOf(documents, lineCounter));
   const spans = documentSpans(documents, text);
   const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
   const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
@@ -183,7 +187,7 @@ export function readManifest(
     problems.push(readerFinding(file, 'manifest-schema', { path: '(file)', problem: 'declares no service: it is empty or holds only comments' }, startOfFile));
     judged = true;
   }
-  return { services, findings: problems, ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
+  return { services, findings: problems, ...(directives && { directives }), ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
 }
 
 /** One document to judge, and where what it yields goes. */

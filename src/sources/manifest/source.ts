@@ -10,8 +10,6 @@ import { SvcLintError } from '../../errors.js';
 
 export interface ManifestSource extends ReadManifestResult {
   file: ManifestFile;
-  /** The text that was parsed; undefined when the file could not be read as text. */
-  text?: string;
 }
 
 export const defaultMaxFileSizeMb = 10;
@@ -91,7 +89,7 @@ export function loadManifestSource(
   const deepAt = excessiveNesting(text);
   if (deepAt !== undefined) {
     const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
-    return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range), text };
+    return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range) };
   }
   const allowed = Math.min(maxNodesPerFile, limits.runNodes.left);
   const read = readManifest(text, file, languages, allowed, origin);
@@ -108,5 +106,5 @@ export function loadManifestSource(
   }
   limits.runNodes.left -= read.nodes;
   const { nodes: _nodes, ...manifest } = read;
-  return { file, text, ...manifest };
+  return { file, ...manifest };
 }

@@ -1,7 +1,7 @@
 import { isScalar, LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
-import type { Range } from '../types.js';
-import { rangeOfOffsets } from '../yaml/locate.js';
-import { isIsoDate } from '../text/dates.js';
+import type { Range } from '../../types.js';
+import { rangeOfOffsets } from '../../yaml/locate.js';
+import { isIsoDate } from '../../text/dates.js';
 
 /*
  * Directive grammar (inside a YAML comment, at any indentation, alone on its line or trailing):
@@ -88,9 +88,20 @@ export function documentSpans(text: string): DocumentSpan[] {
   return documentSpansOf(Array.isArray(documents) ? documents : [], lineCounter);
 }
 
+/** The directives of a text, parsed here: for a text the caller has not parsed. */
 export function parseDirectives(text: string, documents: readonly DocumentSpan[] = documentSpans(text)): ParsedDirectives {
   const lineCounter = new LineCounter();
-  const comments = collectComments(new Parser(lineCounter.addNewLine).parse(text));
+  return readDirectives(text, new Parser(lineCounter.addNewLine).parse(text), lineCounter, documents);
+}
+
+/** The directives among the comments of a text already parsed: its CST tokens, line counter and document spans. */
+export function readDirectives(
+  text: string,
+  tokens: Iterable<unknown>,
+  lineCounter: LineCounter,
+  documents: readonly DocumentSpan[],
+): ParsedDirectives {
+  const comments = collectComments(tokens);
   const lines = text.split(/\r?\n/);
   const commentOnlyLines = new Set<number>();
   for (const comment of comments) {
@@ -126,6 +137,9 @@ export function parseDirectives(text: string, documents: readonly DocumentSpan[]
   }
   return result;
 }
+
+/** Inline directives start so: a text without it has none, and its comments need not be read. */
+export const directiveMarker = 'svc-lint-';
 
 /** Every comment token in the parser's output, in text order; walked without recursion, sorted once. */
 function collectComments(tokens: Iterable<unknown>): CommentToken[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { documentSpans, parseDirectives, readDirective } from './directives.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/suppressions/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/suppressions/${name}`, import.meta.url), 'utf8');
 
 describe('parseDirectives on a two-document manifest', () => {
   const { directives, malformed } = parseDirectives(fixture('directives.yaml'));
