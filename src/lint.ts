@@ -54,6 +54,8 @@ export interface LintOptions extends SetupOptions {
    * (`svc-lint graph`), which shows every finding. Default true.
    */
   exempt?: boolean;
+  /** The config, languages and rules already set up for these options (a command that read the config first). */
+  setup?: Setup;
 }
 
 /** A summary of the findings: counted ones by severity, then how many are exempted. */
@@ -208,7 +210,7 @@ function needsWorkspace(setup: Setup, options: LintOptions): boolean {
 /** Lints the manifests the options name. Never touches `process`; user errors throw `SvcLintError`. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
-  const setup = setUp(options);
+  const setup = options.setup ?? setUp(options);
   const { languages, rules } = setup;
   const targets = findTargets(options, setup);
   const failsUnmatched = (problem: string | undefined) => {

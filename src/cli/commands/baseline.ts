@@ -16,15 +16,15 @@ import { beginsWithHeader, isRegularFile, readHead } from '../../io/existing-fil
 import { writeTargetOf } from '../../io/write-target.js';
 import { lint } from '../../lint.js';
 import { terminalSafe } from '../../text/terminal.js';
-import { loadConfig } from '../../ruleset/setup.js';
+import { setUp, type Setup } from '../../ruleset/setup.js';
 import type { CliOptions } from '../args.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { writeReportFile } from '../write-outputs.js';
 import { lintOptionsFrom } from './lint.js';
 
-function baselinePath(options: CliOptions, io: CliIo): string {
+function baselinePath(options: CliOptions, io: CliIo, setup: Setup): string {
   if (typeof options.baseline === 'string') return resolve(io.cwd, options.baseline);
-  return configuredBaselinePath(loadConfig({ cwd: io.cwd, ...(options.config !== undefined && { config: options.config }) }));
+  return configuredBaselinePath(setup.config);
 }
 
 /**
@@ -53,7 +53,10 @@ function readPrevious(path: string, display: string): Baseline {
 /** `svc-lint baseline [--prune] [--force]`: records today's findings so that only new ones fail. */
 export async function runBaselineCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.baseline === false) throw new SvcLintError('usage', 'baseline writes a baseline: --no-baseline makes no sense here');
-  const path = baselinePath(options, io);
+  const lintOptions = await lintOptionsFrom(options, io);
+  // The config is read once: for where the baseline lives, and for the run.
+  const setup = setUp(lintOptions);
+  const path = baselinePath(options, io, setup);
   const display = displayPathOf(io.cwd, path);
   const exists = existsSync(path);
   if (options.prune && !exists) throw new SvcLintError('usage', `--prune needs an existing baseline, and ${display} does not exist`);
@@ -62,7 +65,7 @@ export async function runBaselineCommand(options: CliOptions, io: CliIo): Promis
   }
   checkReplaceable(path, display);
 
-  const result = await lint({ ...(await lintOptionsFrom(options, io)), baseline: false });
+  const result = await lint({ ...lintOptions, setup, baseline: false });
   const baselineOptions = baselineScope(io.cwd, path, result.files);
   let next;
   if (options.prune) {
