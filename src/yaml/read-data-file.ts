@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument, type Document } from 'yaml';
 import { SvcLintError } from '../errors.js';
 import { formatNumber } from '../text/number.js';
-import { rangeAtPath, type YamlPath } from './locate.js';
-import { decodeUtf8, describeSyntaxError, duplicateKeys, excessiveNesting, lineCounterFor, maxNestingDepth } from './text.js';
+import { rangeAtPath, startOfFile, type YamlPath } from './locate.js';
+import { maxNestingDepth } from './limits.js';
+import { documentProblems, decodeYamlBytes, parseYamlSafely, plainValueOf } from './safe-parse.js';
+import { lineCounterFor } from './text.js';
 import type { Range } from '../types.js';
 
 /** A YAML file svc-lint reads as configuration or data (not a manifest), kept with its nodes for error locations. */
@@ -24,29 +25,29 @@ export function readYamlDataFile(path: string, displayPath: string, kind: 'confi
   } catch (error) {
     throw new SvcLintError(kind, `cannot read ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeYamlBytes(bytes);
   if ('problem' in decoded) throw fail(`:${decoded.line}:${decoded.column}`, decoded.problem);
   const text = decoded.text;
-  const lineCounter = lineCounterFor(text);
+  const parsed = parseYamlSafely(text);
+  const lineCounter = 'lineCounter' in parsed ? parsed.lineCounter : lineCounterFor(text);
   const at = (offset: number) => {
     const position = lineCounter.linePos(offset);
     return `:${position.line}:${position.col}`;
   };
-  const deepAt = excessiveNesting(text);
-  if (deepAt !== undefined) throw fail(at(deepAt), `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels`);
-  const doc: Document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  const [firstError] = [...doc.errors.map((error) => describeSyntaxError(error, text)), ...duplicateKeys(doc, text)];
+  if ('tooDeep' in parsed) throw fail(at(parsed.tooDeep.offset), `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels`);
+  if ('tooManyNodes' in parsed) throw fail(at(parsed.tooManyNodes.offset), 'the YAML holds too many nodes');
+  const [doc, second] = parsed.documents;
+  if (second) throw fail(at(second.range[0]), `holds ${parsed.documents.length} YAML documents; a ${kind === 'config' ? 'config' : 'data file'} is one`);
+  if (!doc) return { path, value: null, rangeAt: () => startOfFile };
+  const [firstError] = documentProblems(doc, text);
   if (firstError) throw fail(at(firstError.start), `invalid YAML: ${firstError.reason}`);
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw fail('', `invalid YAML: ${(error as Error).message}`);
-  }
+  const plain = plainValueOf(doc);
+  if ('error' in plain) throw fail('', `invalid YAML: ${plain.error}`);
+  const value = plain.value;
   return {
     path,
     value,
     rangeAt: (at, target = 'value') =>
-      (at.length > 0 && rangeAtPath(doc, lineCounter, at, target)) || { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      (at.length > 0 && rangeAtPath(doc, lineCounter, at, target)) || startOfFile,
   };
 }

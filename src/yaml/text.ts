@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, type Document, type Node, type YAMLError } from 'yaml';
 import { indentationSlip } from './indentation.js';
+import { maxNestingDepth } from './limits.js';
 
 /**
  * Line starts taken from the text itself: the parser's own counter misses line breaks inside some error tokens,
@@ -14,8 +15,6 @@ export function lineCounterFor(text: string): LineCounter {
   return lineCounter;
 }
 
-/** Deeper than this, a manifest is refused before parsing: a few levels suffice, and the parser's work grows with depth. */
-export const maxNestingDepth = 1000;
 
 /**
  * Where the text first nests deeper than `maxNestingDepth`, counting flow brackets outside quotes and comments,

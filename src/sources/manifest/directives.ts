@@ -1,7 +1,8 @@
-import { isScalar, LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
+import { isScalar, type Document, type LineCounter } from 'yaml';
 import type { Range } from '../../types.js';
 import { rangeOfOffsets } from '../../yaml/locate.js';
 import { isIsoDate } from '../../text/dates.js';
+import { parseYamlSafely, type ParsedYaml } from '../../yaml/safe-parse.js';
 
 /*
  * Directive grammar (inside a YAML comment, at any indentation, alone on its line or trailing):
@@ -82,16 +83,22 @@ export function documentSpansOf(documents: readonly Document[], lineCounter: Lin
   });
 }
 
-export function documentSpans(text: string): DocumentSpan[] {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter });
-  return documentSpansOf(Array.isArray(documents) ? documents : [], lineCounter);
+function parsed(text: string): ParsedYaml {
+  const result = parseYamlSafely(text, { keepTokens: true });
+  if (!('documents' in result)) throw new Error('the text is past the YAML limits');
+  return result;
 }
 
-/** The directives of a text, parsed here: for a text the caller has not parsed. */
-export function parseDirectives(text: string, documents: readonly DocumentSpan[] = documentSpans(text)): ParsedDirectives {
-  const lineCounter = new LineCounter();
-  return readDirectives(text, new Parser(lineCounter.addNewLine).parse(text), lineCounter, documents);
+/** Where each document of a text starts and ends, the text parsed as the manifest reader parses it. */
+export function documentSpans(text: string): DocumentSpan[] {
+  const { documents, lineCounter } = parsed(text);
+  return documentSpansOf(documents, lineCounter);
+}
+
+/** The directives of a text, parsed here as the manifest reader parses it: for a text the caller has not parsed. */
+export function parseDirectives(text: string): ParsedDirectives {
+  const { documents, lineCounter, tokens = [] } = parsed(text);
+  return readDirectives(text, tokens, lineCounter, documentSpansOf(documents, lineCounter));
 }
 
 /** The directives among the comments of a text already parsed: its CST tokens, line counter and document spans. */

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
-import { parseAllDocumentsWithin } from '../../yaml/bounded-parse.js';
-import { describeSyntaxError, duplicateKeys, lineCounterFor } from '../../yaml/text.js';
+import { documentProblems, parseYamlSafely, plainValueOf } from '../../yaml/safe-parse.js';
+import { maxAliasCount } from '../../yaml/limits.js';
 import type { ManifestFile, Range, RawFinding, RepeatedDependency, Service, UndeclaredService } from '../../types.js';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import { describeSchemaErrors } from '../../schema/describe.js';
@@ -42,13 +42,8 @@ export interface ReadManifestResult {
   directives?: ParsedDirectives;
 }
 
-/** Parsing stopped at `offset`: the text holds more than the nodes it was allowed. */
-export interface TooManyNodes {
-  tooManyNodes: { offset: number };
-}
-
-/** Bounds the expansion of YAML aliases (a "billion laughs" file stops here instead of exhausting memory). */
-const maxAliasCount = 100;
+/** Parsing stopped at `offset`: the text nests too deeply, or holds more than the nodes it was allowed. */
+export type Unparsed = { tooDeep: { offset: number } } | { tooManyNodes: { offset: number } };
 
 function documentRange(doc: Document, lineCounter: LineCounter): Range {
   const contents = doc.contents;
@@ -68,22 +63,7 @@ function nameOf(value: unknown): string | undefined {
 }
 
 function syntaxProblems(doc: Document, lineCounter: LineCounter, text: string, file: ManifestFile): RawFinding[] {
-  const seen = new Set<string>();
-  const problems: RawFinding[] = [];
-  for (const error of doc.errors) {
-    const { reason, code, start, end } = describeSyntaxError(error, text);
-    // One root cause often gives several errors at one place (an unclosed bracket one per level, an indentation slip
-    // two different ones): the first says it.
-    const key = `${start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push(readerFinding(file, 'manifest-syntax', { reason, code }, rangeOfOffsets(lineCounter, start, end)));
-  }
-  return problems;
-}
-
-function duplicateKeyProblems(doc: Document, lineCounter: LineCounter, text: string, file: ManifestFile): RawFinding[] {
-  return duplicateKeys(doc, text).map(({ reason, code, start, end }) =>
+  return documentProblems(doc, text).map(({ reason, code, start, end }) =>
     readerFinding(file, 'manifest-syntax', { reason, code }, rangeOfOffsets(lineCounter, start, end)),
   );
 }
@@ -93,14 +73,6 @@ function isEmptyDocument(doc: Document): boolean {
   const contents = doc.contents;
   if (contents === null) return true;
   return isScalar(contents) && contents.value === null && (!contents.range || contents.range[0] === contents.range[1]);
-}
-
-function toPlainValue(doc: Document): { value: unknown } | { error: string } {
-  try {
-    return { value: doc.toJS({ maxAliasCount }) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 /** Each document's own text: from its start to the next document's (the parser's range stops early after an error). */
@@ -135,11 +107,10 @@ export function readManifest(
   languages: LanguageRegistry,
   maxNodes: number,
   origin: ManifestOrigin = 'named',
-): (ReadManifestResult & { nodes: number }) | TooManyNodes {
-  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false }, text.includes(directiveMarker));
-  if ('tooManyNodes' in parsed) return parsed;
-  const { documents, nodes } = parsed;
-  const lineCounter = lineCounterFor(text);
+): (ReadManifestResult & { nodes: number }) | Unparsed {
+  const parsed = parseYamlSafely(text, { maxNodes, keepTokens: text.includes(directiveMarker) });
+  if (!('documents' in parsed)) return parsed;
+  const { documents, nodes, lineCounter } = parsed;
   const directives = parsed.tokens && readDirectives(text, parsed.tokens, lineCounter, documentSpansOf(documents, lineCounter));
   const spans = documentSpans(documents, text);
   const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
@@ -168,13 +139,9 @@ export function readManifest(
       return;
     }
     judged = true;
-    if (doc.errors.length > 0) {
-      for (const problem of syntaxProblems(doc, lineCounter, text, file)) problems.push(problem);
-      return;
-    }
-    const duplicates = duplicateKeyProblems(doc, lineCounter, text, file);
-    if (duplicates.length > 0) {
-      for (const problem of duplicates) problems.push(problem);
+    const syntax = syntaxProblems(doc, lineCounter, text, file);
+    if (syntax.length > 0) {
+      for (const problem of syntax) problems.push(problem);
       return;
     }
     const context: DocumentContext = { doc, documentIndex, text, lineCounter, file, languages, into: { services, problems, undeclared } };
@@ -207,10 +174,10 @@ interface DocumentContext {
  */
 function readNativeDocument(context: DocumentContext, validateService: ReturnType<typeof validator>, marked: boolean): void {
   const { doc, lineCounter, file, into } = context;
-  const plain = toPlainValue(doc);
+  const plain = plainValueOf(doc);
   const range = documentRange(doc, lineCounter);
   if ('error' in plain) {
-    const reason = /alias/i.test(plain.error)
+    const reason = plain.aliases
       ? `the YAML expands more than ${maxAliasCount} aliases, which svc-lint refuses as a resource-exhaustion risk`
       : `cannot read the YAML: ${plain.error}`;
     into.problems.push(readerFinding(file, 'manifest-syntax', { reason, code: 'ALIASES' }, range));

@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import type { ManifestFile, Range } from '../../types.js';
-import { decodeUtf8, excessiveNesting, lineCounterFor, maxNestingDepth } from '../../yaml/text.js';
+import { lineCounterFor } from '../../yaml/text.js';
+import { maxNestingDepth } from '../../yaml/limits.js';
+import { decodeYamlBytes } from '../../yaml/safe-parse.js';
 import { rangeOfOffsets, startOfFile } from '../../yaml/locate.js';
 import { formatNumber } from '../../text/number.js';
 import { readerFinding } from './problems.js';
@@ -56,11 +58,11 @@ function readBytes(file: ManifestFile, limits: SourceLimits): { bytes: Buffer } 
 }
 
 function decode(file: ManifestFile, bytes: Uint8Array): { text: string } | { source: ManifestSource } {
-  if (bytes.includes(0)) return { source: unreadable(file, 'this is a binary file, not YAML text', 'BINARY') };
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeYamlBytes(bytes);
   if ('text' in decoded) return decoded;
-  const at = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column + 1 };
-  return { source: unreadable(file, decoded.problem, 'ENCODING', at) };
+  // A binary file has no line to point at; a bad byte in a text file has one.
+  const at = decoded.code === 'BINARY' ? startOfFile : { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column + 1 };
+  return { source: unreadable(file, decoded.problem, decoded.code, at) };
 }
 
 /**
@@ -86,13 +88,13 @@ export function loadManifestSource(
     if (tooLarge) return tooLarge;
     text = bufferText.replace(/^\uFEFF/, '');
   }
-  const deepAt = excessiveNesting(text);
-  if (deepAt !== undefined) {
-    const range = rangeOfOffsets(lineCounterFor(text), deepAt, deepAt + 1);
-    return { ...unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range) };
-  }
   const allowed = Math.min(maxNodesPerFile, limits.runNodes.left);
   const read = readManifest(text, file, languages, allowed, origin);
+  if ('tooDeep' in read) {
+    const { offset } = read.tooDeep;
+    const range = rangeOfOffsets(lineCounterFor(text), offset, offset + 1);
+    return unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range);
+  }
   if ('tooManyNodes' in read) {
     if (allowed < maxNodesPerFile) {
       throw new SvcLintError(
