@@ -89,4 +89,12 @@ describe('the folders are the pipeline', () => {
     const allowed = ['bin.ts', 'io/temporary-files.ts'];
     expect(files.filter((file) => !allowed.includes(file) && /\bprocess\s*\./.test(code(file)))).toEqual([]);
   });
+
+  it("is the map in README's Development section, stage by stage", () => {
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The pipeline, folder by folder'), readme.indexOf('### Where tests go'));
+    const rows = [...section.matchAll(/^\| (\w+) \| (.+?) \| .+ \|$/gm)].filter((row) => row[1] !== 'Stage');
+    const documented = rows.map(([, stage, folders]) => ({ name: stage, members: [...folders!.matchAll(/`([^`]+)`/g)].map((m) => m[1]) }));
+    expect(documented).toEqual(stages.map((stage) => ({ name: stage.name, members: [...stage.members] })));
+  });
 });

@@ -1,36 +1,32 @@
-import type { DeploymentTarget, Workload } from '../../types.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { deploymentTargets } from '../../types.js';
 import type { ServiceTemplate } from './types.js';
 import { compareWithPreferred, figureKeys, languageChoiceFinding, workloadListSchema } from './shared.js';
 
-export interface DeploymentFootprintParams {
-  targets: DeploymentTarget[];
-  /** The workloads judged: those that answer requests (a batch job waits for no request). */
-  workloads: Workload[];
-  /** Flag languages whose container images can exceed this size. */
-  maxImageMb: number;
-  /** Flag languages whose startup can exceed this. */
-  maxStartupMs: number;
-  preferred: string;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['targets', 'workloads', 'maxImageMb', 'maxStartupMs', 'preferred'],
+  additionalProperties: false,
+  properties: {
+    targets: { type: 'array', items: { enum: [...deploymentTargets] }, minItems: 1, uniqueItems: true },
+    /** The workloads judged: those that answer requests (a batch job waits for no request). */
+    workloads: { ...workloadListSchema, minItems: 1 },
+    /** Flag languages whose container images can exceed this size. */
+    maxImageMb: { type: 'number', minimum: 0 },
+    /** Flag languages whose startup can exceed this. */
+    maxStartupMs: { type: 'number', minimum: 0 },
+    preferred: { type: 'string', minLength: 1 },
+  },
+} as const satisfies JSONSchema;
+
+export type DeploymentFootprintParams = FromSchema<typeof paramsSchema>;
 
 export const deploymentFootprint: ServiceTemplate<DeploymentFootprintParams> = {
   key: 'deployment-footprint',
   scope: 'service',
   description:
     "A request-serving workload on a deployment target where size and cold start matter, on a language whose images or startup (the top of its profile's range) exceed the limits.",
-  paramsSchema: {
-    type: 'object',
-    required: ['targets', 'workloads', 'maxImageMb', 'maxStartupMs', 'preferred'],
-    additionalProperties: false,
-    properties: {
-      targets: { type: 'array', items: { enum: [...deploymentTargets] }, minItems: 1, uniqueItems: true },
-      workloads: { ...workloadListSchema, minItems: 1 },
-      maxImageMb: { type: 'number', minimum: 0 },
-      maxStartupMs: { type: 'number', minimum: 0 },
-      preferred: { type: 'string', minLength: 1 },
-    },
-  },
+  paramsSchema,
   messageIds: ['default', 'keepLanguage'],
   dataKeys: [
     'service',

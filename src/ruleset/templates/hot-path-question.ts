@@ -1,20 +1,31 @@
-import type { LanguagePath } from '../../types.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ServiceTemplate } from './types.js';
 import { estimateFor } from '../../analysis/capacity.js';
 import { compareWithPreferred, figureKeys, isOnPath, languageChoiceFinding, languagePathSchema, teamLacking } from './shared.js';
 
-export interface HotPathQuestionParams {
-  /** The reason of question 2 this rule reports: a declared peak above `above`, or a p99 SLO below `below`. */
-  reason: 'declared-throughput' | 'low-latency';
-  /** For declared-throughput: strictly above this declared peak (the framework's threshold on the built-in rule). */
-  above?: number;
-  /** For low-latency: strictly below this p99 (the framework's threshold on the built-in rule). */
-  below?: number;
-  /** The path whose languages are flagged. */
-  languagePath: LanguagePath;
-  /** The language question 2 recommends, for the figures in the message. */
-  preferred: string;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['reason', 'languagePath', 'preferred'],
+  additionalProperties: false,
+  properties: {
+    /** The reason of question 2 this rule reports: a declared peak above `above`, or a p99 SLO below `below`. */
+    reason: { enum: ['declared-throughput', 'low-latency'] },
+    /** For declared-throughput: strictly above this declared peak (the framework's threshold on the built-in rule). */
+    above: { type: 'number', minimum: 0 },
+    /** For low-latency: strictly below this p99 (the framework's threshold on the built-in rule). */
+    below: { type: 'number', minimum: 0 },
+    /** The path whose languages are flagged. */
+    languagePath: languagePathSchema,
+    /** The language question 2 recommends, for the figures in the message. */
+    preferred: { type: 'string', minLength: 1 },
+  },
+  allOf: [
+    { if: { properties: { reason: { const: 'declared-throughput' } } }, then: { required: ['above'] } },
+    { if: { properties: { reason: { const: 'low-latency' } } }, then: { required: ['below'] } },
+  ],
+} as const satisfies JSONSchema;
+
+export type HotPathQuestionParams = FromSchema<typeof paramsSchema>;
 
 /** Question 2 of the framework decides the service for the reason the rule names, on a language of the flagged path. */
 export const hotPathQuestion: ServiceTemplate<HotPathQuestionParams> = {
@@ -22,22 +33,7 @@ export const hotPathQuestion: ServiceTemplate<HotPathQuestionParams> = {
   scope: 'service',
   description:
     "Question 2 of the decision framework decides the service for this rule's reason (its declared peak, or its p99 SLO), and its language is on the flagged path.",
-  paramsSchema: {
-    type: 'object',
-    required: ['reason', 'languagePath', 'preferred'],
-    additionalProperties: false,
-    properties: {
-      reason: { enum: ['declared-throughput', 'low-latency'] },
-      above: { type: 'number', minimum: 0 },
-      below: { type: 'number', minimum: 0 },
-      languagePath: languagePathSchema,
-      preferred: { type: 'string', minLength: 1 },
-    },
-    allOf: [
-      { if: { properties: { reason: { const: 'declared-throughput' } } }, then: { required: ['above'] } },
-      { if: { properties: { reason: { const: 'low-latency' } } }, then: { required: ['below'] } },
-    ],
-  },
+  paramsSchema,
   messageIds: ['default'],
   optionalMessageIds: ['sameInstances'],
   dataKeys: [

@@ -1,13 +1,21 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ServiceTemplate } from './types.js';
 import { figureKeys, profileMessageData } from './shared.js';
 import { languageName } from '../../languages/registry.js';
 
-export interface HotPathWorkloadParams {
-  /** The hot-path language the request path should move to. */
-  hot: string;
-  /** The smart-path language that keeps the workload itself. */
-  smart: string;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['hot', 'smart'],
+  additionalProperties: false,
+  properties: {
+    /** The hot-path language the request path should move to. */
+    hot: { type: 'string', minLength: 1 },
+    /** The smart-path language that keeps the workload itself. */
+    smart: { type: 'string', minLength: 1 },
+  },
+} as const satisfies JSONSchema;
+
+export type HotPathWorkloadParams = FromSchema<typeof paramsSchema>;
 
 /**
  * A service question 1 keeps on the smart path that declares hot-path traffic or latency itself: it is its own front
@@ -18,15 +26,7 @@ export const hotPathWorkload: ServiceTemplate<HotPathWorkloadParams> = {
   scope: 'service',
   description:
     "Question 1 of the framework decides the service (ML model serving), and it declares a peak or p99 SLO past question 2's thresholds itself, whatever its language.",
-  paramsSchema: {
-    type: 'object',
-    required: ['hot', 'smart'],
-    additionalProperties: false,
-    properties: {
-      hot: { type: 'string', minLength: 1 },
-      smart: { type: 'string', minLength: 1 },
-    },
-  },
+  paramsSchema,
   messageIds: ['throughput', 'latency'],
   dataKeys: ['service', 'language', 'workload', 'peakRps', 'p99Ms', 'threshold', ...figureKeys('hot'), ...figureKeys('smart')],
   check(service, params, { languages, decisions }) {

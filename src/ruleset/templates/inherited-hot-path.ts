@@ -1,30 +1,27 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { Service, ServiceField } from '../../types.js';
 import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
 import type { ServiceEdge } from '../../analysis/graph/graph.js';
 import { describeHeaviestChain, type ServiceTraffic } from '../../analysis/graph/traffic.js';
 import { roundFigure } from '../../analysis/graph/chain-text.js';
-import type { LanguagePath } from '../../types.js';
 import { isOnPath, languagePathSchema, teamLacking} from './shared.js';
 import { languageName } from '../../languages/registry.js';
 
-export interface InheritedHotPathParams {
-  /** The path whose languages are flagged. */
-  languagePath: LanguagePath;
-  /** The language question 2 recommends. */
-  preferred: string;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['languagePath', 'preferred'],
+  additionalProperties: false,
+  properties: { languagePath: languagePathSchema, preferred: { type: 'string', minLength: 1 } },
+} as const satisfies JSONSchema;
+
+export type InheritedHotPathParams = FromSchema<typeof paramsSchema>;
 
 export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
   scope: 'workspace',
   key: 'inherited-hot-path',
   description:
     'Question 2 of the decision framework decides the service on the traffic it receives through sync calls (its declared peak stays within the threshold), on a language of the flagged path.',
-  paramsSchema: {
-    type: 'object',
-    required: ['languagePath', 'preferred'],
-    additionalProperties: false,
-    properties: { languagePath: languagePathSchema, preferred: { type: 'string', minLength: 1 } },
-  },
+  paramsSchema,
   messageIds: ['default', 'fanIn', 'impact', 'impactChain'],
   dataKeys: [
     'service',

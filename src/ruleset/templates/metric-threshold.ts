@@ -1,4 +1,4 @@
-import type { LanguagePath, Workload } from '../../types.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ServiceTemplate } from './types.js';
 import { estimateFor } from '../../analysis/capacity.js';
 import {
@@ -11,24 +11,32 @@ import {
   workloadMatches,
 } from './shared.js';
 
-export interface MetricThresholdParams {
-  metric: 'peakRps' | 'p99Ms';
-  /** Fires when the value is strictly above. */
-  above?: number;
-  /** Fires when the value is strictly below. */
-  below?: number;
-  /** With atMost: fires when the value lies in [atLeast, atMost]. */
-  atLeast?: number;
-  atMost?: number;
-  workloads?: Workload[];
-  exceptWorkloads?: Workload[];
-  /** The path whose languages are flagged. */
-  languagePath: LanguagePath;
-  /** The language the guidance recommends instead, for the figures in the message. */
-  preferred: string;
-  /** Skip services that question 2 of the decision framework (the hot path) decides. */
-  exceptHotPath?: boolean;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['metric', 'languagePath', 'preferred'],
+  additionalProperties: false,
+  anyOf: [{ required: ['above'] }, { required: ['below'] }, { required: ['atLeast'] }, { required: ['atMost'] }],
+  properties: {
+    metric: { enum: ['peakRps', 'p99Ms'] },
+    /** Fires when the value is strictly above. */
+    above: { type: 'number', minimum: 0 },
+    /** Fires when the value is strictly below. */
+    below: { type: 'number', minimum: 0 },
+    /** With atMost: fires when the value lies in [atLeast, atMost]. */
+    atLeast: { type: 'number', minimum: 0 },
+    atMost: { type: 'number', minimum: 0 },
+    workloads: workloadListSchema,
+    exceptWorkloads: workloadListSchema,
+    /** The path whose languages are flagged. */
+    languagePath: languagePathSchema,
+    /** The language the guidance recommends instead, for the figures in the message. */
+    preferred: { type: 'string', minLength: 1 },
+    /** Skip services that question 2 of the decision framework (the hot path) decides. */
+    exceptHotPath: { type: 'boolean' },
+  },
+} as const satisfies JSONSchema;
+
+export type MetricThresholdParams = FromSchema<typeof paramsSchema>;
 
 function crosses(value: number, params: MetricThresholdParams): boolean {
   if (params.above !== undefined && !(value > params.above)) return false;
@@ -43,24 +51,7 @@ export const metricThreshold: ServiceTemplate<MetricThresholdParams> = {
   scope: 'service',
   description:
     'A traffic or latency figure crosses a threshold on a language of the given path (bounds: above/below strict, atLeast/atMost inclusive).',
-  paramsSchema: {
-    type: 'object',
-    required: ['metric', 'languagePath', 'preferred'],
-    additionalProperties: false,
-    anyOf: [{ required: ['above'] }, { required: ['below'] }, { required: ['atLeast'] }, { required: ['atMost'] }],
-    properties: {
-      metric: { enum: ['peakRps', 'p99Ms'] },
-      above: { type: 'number', minimum: 0 },
-      below: { type: 'number', minimum: 0 },
-      atLeast: { type: 'number', minimum: 0 },
-      atMost: { type: 'number', minimum: 0 },
-      workloads: workloadListSchema,
-      exceptWorkloads: workloadListSchema,
-      languagePath: languagePathSchema,
-      preferred: { type: 'string', minLength: 1 },
-      exceptHotPath: { type: 'boolean' },
-    },
-  },
+  paramsSchema,
   messageIds: ['default'],
   dataKeys: [
     'service',

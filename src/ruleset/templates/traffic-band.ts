@@ -1,14 +1,21 @@
-import type { LanguagePath, Workload } from '../../types.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ServiceTemplate } from './types.js';
 import { compareWithPreferred, figureKeys, isOnPath, languageChoiceFinding, languagePathSchema, workloadListSchema } from './shared.js';
 
-export interface TrafficBandParams {
-  /** The band starts here (inclusive) and ends at the framework's question-2 threshold (inclusive). */
-  atLeast: number;
-  workloads: Workload[];
-  languagePath: LanguagePath;
-  preferred: string;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['atLeast', 'workloads', 'languagePath', 'preferred'],
+  additionalProperties: false,
+  properties: {
+    /** The band starts here (inclusive) and ends at the framework's question-2 threshold (inclusive). */
+    atLeast: { type: 'number', minimum: 0 },
+    workloads: { ...workloadListSchema, minItems: 1 },
+    languagePath: languagePathSchema,
+    preferred: { type: 'string', minLength: 1 },
+  },
+} as const satisfies JSONSchema;
+
+export type TrafficBandParams = FromSchema<typeof paramsSchema>;
 
 /** A service's effective peak lies between `atLeast` and the hot-path threshold, where question 2 does not decide yet. */
 export const trafficBand: ServiceTemplate<TrafficBandParams> = {
@@ -16,17 +23,7 @@ export const trafficBand: ServiceTemplate<TrafficBandParams> = {
   scope: 'service',
   description:
     "The service's effective peak (declared, or received through sync calls when larger) lies between atLeast and the framework's hot-path threshold, on a language of the given path.",
-  paramsSchema: {
-    type: 'object',
-    required: ['atLeast', 'workloads', 'languagePath', 'preferred'],
-    additionalProperties: false,
-    properties: {
-      atLeast: { type: 'number', minimum: 0 },
-      workloads: { ...workloadListSchema, minItems: 1 },
-      languagePath: languagePathSchema,
-      preferred: { type: 'string', minLength: 1 },
-    },
-  },
+  paramsSchema,
   messageIds: ['default', 'received'],
   dataKeys: ['service', 'language', 'peakRps', 'effectiveRps', 'atLeast', 'atMost', ...figureKeys('language'), ...figureKeys('preferred')],
   check(service, params, { languages, decisions }) {

@@ -1,29 +1,28 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { WorkspaceTemplate, WorkspaceTemplateFinding } from './types.js';
 import { analyseWorkspace } from '../../analysis/graph/analyse.js';
 import { nameIndex } from '../../text/closest.js';
 
-export interface UnknownDependencyParams {
-  /** Largest edit distance at which a declared name is offered as a suggestion, whatever its length. */
-  maxDistance: number;
-  /** A longer name may be further off: up to this fraction of its length. */
-  maxDistanceRatio?: number;
-  maxSuggestions: number;
-}
+const paramsSchema = {
+  type: 'object',
+  properties: {
+    /** Largest edit distance at which a declared name is offered as a suggestion, whatever its length. */
+    maxDistance: { type: 'integer', minimum: 0 },
+    /** A longer name may be further off: up to this fraction of its length. */
+    maxDistanceRatio: { type: 'number', minimum: 0, maximum: 1 },
+    maxSuggestions: { type: 'integer', minimum: 0 },
+  },
+  required: ['maxDistance', 'maxSuggestions'],
+  additionalProperties: false,
+} as const satisfies JSONSchema;
+
+export type UnknownDependencyParams = FromSchema<typeof paramsSchema>;
 
 export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
   scope: 'workspace',
   key: 'unknown-dependency',
   description: 'A dependsOn entry names a service that no manifest of the workspace declares.',
-  paramsSchema: {
-    type: 'object',
-    properties: {
-      maxDistance: { type: 'integer', minimum: 0 },
-      maxDistanceRatio: { type: 'number', minimum: 0, maximum: 1 },
-      maxSuggestions: { type: 'integer', minimum: 0 },
-    },
-    required: ['maxDistance', 'maxSuggestions'],
-    additionalProperties: false,
-  },
+  paramsSchema,
   messageIds: ['default', 'didYouMean'],
   dataKeys: ['service', 'dependency', 'suggestions'],
   check(services, params, context) {

@@ -1,9 +1,14 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ServiceTemplate } from './types.js';
 
-export interface UnprofiledLanguageParams {
-  /** Report the languages that look like a misspelt known name (true), or the others (false). */
-  misspelled: boolean;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['misspelled'],
+  additionalProperties: false,
+  properties: { misspelled: { type: 'boolean' } },
+} as const satisfies JSONSchema;
+
+export type UnprofiledLanguageParams = FromSchema<typeof paramsSchema>;
 
 /** The service's language has no profile, so the language rules cannot judge it. */
 export const unprofiledLanguage: ServiceTemplate<UnprofiledLanguageParams> = {
@@ -11,12 +16,7 @@ export const unprofiledLanguage: ServiceTemplate<UnprofiledLanguageParams> = {
   scope: 'service',
   description:
     'The language has no language profile: either a language svc-lint has no figures for, or a misspelling of a known name.',
-  paramsSchema: {
-    type: 'object',
-    required: ['misspelled'],
-    additionalProperties: false,
-    properties: { misspelled: { type: 'boolean' } },
-  },
+  paramsSchema,
   messageIds: ['default'],
   dataKeys: ['service', 'language', 'suggestion'],
   check(service, params, { languages }) {

@@ -1,35 +1,32 @@
-import type { LanguagePath } from '../../types.js';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ServiceTemplate } from './types.js';
 import { compareWithPreferred, figureKeys, isOnPath, languageChoiceFinding, languagePathSchema } from './shared.js';
 
-export interface WorkloadLanguageParams {
-  /** The framework question whose workloads this rule judges: 1 (ML serving), 3 (data processing), 4 (infrastructure). */
-  question: 1 | 3 | 4;
-  /** Flag languages whose profile lacks this ecosystem (ml, data...). */
-  lacksEcosystem?: string;
-  /** Flag languages on this path. */
-  languagePath?: LanguagePath;
-  /** The language the guidance recommends for these workloads. */
-  preferred: string;
-}
+const paramsSchema = {
+  type: 'object',
+  required: ['question', 'preferred'],
+  additionalProperties: false,
+  anyOf: [{ required: ['lacksEcosystem'] }, { required: ['languagePath'] }],
+  properties: {
+    /** The framework question whose workloads this rule judges: 1 (ML serving), 3 (data processing), 4 (infrastructure). */
+    question: { enum: [1, 3, 4] },
+    /** Flag languages whose profile lacks this ecosystem (ml, data...). */
+    lacksEcosystem: { type: 'string', minLength: 1 },
+    /** Flag languages on this path. */
+    languagePath: languagePathSchema,
+    /** The language the guidance recommends for these workloads. */
+    preferred: { type: 'string', minLength: 1 },
+  },
+} as const satisfies JSONSchema;
+
+export type WorkloadLanguageParams = FromSchema<typeof paramsSchema>;
 
 export const workloadLanguage: ServiceTemplate<WorkloadLanguageParams> = {
   key: 'workload-language',
   scope: 'service',
   description:
     'The framework decides the service by its workload (question 1, 3 or 4), and its language lacks the ecosystem the workload needs or sits on the wrong path.',
-  paramsSchema: {
-    type: 'object',
-    required: ['question', 'preferred'],
-    additionalProperties: false,
-    anyOf: [{ required: ['lacksEcosystem'] }, { required: ['languagePath'] }],
-    properties: {
-      question: { enum: [1, 3, 4] },
-      lacksEcosystem: { type: 'string', minLength: 1 },
-      languagePath: languagePathSchema,
-      preferred: { type: 'string', minLength: 1 },
-    },
-  },
+  paramsSchema,
   messageIds: ['default'],
   dataKeys: ['service', 'language', 'workload', 'ecosystem', ...figureKeys('language'), ...figureKeys('preferred')],
   check(service, params, { languages, decisions }) {
