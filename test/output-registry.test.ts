@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../src/cli/help.js';
-import { formatsFor, outputFormats } from '../src/output/formats.js';
+import { formatsFor, outputFormats, renderOutput } from '../src/output/formats.js';
+import { lint } from '../src/lint.js';
+import { testContext } from './support/result.js';
+import { slowTestTimeout } from './timeouts.js';
 import type { OutputCommand } from '../src/output/format.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -38,4 +41,21 @@ describe('the output registry', () => {
     const listed = readmeFormatNames();
     for (const command of commands) expect(listed[command], command).toEqual(formatsFor(command).map((format) => format.name));
   });
+
+  it('computes capacity only for the formats that show it', async () => {
+    const cwd = new URL('../fixtures/examples', import.meta.url).pathname;
+    const usesCapacity: string[] = [];
+    const result = await lint({ cwd, patterns: ['.'], config: false });
+    const capacity = result.analysis.capacity;
+    for (const format of outputFormats) {
+      let asked = false;
+      result.analysis.capacity = () => {
+        asked = true;
+        return capacity();
+      };
+      [...renderOutput(format, result, testContext)].join('');
+      if (asked) usesCapacity.push(`${format.commands.join('/')} ${format.name}`);
+    }
+    expect(usesCapacity).toEqual(['lint/report json', 'lint/report html', 'report text']);
+  }, slowTestTimeout);
 });
