@@ -9,116 +9,128 @@ import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from 
 // free to answer Ctrl-C at once, whatever the work is doing, and sees the work run out of heap as an error it reports
 // in one line instead of a V8 crash with a native stack.
 
-const start: ThreadStart = {
-  argv: process.argv.slice(2),
-  cwd: process.cwd(),
-  env: { ...process.env },
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stdinIsTTY: process.stdin.isTTY === true,
-};
-// The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
-const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
-const worker = new Worker(new URL('./cli-worker.js', import.meta.url), {
-  workerData: start,
-  resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
-});
-const reply = (message: ToThread) => worker.postMessage(message);
+// `svc-lint lsp --stdio` is a language server: it owns stdin and stdout and lives as long as its client, so it runs
+// here on the main thread, in a bundle of its own (dist/lsp.js) that a lint run never loads.
+if (process.argv[2] === 'lsp') {
+  const entry = (await import(new URL('./lsp.js', import.meta.url).href)) as typeof import('./lsp/main.js');
+  const exitCode = entry.runLanguageServerCommand(process.argv.slice(3), { env: process.env, writeStderr: (text) => process.stderr.write(text) });
+  if (exitCode !== undefined) process.exitCode = exitCode;
+} else {
+  runCliInThread();
+}
 
-/** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */
-const temporaryFiles = new Set<string>();
-let done = false;
-let stopping = false;
-
-function stop(exitCode: number, line?: string): void {
-  if (stopping) return;
-  stopping = true;
-  // terminate() ends the thread even inside a synchronous loop; a native call it is in (a read) finishes first.
-  const stopped = worker.terminate();
-  const exit = () => {
-    for (const path of temporaryFiles) rmSync(path, { force: true });
-    if (line !== undefined) process.stderr.write(line);
-    process.exit(exitCode);
+function runCliInThread(): void {
+  const start: ThreadStart = {
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: { ...process.env },
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
   };
-  void stopped.then(exit, exit);
-  setTimeout(exit, 500).unref();
-}
+  // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), {
+    workerData: start,
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
+  });
+  const reply = (message: ToThread) => worker.postMessage(message);
 
-// Exit with the conventional 128 + signal number, leaving no report file half written (see writeFileAtomic).
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => stop(code));
-}
-// A reader that stops early (`svc-lint | head`) closes the pipe: stop quietly, as a program killed by SIGPIPE would.
-// Any other failure to write (a full disk) is an I/O error like a report file that cannot be written: one line, 2.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') stop(141);
-  else stop(2, `svc-lint: cannot write to stdout: ${error.code ?? error.message}\n`);
-});
+  /** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */
+  const temporaryFiles = new Set<string>();
+  let done = false;
+  let stopping = false;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    if (bytes > maxStdinBytes) {
-      process.stdin.destroy();
-      throw new Error(`stdin holds more than ${maxStdinBytes / 1024 / 1024} MB, more than any manifest may`);
-    }
-    chunks.push(chunk);
+  function stop(exitCode: number, line?: string): void {
+    if (stopping) return;
+    stopping = true;
+    // terminate() ends the thread even inside a synchronous loop; a native call it is in (a read) finishes first.
+    const stopped = worker.terminate();
+    const exit = () => {
+      for (const path of temporaryFiles) rmSync(path, { force: true });
+      if (line !== undefined) process.stderr.write(line);
+      process.exit(exitCode);
+    };
+    void stopped.then(exit, exit);
+    setTimeout(exit, 500).unref();
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
-async function prompt(question: string): Promise<string> {
-  const terminal = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return await terminal.question(question);
-  } finally {
-    terminal.close();
+  // Exit with the conventional 128 + signal number, leaving no report file half written (see writeFileAtomic).
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => stop(code));
   }
-}
+  // A reader that stops early (`svc-lint | head`) closes the pipe: stop quietly, as a program killed by SIGPIPE would.
+  // Any other failure to write (a full disk) is an I/O error like a report file that cannot be written: one line, 2.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') stop(141);
+    else stop(2, `svc-lint: cannot write to stdout: ${error.code ?? error.message}\n`);
+  });
 
-async function handle(message: FromThread): Promise<void> {
-  switch (message.type) {
-    case 'stdout':
-      // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint. A
-      // failed write ends the process from the 'error' handler above.
-      if (!process.stdout.write(message.text)) await new Promise((resume) => process.stdout.once('drain', resume));
-      reply({ type: 'written', id: message.id });
-      return;
-    case 'stderr':
-      process.stderr.write(message.text);
-      return;
-    case 'read-stdin':
-      try {
-        reply({ type: 'stdin', id: message.id, text: await readStdin() });
-      } catch (error) {
-        reply({ type: 'stdin', id: message.id, error: (error as Error).message });
+  async function readStdin(): Promise<string> {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > maxStdinBytes) {
+        process.stdin.destroy();
+        throw new Error(`stdin holds more than ${maxStdinBytes / 1024 / 1024} MB, more than any manifest may`);
       }
-      return;
-    case 'prompt':
-      reply({ type: 'answer', id: message.id, text: await prompt(message.question) });
-      return;
-    case 'temporary-file':
-      if (message.event === 'created') temporaryFiles.add(message.path);
-      else temporaryFiles.delete(message.path);
-      return;
-    case 'done':
-      done = true;
-      process.exitCode = message.exitCode;
-      return;
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
-}
 
-worker.on('message', (message: FromThread) => {
-  handle(message).catch((error: Error) => stop(2, `svc-lint: internal error: ${error.message}\n`));
-});
-worker.on('error', (error: Error & { code?: string }) => {
-  const line =
-    error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? `svc-lint: out of memory: the run needed more than its ${heapLimitMb} MB of heap; lint fewer files at a time, or allow more with NODE_OPTIONS=--max-old-space-size=<MB>\n`
-      : `svc-lint: internal error: ${error.message}\n`;
-  stop(2, line);
-});
-worker.on('exit', () => {
-  if (!done) stop(2, 'svc-lint: internal error: the run ended without a result\n');
-});
+  async function prompt(question: string): Promise<string> {
+    const terminal = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await terminal.question(question);
+    } finally {
+      terminal.close();
+    }
+  }
+
+  async function handle(message: FromThread): Promise<void> {
+    switch (message.type) {
+      case 'stdout':
+        // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint. A
+        // failed write ends the process from the 'error' handler above.
+        if (!process.stdout.write(message.text)) await new Promise((resume) => process.stdout.once('drain', resume));
+        reply({ type: 'written', id: message.id });
+        return;
+      case 'stderr':
+        process.stderr.write(message.text);
+        return;
+      case 'read-stdin':
+        try {
+          reply({ type: 'stdin', id: message.id, text: await readStdin() });
+        } catch (error) {
+          reply({ type: 'stdin', id: message.id, error: (error as Error).message });
+        }
+        return;
+      case 'prompt':
+        reply({ type: 'answer', id: message.id, text: await prompt(message.question) });
+        return;
+      case 'temporary-file':
+        if (message.event === 'created') temporaryFiles.add(message.path);
+        else temporaryFiles.delete(message.path);
+        return;
+      case 'done':
+        done = true;
+        process.exitCode = message.exitCode;
+        return;
+    }
+  }
+
+  worker.on('message', (message: FromThread) => {
+    handle(message).catch((error: Error) => stop(2, `svc-lint: internal error: ${error.message}\n`));
+  });
+  worker.on('error', (error: Error & { code?: string }) => {
+    const line =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `svc-lint: out of memory: the run needed more than its ${heapLimitMb} MB of heap; lint fewer files at a time, or allow more with NODE_OPTIONS=--max-old-space-size=<MB>\n`
+        : `svc-lint: internal error: ${error.message}\n`;
+    stop(2, line);
+  });
+  worker.on('exit', () => {
+    if (!done) stop(2, 'svc-lint: internal error: the run ended without a result\n');
+  });
+}

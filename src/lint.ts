@@ -9,7 +9,7 @@ import { countOf } from './text/count.js';
 import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './sources/manifest/source.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
-import { isCounted, type Finding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee } from './types.js';
+import { isCounted, type Finding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee, type UndeclaredService } from './types.js';
 import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
 import type { BaselineEntry } from './exemptions/baseline.js';
 import { renderFindings } from './engine/render.js';
@@ -198,7 +198,7 @@ function isEnabled(setup: Setup, id: string): boolean {
 }
 
 /** Whether waivers are checked against the workspace's services (`unused-waiver`), which then has to be read. */
-function checksWaivers(setup: Setup, options: LintOptions): boolean {
+function checksWaivers(setup: Setup, options: Pick<LintOptions, 'workspace'>): boolean {
   return options.workspace !== false && (setup.config.config.waivers?.length ?? 0) > 0 && isEnabled(setup, 'unused-waiver');
 }
 
@@ -259,6 +259,53 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
   const cacheProblem = await cache?.save(manifestPaths);
 
+  const judgment = judgeSources(setup, linted, workspace, options);
+  const { findings, fixed, services } = judgment;
+  return {
+    findings,
+    ...(fixed && { fixed }),
+    summary: summarize(findings, linted.length, services.length, loaded.length - linted.length),
+    rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
+    files: linted.map((source) => source.file.displayPath),
+    manifestPaths,
+    services,
+    cwd,
+    unmatchedPatterns: targets.unmatched,
+    skipped,
+    undeclared: calledUndeclared(judgment.workspaceServices, judgment.undeclared),
+    notes: [
+      ...(unmatched === undefined ? targets.unmatched.map((pattern) => `no svc-lint manifest found for ${pattern}`) : [unmatched]),
+      ...skippedNotes,
+      ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
+      ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
+    ],
+    analysis: judgment.analysis,
+  };
+}
+
+/** What judging parsed sources takes from the lint options: where paths are relative to, the date and the exemptions. */
+export type JudgeOptions = Pick<LintOptions, 'cwd' | 'today' | 'allowInlineSuppressions' | 'baseline' | 'workspace' | 'exempt'>;
+
+export interface Judgment {
+  /** Rendered and sorted, exempted ones marked. */
+  findings: Finding[];
+  fixed?: BaselineEntry[];
+  /** The services of the judged sources. */
+  services: Service[];
+  /** Every service the graph rules saw. */
+  workspaceServices: Service[];
+  undeclared: ReadonlyMap<string, UndeclaredService>;
+  analysis: Analysis;
+}
+
+/**
+ * Judges sources already read: every rule on `linted` (the graph rules over `workspace`, which holds them too), then
+ * the inline directives, the waivers and the baseline, then renders the findings. Reads no manifest: an editor keeps
+ * its workspace parsed and judges the open buffers on each change.
+ */
+export function judgeSources(setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[], options: JudgeOptions): Judgment {
+  const { cwd } = options;
+  const { languages, rules } = setup;
   const services: Service[] = linted.flatMap((source) => source.services);
   const sourceFindings = linted.flatMap((source) => source.findings);
   const workspaceServices = workspace.flatMap((source) => source.services);
@@ -288,24 +335,5 @@ export async function lint(options: LintOptions): Promise<LintResult> {
           ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
         });
   const findings = renderFindings(exempted, rules.map((entry) => entry.rule));
-  return {
-    findings,
-    ...(fixed && { fixed }),
-    summary: summarize(findings, linted.length, services.length, loaded.length - linted.length),
-    rules: rules.map((entry) => entry.rule).filter((rule) => rule.enabled),
-    files: linted.map((source) => source.file.displayPath),
-    manifestPaths,
-    services,
-    cwd,
-    unmatchedPatterns: targets.unmatched,
-    skipped,
-    undeclared: calledUndeclared(workspaceServices, undeclared),
-    notes: [
-      ...(unmatched === undefined ? targets.unmatched.map((pattern) => `no svc-lint manifest found for ${pattern}`) : [unmatched]),
-      ...skippedNotes,
-      ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
-      ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
-    ],
-    analysis: analysisOf(decisions, languages),
-  };
+  return { findings, ...(fixed && { fixed }), services, workspaceServices, undeclared, analysis: analysisOf(decisions, languages) };
 }
