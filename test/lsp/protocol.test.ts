@@ -83,4 +83,285 @@ describe('svc-lint lsp --stdio', () => {
       },
     ]);
   });
+
+  it('points a graph finding at the other end: the callers’ dependsOn entries of the chain, the callee of a latency term', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    const orders = await client.open('orders/service.yaml');
+    const [hot] = (await client.diagnostics(pricing, (found) => found.some((item) => item.code === 'inherited-hot-path'))).filter(
+      (item) => item.code === 'inherited-hot-path',
+    );
+    expect(hot).toMatchObject({ range: range(5, 12, 5, 18), severity: 1 });
+    expect(hot!.relatedInformation).toEqual([
+      {
+        location: { uri: uriOf(join(root, 'orders/service.yaml')), range: range(10, 6, 12, 19) },
+        message: 'orders calls pricing synchronously: 20,000 req/s (rpsShare 0.5)',
+      },
+      {
+        location: { uri: uriOf(join(root, 'gateway/service.yaml')), range: range(10, 6, 11, 16) },
+        message: 'gateway calls orders synchronously: 40,000 req/s (rpsShare 1)',
+      },
+    ]);
+    const [budget] = (await client.diagnostics(orders, (found) => found.length > 0)).filter((item) => item.code === 'latency-budget');
+    expect(budget).toMatchObject({ range: range(8, 11, 8, 13) });
+    expect(budget!.relatedInformation).toEqual([
+      { location: { uri: uriOf(join(root, 'pricing/service.yaml')), range: range(11, 11, 11, 13) }, message: 'pricing: 50 ms (its p99 SLO)' },
+    ]);
+  });
+
+  it('republishes the callee when a caller’s rpsShare changes, without the callee being touched', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    const orders = await client.open('orders/service.yaml');
+    expect(codes(await client.diagnostics(pricing, (found) => found.length > 0))).toEqual(['inherited-hot-path', 'unused-suppression']);
+    await client.diagnostics(orders, (found) => found.length > 0);
+    const before = client.published.length;
+    const text = readFileSync(join(root, 'orders/service.yaml'), 'utf8').replace('rpsShare: 0.5', 'rpsShare: 0.2');
+    await client.change(orders, text);
+    const after = await client.diagnostics(pricing, () => true, before);
+    expect(codes(after)).toEqual(['moderate-traffic', 'unused-suppression']);
+    expect(after.find((item) => item.code === 'moderate-traffic')).toMatchObject({ range: range(5, 12, 5, 18), severity: 3 });
+    // And back: the finding returns with the buffer, whatever the file on disk says.
+    const again = client.published.length;
+    await client.change(orders, text.replace('rpsShare: 0.2', 'rpsShare: 0.9'));
+    expect((await client.diagnostics(pricing, () => true, again)).find((item) => item.code === 'inherited-hot-path')?.message).toContain(
+      'receives 36,000 req/s',
+    );
+  });
+
+  it('tells a caller whose callee is not open what its call does to it (the CLI’s hook message)', async () => {
+    const orders = await client.open('orders/service.yaml');
+    const diagnostics = await client.diagnostics(orders, (found) => found.length > 0);
+    const impact = diagnostics.find((item) => item.code === 'inherited-hot-path');
+    expect(impact).toMatchObject({ range: range(10, 6, 12, 19) });
+    expect(impact!.message).toContain('this call sends 20,000 req/s into pricing (Python)');
+    expect(impact!.relatedInformation).toEqual([
+      { location: { uri: uriOf(join(root, 'pricing/service.yaml')), range: range(5, 12, 5, 18) }, message: 'pricing receives 20,000 req/s' },
+    ]);
+  });
+
+  it('points each call of a cycle at the others', async () => {
+    writeFileSync(join(root, 'pricing/service.yaml'), readFileSync(join(root, 'pricing/service.yaml'), 'utf8') + '  dependsOn:\n    - service: orders\n');
+    const restarted = new LspClient({ root });
+    try {
+      await restarted.initialize();
+      const pricing = await restarted.open('pricing/service.yaml');
+      const [cycle] = (await restarted.diagnostics(pricing, (found) => found.some((item) => item.code === 'dependency-cycle'))).filter(
+        (item) => item.code === 'dependency-cycle',
+      );
+      expect(cycle).toMatchObject({ range: range(13, 6, 13, 21), message: 'pricing calls orders synchronously, closing the cycle pricing → orders → pricing' });
+      expect(cycle!.relatedInformation).toEqual([
+        { location: { uri: uriOf(join(root, 'orders/service.yaml')), range: range(10, 6, 12, 19) }, message: 'orders calls pricing synchronously' },
+      ]);
+    } finally {
+      restarted.dispose();
+    }
+  });
+
+  it('hovers the decision over spec.language, peakRps and a dependsOn entry', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    const orders = await client.open('orders/service.yaml');
+    await client.diagnostics(pricing);
+    const overLanguage: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pricing }, position: { line: 5, character: 14 } });
+    expect(overLanguage.range).toEqual(range(5, 12, 5, 18));
+    expect(overLanguage.contents).toEqual({
+      kind: 'markdown',
+      value: [
+        '**pricing**: Python, api',
+        '',
+        'Decision: question 2 (peak above the hot-path threshold) recommends **Go**',
+        '',
+        'Traffic: declared peak 800 req/s; effective 20,000 req/s, received through sync calls (heaviest chain: gateway \\(40,000 req/s\\) → orders \\(×1, 40,000 req/s\\) → pricing \\(×0\\.5, 20,000 req/s\\))',
+        '',
+        'Capacity at 20,000 req/s (instances = ceil(peak / per-instance throughput)):',
+        '- on Python: 2 instances, 104 MB (Python \\(FastAPI\\): 12,500 req/s and 52 MB per instance)',
+        '- on Go: 1 instance, 12 MB (Go: 95,000 req/s and 12 MB per instance)',
+        '',
+        'Figures: Choosing Python or Go for Microservices: A Performance Reality Check \\(2026\\)',
+      ].join('\n'),
+    });
+    const overPeak: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pricing }, position: { line: 8, character: 14 } });
+    expect(overPeak.range).toEqual(range(8, 13, 8, 16));
+    const overCall: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: orders }, position: { line: 10, character: 16 } });
+    expect((overCall.contents as { value: string }).value).toMatch(/^This sync call: 20,000 req\/s \(orders at 40,000 req\/s × rpsShare 0\.5\)\n\n---\n\n\*\*pricing\*\*/);
+    const elsewhere = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pricing }, position: { line: 0, character: 2 } });
+    expect(elsewhere).toBeNull();
+  });
+
+  it('offers a suppression with the cursor at the reason, and one that ends 90 days ahead', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const actions = (await actionsAt(pricing, 5, 14)).filter((action) => action.diagnostics?.[0]?.code === 'inherited-hot-path');
+    expect(actions.map((action) => action.title)).toEqual([
+      'Disable inherited-hot-path for this line',
+      'Disable inherited-hot-path for this line for 90 days',
+    ]);
+    expect(actions[0]!.edit).toEqual({
+      changes: { [pricing]: [{ range: range(5, 0, 5, 0), newText: '  # svc-lint-disable-next-line inherited-hot-path -- \n' }] },
+    });
+    expect(actions[1]!.edit!.changes![pricing]![0]!.newText).toBe('  # svc-lint-disable-next-line inherited-hot-path until 2026-05-30 -- \n');
+    expect(actions[0]!.command).toEqual({ title: 'Type the reason', command: 'svc-lint.placeCursor', arguments: [pricing, { line: 5, character: 53 }] });
+    // The client runs the command after the edit; the server asks it to put the cursor there.
+    await client.connection.sendRequest('workspace/executeCommand', actions[0]!.command);
+    const shown = await client.until(() => client.requests.find((request) => request.method === 'window/showDocument'), 'showDocument');
+    expect(shown.params).toEqual({ uri: pricing, takeFocus: true, selection: range(5, 53, 5, 53) });
+    // Applied with a reason, the directive suppresses the finding.
+    const text = readFileSync(join(root, 'pricing/service.yaml'), 'utf8');
+    const before = client.published.length;
+    await client.change(pricing, applyEdits(text, actions[0]!.edit!.changes![pricing]!).replace('inherited-hot-path -- ', 'inherited-hot-path -- PLAT-12'));
+    expect(codes(await client.diagnostics(pricing, () => true, before))).toEqual(['unused-suppression']);
+  });
+
+  it('replaces a misspelt language or callee with the suggestion, and renames a misspelt key', async () => {
+    const search = await client.open('search/service.yaml');
+    const gateway = await client.open('gateway/service.yaml');
+    await client.diagnostics(search, (found) => found.length > 0);
+    await client.diagnostics(gateway, (found) => found.length > 0);
+    const [language] = await actionsAt(search, 5, 13);
+    expect(language).toMatchObject({
+      title: 'Change "pyhton" to "python"',
+      kind: 'quickfix',
+      isPreferred: true,
+      edit: { changes: { [search]: [{ range: range(5, 12, 5, 18), newText: 'python' }] } },
+    });
+    const [key] = await actionsAt(search, 7, 3);
+    expect(key).toMatchObject({ title: 'Change "traffc" to "traffic"', edit: { changes: { [search]: [{ range: range(7, 2, 7, 8), newText: 'traffic' }] } } });
+    const [callee] = await actionsAt(gateway, 12, 16);
+    expect(callee).toMatchObject({ title: 'Change "pricng" to "pricing"', edit: { changes: { [gateway]: [{ range: range(12, 15, 12, 21), newText: 'pricing' }] } } });
+    const text = readFileSync(join(root, 'search/service.yaml'), 'utf8');
+    const before = client.published.length;
+    await client.change(search, applyEdits(applyEdits(text, language!.edit!.changes![search]!), key!.edit!.changes![search]!));
+    expect(await client.diagnostics(search, () => true, before)).toEqual([]);
+  });
+
+  it('removes an unused directive, or only the unused rule of a directive that names several', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const [remove] = await actionsAt(pricing, 9, 10);
+    expect(remove).toMatchObject({ title: 'Remove the unused directive', edit: { changes: { [pricing]: [{ range: range(9, 0, 10, 0), newText: '' }] } } });
+    // Above the language, the same directive suppresses the inherited-hot-path finding there: only team-expertise is unused.
+    const text = readFileSync(join(root, 'pricing/service.yaml'), 'utf8')
+      .replace(/ {2}# svc-lint-disable-next-line team-expertise.*\n/, '')
+      .replace('  language: python', '  # svc-lint-disable-next-line team-expertise, inherited-hot-path -- moving to Go\n  language: python');
+    const before = client.published.length;
+    await client.change(pricing, text);
+    expect(codes(await client.diagnostics(pricing, () => true, before))).toEqual(['unused-suppression']);
+    const [removeOne] = await actionsAt(pricing, 5, 10);
+    expect(removeOne).toMatchObject({
+      title: 'Remove team-expertise from the directive',
+      edit: { changes: { [pricing]: [{ range: range(5, 31, 5, 65), newText: 'inherited-hot-path' }] } },
+    });
+  });
+
+  it('re-reads files changed on disk (a checkout) through workspace/didChangeWatchedFiles', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.some((item) => item.code === 'inherited-hot-path'));
+    const registration = await client.until(() => client.requests.find((request) => request.method === 'client/registerCapability'), 'registration');
+    expect(JSON.stringify(registration.params)).toContain('workspace/didChangeWatchedFiles');
+    // git checkout: orders goes away, gateway calls pricing directly at a low share.
+    rmSync(join(root, 'orders/service.yaml'));
+    const gatewayPath = join(root, 'gateway/service.yaml');
+    writeFileSync(gatewayPath, readFileSync(gatewayPath, 'utf8').replace('service: orders', 'service: pricing\n      rpsShare: 0.01'));
+    const before = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uriOf(join(root, 'orders/service.yaml')), type: 3 },
+        { uri: uriOf(gatewayPath), type: 2 },
+      ],
+    });
+    expect(codes(await client.diagnostics(pricing, () => true, before))).toEqual(['unused-suppression']);
+  });
+
+  it('shows an invalid config on the config, keeps judging with the last valid one, and re-lints when it is fixed', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const configPath = join(root, '.svc-lint.yaml');
+    const config = uriOf(configPath);
+    writeFileSync(configPath, '# The workspace the language server tests open.\nrules:\n  inherited-hot-path: off\n  hot-path-thruput: error\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    expect(await client.diagnostics(config)).toEqual([
+      {
+        range: range(3, 2, 3, 3),
+        severity: 1,
+        source: 'svc-lint',
+        message: 'rules.hot-path-thruput: unknown rule id (did you mean hot-path-throughput?)',
+      },
+    ]);
+    expect(codes(client.latest(pricing)!)).toEqual(['inherited-hot-path', 'unused-suppression']);
+    const before = client.published.length;
+    writeFileSync(configPath, 'rules:\n  inherited-hot-path: off\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    expect(await client.diagnostics(config, () => true, before)).toEqual([]);
+    expect(codes(await client.diagnostics(pricing, () => true, before))).toEqual(['unused-suppression']);
+  });
+
+  it('compares with a baseline, and re-lints when the baseline changes', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const baseline = join(root, '.svc-lint-baseline.json');
+    writeFileSync(baseline, `${JSON.stringify({ version: 1, entries: [{ file: 'pricing/service.yaml', service: 'pricing', rule: 'inherited-hot-path', count: 1 }] })}\n`);
+    const before = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(baseline), type: 1 }] });
+    expect(codes(await client.diagnostics(pricing, () => true, before))).toEqual(['unused-suppression']);
+    writeFileSync(baseline, '{"entries": [');
+    const broken = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(baseline), type: 2 }] });
+    const [problem] = await client.diagnostics(uriOf(baseline), () => true, broken);
+    expect(problem).toMatchObject({ severity: 1, source: 'svc-lint', range: range(0, 0, 0, 0) });
+    expect(problem!.message).toContain('not valid JSON');
+    expect(codes(await client.diagnostics(pricing, () => true, broken))).toEqual(['inherited-hot-path', 'unused-suppression']);
+  });
+
+  it('clears a document’s diagnostics when it closes, and ignores YAML that is not a manifest', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const before = client.published.length;
+    await client.close(pricing);
+    expect(await client.diagnostics(pricing, () => true, before)).toEqual([]);
+    const other = await client.open('deploy.yaml', 'apiVersion: svc-lint/v1\nkind: [oops\n');
+    const pricingAgain = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricingAgain, (found) => found.length > 0, before + 1);
+    expect(client.latest(other)).toBeUndefined();
+  });
+
+  it('survives a malformed buffer, a deleted file and requests about documents it never saw', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const before = client.published.length;
+    await client.change(pricing, 'apiVersion: svc-lint/v1\nkind: Service\nmetadata: {name: [\n\u0000');
+    const broken = await client.diagnostics(pricing, () => true, before);
+    expect(codes(broken)).toEqual(['manifest-syntax']);
+    rmSync(join(root, 'pricing/service.yaml'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pricing, type: 3 }] });
+    const unknown = uriOf(join(root, 'nowhere/service.yaml'));
+    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(await actionsAt(unknown, 0, 0)).toEqual([]);
+    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: 0, character: 0 } })).toBeNull();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: unknown, version: 3 }, contentChanges: [{ text: 'x' }] });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: unknown } });
+    const fixed = client.published.length;
+    await client.change(pricing, readFileSync(join(root, 'search/service.yaml'), 'utf8').replace('name: search', 'name: pricing'));
+    expect(codes(await client.diagnostics(pricing, () => true, fixed))).toEqual(['manifest-schema', 'misspelled-language']);
+    expect(client.process.exitCode).toBeNull();
+    expect(client.stderr).toBe('');
+  });
+
+  it('never writes a file of the workspace', async () => {
+    const before = readFileSync(join(root, 'pricing/service.yaml'), 'utf8');
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.length > 0);
+    const [action] = await actionsAt(pricing, 5, 14);
+    await client.connection.sendRequest('workspace/executeCommand', action!.command);
+    await client.change(pricing, 'apiVersion: svc-lint/v1\n');
+    await client.shutdown();
+    expect(readFileSync(join(root, 'pricing/service.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('exits 0 after shutdown and exit', async () => {
+    expect(await client.shutdown()).toBe(0);
+  });
+
+  it('exits when its client goes away without shutdown (stdin closes)', async () => {
+    const exited = new Promise<number | null>((resolve) => client.process.once('exit', (code) => resolve(code)));
+    client.process.stdin.end();
+    expect(await exited).toBe(1);
+  });
 });
