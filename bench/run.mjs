@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorkspace } from './generate.mjs';
 import { formatHostile, measureHostile } from './hostile.mjs';
+import { formatLsp, runLsp } from './lsp.mjs';
 import { canMeasureRss, median, runNode } from './measure.mjs';
 import { TOOL_LABELS, describeSize, evaluateTargets, formatReport, linearity } from './report.mjs';
 import { HOT_PATH_RULE, SCHEMA_RULE, checkSpectralRuleset, parseSpectralRun, spectralArgs } from './spectral/check.mjs';
@@ -17,7 +18,8 @@ const projectDir = resolve(benchDir, '..');
 
 const USAGE = `Usage: node bench/run.mjs [options]
 
-  --group NAME             sizes (default), hostile (the inputs of issue 14, one folder each) or all
+  --group NAME             sizes (default), hostile (the inputs of issue 14, one folder each), lsp (the language
+                           server: didChange to publishDiagnostics, at 1,000 and 10,000 manifests) or all
   --sizes 1,1000,10000     workspace sizes in manifests
   --runs N                 timed runs per tool and size (default 5; 3 at 10,000 and for Spectral from 1,000;
                            3 per hostile input)
@@ -56,13 +58,15 @@ function parseOptions(argv) {
   else spectralSizes = parseSizeList(values['spectral-sizes'], '--spectral-sizes');
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs must be a positive integer, got "${values.runs}".`);
-  if (!['sizes', 'hostile', 'all'].includes(values.group)) throw new UsageError(`--group takes sizes, hostile or all, got "${values.group}".`);
+  if (!['sizes', 'hostile', 'lsp', 'all'].includes(values.group)) throw new UsageError(`--group takes sizes, hostile, lsp or all, got "${values.group}".`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}".`);
   return {
     help: values.help,
-    groups: values.group === 'all' ? ['sizes', 'hostile'] : [values.group],
+    groups: values.group === 'all' ? ['sizes', 'hostile', 'lsp'] : [values.group],
     sizes,
+    // The language server is measured where its goals are: in workspaces of 1,000 manifests and more.
+    lspSizes: sizes.some((size) => size >= 1000) ? sizes.filter((size) => size >= 1000) : sizes,
     runs,
     spectralSizes: spectralSizes.filter((size) => sizes.includes(size)),
     seed,
@@ -248,7 +252,7 @@ async function main() {
     let failed = false;
     if (options.groups.includes('sizes')) {
       const sizesResults = await runSizes(options, workRoot);
-      results = { ...sizesResults, ...(previous.hostile && { hostile: previous.hostile }) };
+      results = { ...sizesResults, ...(previous.hostile && { hostile: previous.hostile }), ...(previous.lsp && { lsp: previous.lsp }) };
       printed.push(formatReport(sizesResults));
       failed ||= sizesResults.failures.length > 0;
     }
@@ -258,6 +262,11 @@ async function main() {
       printed.push(`Hostile inputs (median of up to ${hostile.runs} runs):\n\n${formatHostile(hostile.cases)}`);
       if (hostile.failures.length > 0) printed.push(`Failures:\n${hostile.failures.map((failure) => `  ${failure}`).join('\n')}`);
       failed ||= hostile.failures.length > 0;
+    }
+    if (options.groups.includes('lsp')) {
+      const lsp = await runLsp({ ...options, sizes: options.lspSizes }, workRoot);
+      results = { ...results, lsp };
+      printed.push(`Language server, didChange to publishDiagnostics:\n\n${formatLsp(lsp)}`);
     }
     mkdirSync(dirname(options.outPath), { recursive: true });
     writeFileSync(options.outPath, JSON.stringify(results, null, 2) + '\n');

@@ -56,6 +56,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const pending = new Map<WorkspaceFolder, NodeJS.Timeout>();
   /** What was last sent for each URI (as JSON), and which folder sent it. */
   const published = new Map<string, { folder: WorkspaceFolder; diagnostics: string }>();
+  /** Documents edited since their folder was last judged: their diagnostics are sent for the new version, changed or not. */
+  const edited = new Set<string>();
   let capabilities: ClientCapabilities = {};
   let debounceMs = defaultDebounceMs;
 
@@ -108,7 +110,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     }
     for (const [uri, diagnostics] of next) {
       const text = JSON.stringify(diagnostics);
-      if (published.get(uri)?.diagnostics === text) continue;
+      if (published.get(uri)?.diagnostics === text && !edited.has(uri)) continue;
+      edited.delete(uri);
       published.set(uri, { folder, diagnostics: text });
       send(uri, diagnostics);
     }
@@ -189,6 +192,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const folder = folders.folderOf(path);
       if (!folder.serves(path)) return;
       folder.setBuffer(path, document.getText());
+      edited.add(document.uri);
       schedule(folder);
     }, undefined),
   );
@@ -200,6 +204,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const folder = folders.folderOf(path);
       if (!folder.isOpen(path)) return;
       folder.closeBuffer(path);
+      edited.delete(document.uri);
       schedule(folder);
     }, undefined),
   );
