@@ -13,7 +13,11 @@ import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from 
 // here on the main thread, in a bundle of its own (dist/lsp.js) that a lint run never loads.
 if (process.argv[2] === 'lsp') {
   const entry = (await import(new URL('./lsp.js', import.meta.url).href)) as typeof import('./lsp/main.js');
-  const exitCode = entry.runLanguageServerCommand(process.argv.slice(3), { env: process.env, writeStderr: (text) => process.stderr.write(text) });
+  const exitCode = entry.runLanguageServerCommand(process.argv.slice(3), {
+    env: process.env,
+    writeStdout: (text) => process.stdout.write(text),
+    writeStderr: (text) => process.stderr.write(text),
+  });
   if (exitCode !== undefined) process.exitCode = exitCode;
 } else {
   runCliInThread();

@@ -27,6 +27,7 @@ Usage:
   svc-lint baseline [--prune]           record the current findings so that only new ones fail
   svc-lint report [paths...]            capacity and cost per service (--format ${spokenList(formatNamesOf('report'))})
   svc-lint graph [paths...]             the service graph (--format ${spokenList(formatNamesOf('graph'))})
+  svc-lint lsp --stdio                  the language server, for an editor to start
 
 Directories are searched for service.yaml, service.yml, *.service.yaml, *.service.yml and Backstage
 catalog-info.yaml files (node_modules and .git are skipped). Files given by name are linted whatever their name.

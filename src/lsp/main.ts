@@ -12,6 +12,7 @@ judged against the whole workspace, hovers with each service's decision, and qui
 /** What the entry needs from the process; stdin and stdout it takes itself, as the connection must own them. */
 export interface LanguageServerProcess {
   env: Readonly<Record<string, string | undefined>>;
+  writeStdout(text: string): void;
   writeStderr(text: string): void;
 }
 
@@ -22,7 +23,7 @@ export interface LanguageServerProcess {
  */
 export function runLanguageServerCommand(args: readonly string[], process: LanguageServerProcess): number | undefined {
   if (args.includes('--help') || args.includes('-h')) {
-    process.writeStderr(languageServerUsage);
+    process.writeStdout(languageServerUsage);
     return 0;
   }
   // --clientProcessId is what vscode-languageclient passes; the connection reads it itself.

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CodeAction, Hover, TextEdit } from 'vscode-languageserver';
 import { slowTestTimeout } from '../timeouts.js';
-import { codes, copyWorkspace, LspClient, removeWorkspace, uriOf } from './client.js';
+import { repositoryRoot, runProcess } from '../integrations/processes.js';
+import { binPath, codes, copyWorkspace, LspClient, removeWorkspace, uriOf } from './client.js';
 
 vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
@@ -363,5 +364,21 @@ describe('svc-lint lsp --stdio', () => {
     const exited = new Promise<number | null>((resolve) => client.process.once('exit', (code) => resolve(code)));
     client.process.stdin.end();
     expect(await exited).toBe(1);
+  });
+});
+
+describe('svc-lint lsp on the command line', () => {
+  it('prints its usage with --help, and refuses a transport other than stdio with exit 2', () => {
+    const help = runProcess(process.execPath, [binPath, 'lsp', '--help'], repositoryRoot, { ...process.env, NO_COLOR: '1' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: svc-lint lsp --stdio\n/);
+    const socket = runProcess(process.execPath, [binPath, 'lsp', '--socket=7000'], repositoryRoot, { ...process.env, NO_COLOR: '1' });
+    expect(socket).toMatchObject({ status: 2, stdout: '', stderr: 'svc-lint: lsp speaks over stdio only: unexpected --socket=7000 (run svc-lint lsp --stdio)\n' });
+    const badDate = runProcess(process.execPath, [binPath, 'lsp', '--stdio'], repositoryRoot, { ...process.env, SVC_LINT_TODAY: 'tomorrow' });
+    expect(badDate).toMatchObject({ status: 2, stderr: 'svc-lint: SVC_LINT_TODAY=tomorrow: expected a date written YYYY-MM-DD\n' });
+  });
+
+  it('is listed in svc-lint --help', () => {
+    expect(runProcess(process.execPath, [binPath, '--help'], repositoryRoot, { ...process.env, NO_COLOR: '1' }).stdout).toContain('svc-lint lsp --stdio');
   });
 });
