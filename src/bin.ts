@@ -15,7 +15,8 @@ if (process.argv[2] === 'lsp') {
   const entry = (await import(new URL('./lsp.js', import.meta.url).href)) as typeof import('./lsp/main.js');
   const exitCode = entry.runLanguageServerCommand(process.argv.slice(3), {
     env: process.env,
-    writeStdout: (text) => process.stdout.write(text),
+    stdin: process.stdin,
+    stdout: process.stdout,
     writeStderr: (text) => process.stderr.write(text),
   });
   if (exitCode !== undefined) process.exitCode = exitCode;

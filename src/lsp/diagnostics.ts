@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { Judgment } from '../lint.js';
+import type { Analysis } from '../analysis/analysis.js';
 import { isCounted, type Finding, type Severity } from '../types.js';
 import type { FileProblem } from './file-problem.js';
 import { lspRange } from './positions.js';
@@ -17,8 +17,8 @@ const severityOf = {
 const unnecessaryRules = new Set(['unused-suppression', 'unused-waiver']);
 
 /** What a client shows of a finding, plus what it needs to offer a fix (`data`: the finding's message id and values). */
-export function diagnosticOf(finding: Finding, judgment: Judgment, root: string, withRelated: boolean): Diagnostic {
-  const related = withRelated ? relatedInformationOf(finding, judgment, root) : [];
+export function diagnosticOf(finding: Finding, analysis: Analysis, root: string, withRelated: boolean): Diagnostic {
+  const related = withRelated ? relatedInformationOf(finding, analysis, root) : [];
   return {
     range: lspRange(finding),
     severity: severityOf[finding.severity],

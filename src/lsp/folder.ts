@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { configFileNames, findConfigFile } from '../config/load.js';
 import { SvcLintError } from '../errors.js';
-import { configuredBaselinePath } from '../exemptions.js';
-import { displayPathOf, isManifestFileName } from '../files.js';
+import { configuredBaselinePath } from '../exemptions/exempt.js';
+import { displayPathOf } from '../io/paths.js';
+import { isManifestFileName } from '../sources/files.js';
 import { judgeSources, type Judgment } from '../lint.js';
-import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource, type SourceLimits } from '../manifest/source.js';
-import type { ManifestOrigin } from '../manifest/read.js';
-import { setUp, type Setup } from '../setup.js';
+import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource, type SourceLimits } from '../sources/manifest/source.js';
+import type { ManifestOrigin } from '../sources/manifest/read.js';
+import { setUp, type Setup } from '../ruleset/setup.js';
 import type { Finding } from '../types.js';
-import { workspaceFiles } from '../workspace.js';
+import { workspaceFiles } from '../sources/workspace.js';
 import { problemOfError, type FileProblem } from './file-problem.js';
 
 /** What one judgment of the open documents found, by absolute path, with what the hover and the fixes read. */
@@ -43,10 +44,6 @@ export class WorkspaceFolder {
     this.setup = 'setup' in loaded ? loaded.setup : setUp({ cwd: root, config: false });
     this.configProblem = 'problem' in loaded ? loaded.problem : undefined;
     this.readWorkspace();
-  }
-
-  get languages() {
-    return this.setup.languages;
   }
 
   /** The config file the folder uses (found upward from it), if any. */
@@ -155,7 +152,7 @@ export class WorkspaceFolder {
   }
 
   private workspacePaths(): Set<string> {
-    return new Set(workspaceFiles({ config: this.setup.config, cwd: this.root, reportedFiles: [join(this.root, '.')], patterns: [] }));
+    return new Set(workspaceFiles({ config: this.setup.config, cwd: this.root, lintedFiles: [join(this.root, '.')], patterns: [] }));
   }
 
   private readWorkspace(): void {

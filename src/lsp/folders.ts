@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { isInsideDirectory } from '../files.js';
+import { isInsideDirectory } from '../io/paths.js';
 import { WorkspaceFolder } from './folder.js';
 
 /**

@@ -1,11 +1,10 @@
 import type { Hover, Position } from 'vscode-languageserver';
-import { estimateFor } from '../graph/capacity.js';
-import { describeHeaviestChain } from '../graph/traffic.js';
-import { languageName } from '../languages.js';
-import type { Judgment } from '../lint.js';
-import { describeDecision } from '../report/decision-text.js';
-import { inferenceCaveat } from '../report/capacity-rows.js';
-import type { LanguageRegistry } from '../templates/types.js';
+import { estimateFor } from '../analysis/capacity.js';
+import { describeHeaviestChain } from '../analysis/graph/traffic.js';
+import { languageName, type LanguageRegistry } from '../languages/registry.js';
+import type { Analysis } from '../analysis/analysis.js';
+import { describeDecision } from '../output/capacity/decision-text.js';
+import { inferenceCaveat } from '../output/capacity/rows.js';
 import { formatNumber } from '../text/number.js';
 import type { Dependency, Service } from '../types.js';
 import { contains, lspRange } from './positions.js';
@@ -29,8 +28,8 @@ function capacityLine(label: string, languageId: string, effectiveRps: number, l
 }
 
 /** The service's one decision, its traffic and what it costs, as `svc-lint report` computes them. */
-export function describeService(service: Service, judgment: Judgment, languages: LanguageRegistry): string {
-  const { decisions } = judgment;
+export function describeService(service: Service, analysis: Analysis): string {
+  const { decisions, languages } = analysis;
   const { decision, traffic, node } = decisions.of(service);
   const lines = [
     `**${text(service.name)}**: ${text(languageName(service.languageId, languages))}, ${service.workload}`,
@@ -58,31 +57,31 @@ export function describeService(service: Service, judgment: Judgment, languages:
   return lines.join('\n');
 }
 
-function describeCall(caller: Service, dependency: Dependency, judgment: Judgment, languages: LanguageRegistry): string {
-  const { graph } = judgment.decisions.analysis;
+function describeCall(caller: Service, dependency: Dependency, analysis: Analysis): string {
+  const { graph } = analysis.decisions.analysis;
   const node = graph.indexByName.get(dependency.service);
   if (node === undefined) return `No service of the workspace is named **${text(dependency.service)}**`;
   const callee = graph.services[node]!;
-  const callerRps = judgment.decisions.of(caller).traffic.effectiveRps;
+  const callerRps = analysis.decisions.of(caller).traffic.effectiveRps;
   const call =
     dependency.call === 'sync'
       ? `This sync call: ${rps(callerRps * dependency.rpsShare)} (${text(caller.name)} at ${rps(callerRps)} × rpsShare ${formatNumber(dependency.rpsShare)})`
       : 'This call is async: it adds no traffic to the callee';
-  return `${call}\n\n---\n\n${describeService(callee, judgment, languages)}`;
+  return `${call}\n\n---\n\n${describeService(callee, analysis)}`;
 }
 
 /** Over `spec.language`, `peakRps`, `p99Ms` or a `dependsOn` entry of a service in the document: its decision. */
-export function hoverAt(services: readonly Service[], position: Position, judgment: Judgment, languages: LanguageRegistry): Hover | null {
+export function hoverAt(services: readonly Service[], position: Position, analysis: Analysis): Hover | null {
   for (const service of services) {
     for (const field of ['language', 'peakRps', 'p99Ms'] as const) {
       const range = service.locations[field];
       if (range && contains(lspRange(range), position)) {
-        return { contents: { kind: 'markdown', value: describeService(service, judgment, languages) }, range: lspRange(range) };
+        return { contents: { kind: 'markdown', value: describeService(service, analysis) }, range: lspRange(range) };
       }
     }
     for (const dependency of service.dependsOn) {
       if (contains(lspRange(dependency.range), position)) {
-        return { contents: { kind: 'markdown', value: describeCall(service, dependency, judgment, languages) }, range: lspRange(dependency.range) };
+        return { contents: { kind: 'markdown', value: describeCall(service, dependency, analysis) }, range: lspRange(dependency.range) };
       }
     }
   }

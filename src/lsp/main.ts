@@ -1,5 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { isIsoDate } from '../suppressions/dates.js';
+import { isIsoDate } from '../text/dates.js';
 import { startLanguageServer } from './server.js';
 
 export const languageServerUsage = `Usage: svc-lint lsp --stdio
@@ -9,35 +9,36 @@ judged against the whole workspace, hovers with each service's decision, and qui
 "Editors" section for VS Code, Neovim, Helix, Zed and Emacs.
 `;
 
-/** What the entry needs from the process; stdin and stdout it takes itself, as the connection must own them. */
-export interface LanguageServerProcess {
+/** What the command needs from the process, which the entry hands in: the protocol owns stdin and stdout. */
+export interface LanguageServerHost {
   env: Readonly<Record<string, string | undefined>>;
-  writeStdout(text: string): void;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
   writeStderr(text: string): void;
 }
 
 /**
- * `svc-lint lsp --stdio`: starts the server on this process's stdin and stdout and returns undefined; the connection
+ * `svc-lint lsp --stdio`: starts the server on the host's stdin and stdout and returns undefined; the connection
  * ends the process when the client sends `exit`, when stdin closes (a client gone without `shutdown`) and when the
  * process id the client gave in `initialize` no longer runs. Returns an exit code instead when it does not start.
  */
-export function runLanguageServerCommand(args: readonly string[], process: LanguageServerProcess): number | undefined {
+export function runLanguageServerCommand(args: readonly string[], host: LanguageServerHost): number | undefined {
   if (args.includes('--help') || args.includes('-h')) {
-    process.writeStdout(languageServerUsage);
+    host.stdout.write(languageServerUsage);
     return 0;
   }
   // --clientProcessId is what vscode-languageclient passes; the connection reads it itself.
   const unknown = args.filter((arg) => arg !== '--stdio' && !/^--clientProcessId(=\d+)?$/.test(arg) && !/^\d+$/.test(arg));
   if (unknown.length > 0) {
-    process.writeStderr(`svc-lint: lsp speaks over stdio only: unexpected ${unknown.join(' ')} (run svc-lint lsp --stdio)\n`);
+    host.writeStderr(`svc-lint: lsp speaks over stdio only: unexpected ${unknown.join(' ')} (run svc-lint lsp --stdio)\n`);
     return 2;
   }
-  const pinned = process.env.SVC_LINT_TODAY;
+  const pinned = host.env.SVC_LINT_TODAY;
   if (pinned !== undefined && pinned !== '' && !isIsoDate(pinned)) {
-    process.writeStderr(`svc-lint: SVC_LINT_TODAY=${pinned}: expected a date written YYYY-MM-DD\n`);
+    host.writeStderr(`svc-lint: SVC_LINT_TODAY=${pinned}: expected a date written YYYY-MM-DD\n`);
     return 2;
   }
-  const connection = createConnection(ProposedFeatures.all, globalThis.process.stdin, globalThis.process.stdout);
+  const connection = createConnection(ProposedFeatures.all, host.stdin, host.stdout);
   // stdout is the protocol's: anything a dependency logs goes to stderr.
   console.log = console.info = console.warn = console.error;
   startLanguageServer(connection, { today: () => pinned || new Date().toISOString().slice(0, 10) });

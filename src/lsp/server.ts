@@ -83,7 +83,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const byUri = new Map<string, Diagnostic[]>();
     for (const path of folder.openPaths()) byUri.set(uriOf(path), []);
     for (const [path, findings] of judged.findingsByPath) {
-      const diagnostics = shownFindings(findings).map((finding) => diagnosticOf(finding, judged.judgment, folder.root, withRelated));
+      const diagnostics = shownFindings(findings).map((finding) => diagnosticOf(finding, judged.judgment.analysis, folder.root, withRelated));
       const uri = uriOf(path);
       byUri.set(uri, [...(byUri.get(uri) ?? []), ...diagnostics]);
     }
@@ -238,7 +238,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const judged = open?.folder.last;
       if (!open || !judged) return null;
       const services = judged.judgment.services.filter((service) => service.file.path === open.path);
-      return hoverAt(services, params.position, judged.judgment, open.folder.languages);
+      return hoverAt(services, params.position, judged.judgment.analysis);
     }, null),
   );
 
@@ -250,13 +250,13 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const findings = shownFindingsOf(open.folder, open.path);
       const withRelated = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
       return codeActionsFor(
-        findings.filter((finding) => overlaps(diagnosticOf(finding, judged.judgment, open.folder.root, false).range, params.range)),
+        findings.filter((finding) => overlaps(diagnosticOf(finding, judged.judgment.analysis, open.folder.root, false).range, params.range)),
         {
           document: open.document,
           today: options.today(),
           canPlaceCursor: capabilities.window?.showDocument?.support === true,
           documentFindings: findings,
-          diagnosticOf: (finding) => diagnosticOf(finding, judged.judgment, open.folder.root, withRelated),
+          diagnosticOf: (finding) => diagnosticOf(finding, judged.judgment.analysis, open.folder.root, withRelated),
         },
       );
     }, []),
