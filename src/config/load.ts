@@ -64,9 +64,10 @@ export function emptyConfig(cwd: string): LoadedConfig {
   };
 }
 
-export function loadConfigFile(path: string, displayPath: string): LoadedConfig {
-  if (!existsSync(path)) throw new SvcLintError('config', `config file not found: ${displayPath}`);
-  const file = readYamlDataFile(path, displayPath, 'config');
+/** Loads and checks the config at `path`; `buffer` is an editor's unsaved text of it, read instead of the file. */
+export function loadConfigFile(path: string, displayPath: string, buffer?: string): LoadedConfig {
+  if (buffer === undefined && !existsSync(path)) throw new SvcLintError('config', `config file not found: ${displayPath}`);
+  const file = readYamlDataFile(path, displayPath, 'config', buffer);
   const errorAt = errorMaker(file, displayPath);
   const value = file.value ?? {};
   const validate = validator('config');

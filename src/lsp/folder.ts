@@ -34,15 +34,20 @@ export class WorkspaceFolder {
   /** Open documents, parsed from their buffers, in the order they were opened; their texts beside them. */
   private readonly open = new Map<string, ManifestSource>();
   private readonly buffers = new Map<string, string>();
+  /** What of the config decides which files the workspace holds and how they parse: a change means reading them again. */
+  private workspaceKey: string;
   last: FolderJudgment | undefined;
 
+  /** `configBuffers`: the config files open in the editor, by absolute path; their buffers count, typed or saved. */
   constructor(
     readonly root: string,
     private readonly today: () => string,
+    private readonly configBuffers: ReadonlyMap<string, string>,
   ) {
     const loaded = this.loadSetup();
     this.setup = 'setup' in loaded ? loaded.setup : setUp({ cwd: root, config: false });
     this.configProblem = 'problem' in loaded ? loaded.problem : undefined;
+    this.workspaceKey = workspaceKeyOf(this.setup);
     this.readWorkspace();
   }
 
@@ -73,7 +78,10 @@ export class WorkspaceFolder {
     return [...this.open.keys()];
   }
 
-  /** Re-reads the config and the workspace; a config that no longer loads keeps the last one that did. */
+  /**
+   * Re-reads the config, and the workspace when what it selects or how it parses changed (`include`, `exclude`,
+   * `maxFileSizeMb`, `languages`); a config that no longer loads keeps the last one that did.
+   */
   reloadConfig(): void {
     const loaded = this.loadSetup();
     if ('problem' in loaded) {
@@ -82,6 +90,9 @@ export class WorkspaceFolder {
     }
     this.configProblem = undefined;
     this.setup = loaded.setup;
+    const key = workspaceKeyOf(this.setup);
+    if (key === this.workspaceKey) return;
+    this.workspaceKey = key;
     this.readWorkspace();
     for (const [path, text] of this.buffers) this.setBuffer(path, text);
   }
@@ -144,7 +155,7 @@ export class WorkspaceFolder {
 
   private loadSetup(): { setup: Setup } | { problem: FileProblem } {
     try {
-      return { setup: setUp({ cwd: this.root }) };
+      return { setup: setUp({ cwd: this.root, configBuffers: this.configBuffers }) };
     } catch (error) {
       if (!(error instanceof SvcLintError)) throw error;
       return { problem: problemOfError(error, findConfigFile(this.root) ?? join(this.root, configFileNames[0]!)) };
@@ -165,6 +176,11 @@ export class WorkspaceFolder {
   private load(path: string, text: string | undefined, limits: SourceLimits, origin: ManifestOrigin): ManifestSource {
     return loadManifestSource({ path, displayPath: displayPathOf(this.root, path) }, this.setup.languages, limits, text, origin);
   }
+}
+
+function workspaceKeyOf(setup: Setup): string {
+  const { config, directory } = setup.config;
+  return JSON.stringify([directory, config.include, config.exclude, config.maxFileSizeMb, config.languages]);
 }
 
 function sourceLimitsOf(setup: Setup): SourceLimits {

@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { configFileNames } from '../config/load.js';
 import { isInsideDirectory } from '../io/paths.js';
 import { WorkspaceFolder } from './folder.js';
 
@@ -9,6 +10,8 @@ import { WorkspaceFolder } from './folder.js';
 export class Folders {
   private readonly folders = new Map<string, WorkspaceFolder>();
   private roots: string[] = [];
+  /** Config files open in the editor, by absolute path: every folder reads their buffers instead of the files. */
+  private readonly configBuffers = new Map<string, string>();
 
   constructor(private readonly today: () => string) {}
 
@@ -28,10 +31,23 @@ export class Folders {
   folderAt(root: string): WorkspaceFolder {
     let folder = this.folders.get(root);
     if (!folder) {
-      folder = new WorkspaceFolder(root, this.today);
+      folder = new WorkspaceFolder(root, this.today, this.configBuffers);
       this.folders.set(root, folder);
     }
     return folder;
+  }
+
+  /**
+   * The buffer of an open document named like a config (undefined: closed, the file on disk counts again); the
+   * folders whose config it is read it again. Returns them, none when it is no folder's config.
+   */
+  configBufferChanged(path: string, text: string | undefined): WorkspaceFolder[] {
+    if (!configFileNames.includes(basename(path))) return [];
+    const configured = this.all().filter((folder) => folder.isConfigFile(path));
+    if (text === undefined) this.configBuffers.delete(path);
+    else this.configBuffers.set(path, text);
+    for (const folder of configured) folder.reloadConfig();
+    return configured;
   }
 
   /** The folders read so far. */

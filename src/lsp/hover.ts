@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { describeDecision } from '../output/capacity/decision-text.js';
 import { inferenceCaveat } from '../output/capacity/rows.js';
 import { formatNumber } from '../text/number.js';
-import type { Dependency, Service } from '../types.js';
+import type { Dependency, LanguageProfile, Service } from '../types.js';
 import { contains, lspRange } from './positions.js';
 
 /** Names and languages come from manifests: shown as text, never as Markdown. */
@@ -15,6 +15,13 @@ function text(value: string): string {
 }
 
 const rps = (value: number) => `${formatNumber(value)} req/s`;
+
+/** A profile's source as a link an editor opens (a web address only), with how its figures were measured. */
+function citation(source: LanguageProfile['source']): string {
+  const title = text(source.title);
+  const linked = source.url !== undefined && /^https?:\/\/[^\s()<>]+$/.test(source.url) ? `[${title}](${source.url})` : title;
+  return `${linked}: ${text(source.setup)}`;
+}
 
 function capacityLine(label: string, languageId: string, effectiveRps: number, languages: LanguageRegistry): string | undefined {
   const profile = languages.profile(languageId);
@@ -51,8 +58,13 @@ export function describeService(service: Service, analysis: Analysis): string {
   ].filter((line): line is string => line !== undefined);
   if (hasTraffic && estimates.length > 0) {
     lines.push('', `Capacity at ${rps(traffic.effectiveRps)} (instances = ceil(peak / per-instance throughput)):`, ...estimates);
-    const sources = new Set([service.languageId, decision.recommended].map((id) => languages.profile(id)?.source.title).filter((title) => title !== undefined));
-    lines.push('', `Figures: ${[...sources].map((title) => text(title!)).join('; ')}${decision.reason === 'ml-serving' ? ` (${inferenceCaveat})` : ''}`);
+    const sources = new Map<string, LanguageProfile['source']>();
+    for (const id of [service.languageId, decision.recommended]) {
+      const source = languages.profile(id)?.source;
+      if (source) sources.set(source.title, source);
+    }
+    const cited = [...sources.values()].map(citation).join('; ');
+    lines.push('', `Figures: ${cited}${decision.reason === 'ml-serving' ? ` (${inferenceCaveat})` : ''}`);
   }
   return lines.join('\n');
 }

@@ -189,6 +189,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     guarded('reading a change', ({ document }) => {
       const path = pathOfUri(document.uri);
       if (path === undefined) return;
+      // A config being typed counts as it stands; one that does not load is a diagnostic on it, the last one kept.
+      const configured = folders.configBufferChanged(path, document.getText());
+      if (configured.length > 0) edited.add(document.uri);
+      for (const folder of configured) schedule(folder);
+      if (configured.length > 0) return;
       const folder = folders.folderOf(path);
       if (!folder.serves(path)) return;
       folder.setBuffer(path, document.getText());
@@ -201,10 +206,12 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     guarded('closing a document', ({ document }) => {
       const path = pathOfUri(document.uri);
       if (path === undefined) return;
+      edited.delete(document.uri);
+      // A config closed unsaved: the file on disk is the config again.
+      for (const folder of folders.configBufferChanged(path, undefined)) schedule(folder);
       const folder = folders.folderOf(path);
       if (!folder.isOpen(path)) return;
       folder.closeBuffer(path);
-      edited.delete(document.uri);
       schedule(folder);
     }, undefined),
   );

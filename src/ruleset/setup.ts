@@ -15,6 +15,8 @@ export interface SetupOptions {
   config?: string | false;
   /** Severity overrides that win over the config (`--rule id:severity`). */
   ruleOverrides?: Readonly<Record<string, SeverityOrOff>>;
+  /** Config files an editor holds open, by absolute path: their texts are read instead of the files on disk. */
+  configBuffers?: ReadonlyMap<string, string>;
 }
 
 /** What every command needs before it reads a manifest: the config, the languages and the checked rules. */
@@ -30,10 +32,11 @@ export interface Setup {
 export function loadConfig(options: SetupOptions): LoadedConfig {
   if (options.config === false) return emptyConfig(options.cwd);
   if (typeof options.config === 'string') {
-    return loadConfigFile(resolve(options.cwd, options.config), options.config);
+    const path = resolve(options.cwd, options.config);
+    return loadConfigFile(path, options.config, options.configBuffers?.get(path));
   }
   const found = findConfigFile(options.cwd);
-  return found ? loadConfigFile(found, displayPathOf(options.cwd, found)) : emptyConfig(options.cwd);
+  return found ? loadConfigFile(found, displayPathOf(options.cwd, found), options.configBuffers?.get(found)) : emptyConfig(options.cwd);
 }
 
 export function setUp(options: SetupOptions): Setup {

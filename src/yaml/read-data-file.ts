@@ -15,13 +15,16 @@ export interface YamlDataFile {
   rangeAt(path: YamlPath, target?: 'key' | 'value'): Range;
 }
 
-/** Reads a config or data file; anything wrong with it is one `SvcLintError` naming the file, line and column. */
-export function readYamlDataFile(path: string, displayPath: string, kind: 'config' | 'internal'): YamlDataFile {
+/**
+ * Reads a config or data file (or `buffer`, an editor's unsaved text of it, checked as the file would be); anything
+ * wrong with it is one `SvcLintError` naming the file, line and column.
+ */
+export function readYamlDataFile(path: string, displayPath: string, kind: 'config' | 'internal', buffer?: string): YamlDataFile {
   const prefix = kind === 'config' ? 'invalid config ' : 'invalid built-in data ';
   const fail = (where: string, reason: string) => new SvcLintError(kind, `${prefix}${displayPath}${where}: ${reason}`);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = buffer === undefined ? readFileSync(path) : Buffer.from(buffer, 'utf8');
   } catch (error) {
     throw new SvcLintError(kind, `cannot read ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -176,11 +177,15 @@ describe('svc-lint lsp --stdio', () => {
         '- on Python: 2 instances, 104 MB (Python \\(FastAPI\\): 12,500 req/s and 52 MB per instance)',
         '- on Go: 1 instance, 12 MB (Go: 95,000 req/s and 12 MB per instance)',
         '',
-        'Figures: Choosing Python or Go for Microservices: A Performance Reality Check \\(2026\\)',
+        'Figures: [Choosing Python or Go for Microservices: A Performance Reality Check \\(2026\\)](https://lnkd.in/d9WXQ_vA): JSON API benchmark on a 4\\-core VM with 100 concurrent connections; container figures from the same comparison',
       ].join('\n'),
     });
     const overPeak: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pricing }, position: { line: 8, character: 14 } });
     expect(overPeak.range).toEqual(range(8, 13, 8, 16));
+    expect(overPeak.contents).toEqual(overLanguage.contents);
+    const overLatency: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pricing }, position: { line: 11, character: 12 } });
+    expect(overLatency.range).toEqual(range(11, 11, 11, 13));
+    expect(overLatency.contents).toEqual(overLanguage.contents);
     const overCall: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: orders }, position: { line: 10, character: 16 } });
     expect((overCall.contents as { value: string }).value).toMatch(/^This sync call: 20,000 req\/s \(orders at 40,000 req\/s × rpsShare 0\.5\)\n\n---\n\n\*\*pricing\*\*/);
     const elsewhere = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pricing }, position: { line: 0, character: 2 } });
@@ -236,6 +241,8 @@ describe('svc-lint lsp --stdio', () => {
   it('removes an unused directive, or only the unused rule of a directive that names several', async () => {
     const pricing = await client.open('pricing/service.yaml');
     await client.diagnostics(pricing, (found) => found.length > 0);
+    expect(client.latest(pricing)!.find((item) => item.code === 'unused-suppression')).toMatchObject({ range: range(9, 2, 9, 73), severity: 2, tags: [1] });
+    expect(client.latest(pricing)!.find((item) => item.code === 'inherited-hot-path')!.tags).toBeUndefined();
     const [remove] = await actionsAt(pricing, 9, 10);
     expect(remove).toMatchObject({ title: 'Remove the unused directive', edit: { changes: { [pricing]: [{ range: range(9, 0, 10, 0), newText: '' }] } } });
     // Above the language, the same directive suppresses the inherited-hot-path finding there: only team-expertise is unused.
@@ -292,6 +299,109 @@ describe('svc-lint lsp --stdio', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
     expect(await client.diagnostics(config, () => true, before)).toEqual([]);
     expect(codes(await client.diagnostics(pricing, () => true, before))).toEqual(['unused-suppression']);
+  });
+
+  it('reads a config as it is typed: an invalid buffer is a diagnostic on it with the last valid config kept, and closing it unsaved brings back the file', async () => {
+    const pricing = await client.open('pricing/service.yaml');
+    await client.diagnostics(pricing, (found) => found.some((item) => item.code === 'inherited-hot-path'));
+    const configPath = join(root, '.svc-lint.yaml');
+    const onDisk = readFileSync(configPath, 'utf8');
+    const config = await client.open('.svc-lint.yaml');
+    const typing = client.published.length;
+    const version = await client.change(config, 'rules:\n  inherited-hot-path: of\n');
+    const [problem] = await client.diagnostics(config, (found) => found.length > 0, typing);
+    expect(problem).toMatchObject({ range: range(1, 22, 1, 23), severity: 1, source: 'svc-lint' });
+    expect(problem!.message).toMatch(/^rules\.inherited-hot-path: /);
+    expect(client.published.filter((params) => params.uri === config).at(-1)!.version).toBe(version);
+    expect(codes(client.latest(pricing)!)).toEqual(['inherited-hot-path', 'unused-suppression']);
+    const fixed = client.published.length;
+    await client.change(config, 'rules:\n  inherited-hot-path: off\n');
+    expect(await client.diagnostics(config, () => true, fixed)).toEqual([]);
+    expect(codes(await client.diagnostics(pricing, () => true, fixed))).toEqual(['unused-suppression']);
+    const closed = client.published.length;
+    await client.close(config);
+    expect(codes(await client.diagnostics(pricing, () => true, closed))).toEqual(['inherited-hot-path', 'unused-suppression']);
+    expect(readFileSync(configPath, 'utf8')).toBe(onDisk);
+  });
+
+  it('applies the config’s waivers, and shows an unused waiver on the config, faded', async () => {
+    const configPath = join(root, '.svc-lint.yaml');
+    writeFileSync(
+      configPath,
+      [
+        'rules:',
+        '  team-expertise: warning',
+        'waivers:',
+        '  - rule: inherited-hot-path',
+        '    services: [pricing, billing]',
+        '    reason: Rewrite in Go tracked in PLAT-9',
+        '    owner: team-pricing',
+        '    expires: 2026-12-31',
+        '',
+      ].join('\n'),
+    );
+    const restarted = new LspClient({ root });
+    try {
+      await restarted.initialize();
+      const pricing = await restarted.open('pricing/service.yaml');
+      expect(codes(await restarted.diagnostics(pricing))).toEqual(['unused-suppression']);
+      const [unused] = await restarted.diagnostics(uriOf(configPath), (found) => found.length > 0);
+      expect(unused).toMatchObject({ code: 'unused-waiver', range: range(4, 24, 4, 31), severity: 2, source: 'svc-lint', tags: [1] });
+      expect(unused!.message).toContain('billing');
+    } finally {
+      restarted.dispose();
+    }
+  });
+
+  it('serves a Backstage catalog-info.yaml that opts in, in the same graph, and leaves one that does not alone', async () => {
+    const catalog = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: checkout',
+      '  annotations:',
+      '    svc-lint.dev/language: go',
+      '    svc-lint.dev/workload: api',
+      '    svc-lint.dev/peak-rps: "60000"',
+      'spec:',
+      '  type: service',
+      '  owner: team-payments',
+      '  dependsOn: [component:pricing, component:billng]',
+      '',
+    ].join('\n');
+    writeFileSync(join(root, 'catalog-info.yaml'), catalog);
+    const pricing = await client.open('pricing/service.yaml');
+    const checkout = await client.open('catalog-info.yaml');
+    const found = await client.diagnostics(checkout, (diagnostics) => diagnostics.length > 0);
+    expect(found.map((item) => [item.code, item.range.start.line])).toEqual([['unknown-dependency', 11]]);
+    expect((await client.diagnostics(pricing, (diagnostics) => diagnostics.some((item) => (item.message as string).includes('80,000'))))[0]).toMatchObject({
+      code: 'inherited-hot-path',
+      range: range(5, 12, 5, 18),
+    });
+    const other = await client.open('other/catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\nspec:\n  type: website\n');
+    const before = client.published.length;
+    await client.change(checkout, catalog.replace('"60000"', '"70000"'));
+    await client.diagnostics(pricing, (diagnostics) => diagnostics.some((item) => (item.message as string).includes('90,000')), before);
+    expect(client.latest(other) ?? []).toEqual([]);
+  });
+
+  it('judges once after a burst of changes (the debounce), for the last version', async () => {
+    const slow = new LspClient({ root, initializationOptions: { debounceMs: 1000 } });
+    try {
+      await slow.initialize();
+      const orders = await slow.open('orders/service.yaml');
+      await slow.diagnostics(orders, (found) => found.length > 0);
+      const text = readFileSync(join(root, 'orders/service.yaml'), 'utf8');
+      const before = slow.published.length;
+      let version = 0;
+      for (const share of ['0.1', '0.2', '0.3', '0.4']) version = await slow.change(orders, text.replace('rpsShare: 0.5', `rpsShare: ${share}`));
+      await slow.diagnostics(orders, () => true, before);
+      await new Promise((resume) => setTimeout(resume, 1500));
+      const sent = slow.published.slice(before).filter((params) => params.uri === orders);
+      expect(sent.map((params) => params.version)).toEqual([version]);
+    } finally {
+      slow.dispose();
+    }
   });
 
   it('compares with a baseline, and re-lints when the baseline changes', async () => {
@@ -358,6 +468,21 @@ describe('svc-lint lsp --stdio', () => {
 
   it('exits 0 after shutdown and exit', async () => {
     expect(await client.shutdown()).toBe(0);
+  });
+
+  it('exits when the client’s process ends, though its pipes stay open', async () => {
+    const editor = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)']);
+    const watched = new LspClient({ root });
+    try {
+      await watched.connection.sendRequest('initialize', { processId: editor.pid, rootUri: uriOf(root), capabilities: {} });
+      const exited = new Promise<number | null>((resolve) => watched.process.once('exit', (code) => resolve(code)));
+      editor.kill();
+      // vscode-languageserver looks for the process every 3 s.
+      expect(await exited).toBe(1);
+    } finally {
+      editor.kill();
+      watched.dispose();
+    }
   });
 
   it('exits when its client goes away without shutdown (stdin closes)', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +16,14 @@ function serverCommand(): { command: string; args: string[] } {
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const { command, args } = serverCommand();
-  const serverOptions: ServerOptions = { command, args, transport: TransportKind.stdio };
+  // No `transport`: vscode-languageclient would add a second --stdio. On Windows, svc-lint is a .cmd script, which
+  // Node.js starts only through the shell.
+  const windows = process.platform === 'win32';
+  const serverOptions: ServerOptions = {
+    command: windows && command.includes(' ') ? `"${command}"` : command,
+    args,
+    options: { shell: windows },
+  };
   const clientOptions: LanguageClientOptions = {
     // svc-lint decides which YAML files are manifests (names, content and the config's include).
     documentSelector: [{ scheme: 'file', language: 'yaml' }],
