@@ -6,9 +6,11 @@ import { compareText } from '../../text/compare.js';
  * that a judged service declares (a name declared anywhere is declared).
  */
 export function undeclaredServices(held: Iterable<UndeclaredService>, declared: readonly Service[]): Map<string, UndeclaredService> {
-  const declaredNames = new Set(declared.map((service) => service.name));
   const byName = new Map<string, UndeclaredService>();
+  // Most workspaces hold none: then the declared names are not gathered (an editor judges on every edit).
+  let declaredNames: Set<string> | undefined;
   for (const service of held) {
+    declaredNames ??= new Set(declared.map((declaredService) => declaredService.name));
     if (!declaredNames.has(service.name) && !byName.has(service.name)) byName.set(service.name, service);
   }
   return byName;

@@ -48,14 +48,17 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
     const isLinted = context.isLinted ?? (() => true);
     const lintedCallOnChain = nearestCallOnChain(traffic, (edge) => isLinted(graph.services[edge.from]!));
     graph.services.forEach((service, node) => {
+      const flow = traffic[node]!;
+      // Received throughput lies above the threshold: the services below it (most of a fleet) need no decision here.
+      if (flow.effectiveRps <= thresholdRps) return;
       const { decision } = decisions.of(service);
       if (decision.throughput !== 'received') return;
       const profile = languages.profile(service.languageId);
       if (!profile || profile.id === params.preferred || !isOnPath(profile, params.languagePath)) return;
-      const flow = traffic[node]!;
-      const chain = describeHeaviestChain(node, traffic, graph);
+      // Described only for a finding: a run on a few files (a hook, an editor) reports few of the hot services.
+      const chain = () => describeHeaviestChain(node, traffic, graph);
       if (isLinted(service)) {
-        findings.push(receiverFinding(service, flow, { language: profile.name, thresholdRps, chain, preferredName, ...teamLacking(service, params.preferred, languages) }));
+        findings.push(receiverFinding(service, flow, { language: profile.name, thresholdRps, chain: chain(), preferredName, ...teamLacking(service, params.preferred, languages) }));
         return;
       }
       // A run on some files (a hook): what they send makes this service hot, so say it at the calls they make.
@@ -72,7 +75,7 @@ export const inheritedHotPath: WorkspaceTemplate<InheritedHotPathParams> = {
       const onChain = lintedCallOnChain(node);
       if (onChain && !reported.has(onChain)) {
         const caller = graph.services[onChain.from]!;
-        findings.push(impactFinding(caller, onChain, 'impactChain', { service: caller.name, ...calleeData, chain }));
+        findings.push(impactFinding(caller, onChain, 'impactChain', { service: caller.name, ...calleeData, chain: chain() }));
       }
     });
     return findings;
