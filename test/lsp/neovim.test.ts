@@ -51,7 +51,8 @@ describe.skipIf(!commandExists('nvim'))('Neovim’s LSP client against svc-lint 
     );
     expect(nvim.status, nvim.output).toBe(0);
     run = JSON.parse(readFileSync(out, 'utf8')) as NeovimRun;
-  });
+    // Longer than Neovim's own limit, so that a stuck run fails with what Neovim printed.
+  }, 2 * slowTestTimeout);
 
   afterAll(() => removeWorkspace(root));
 
