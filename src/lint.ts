@@ -1,8 +1,8 @@
 import { realPathOf } from './io/existing-files.js';
 import { resolve } from 'node:path';
 import { runRules } from './engine/run-rules.js';
-import { languageEvidenceReader } from './sources/evidence/detect.js';
-import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles } from './sources/files.js';
+import { languageEvidenceReader, type LanguageEvidenceReader } from './sources/evidence/detect.js';
+import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles, type SearchCache } from './sources/files.js';
 import { displayPathOf } from './io/paths.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
@@ -125,18 +125,18 @@ interface Targets extends FoundFiles {
   origin: 'given' | 'stdin' | 'include' | 'default';
 }
 
-function findTargets(options: LintOptions, setup: Setup): Targets {
+function findTargets(options: LintOptions, setup: Setup, cache?: SearchCache): Targets {
   const { cwd } = options;
   if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [], origin: 'stdin' };
   const { config } = setup.config;
   const include = config.include ?? [];
   const exclude = absoluteGlobs(setup.config.directory, config.exclude ?? []);
   if (options.patterns && options.patterns.length > 0) {
-    return { ...findManifestFiles(options.patterns, cwd, exclude), patterns: options.patterns, origin: 'given' };
+    return { ...findManifestFiles(options.patterns, cwd, exclude, cache), patterns: options.patterns, origin: 'given' };
   }
-  if (include.length === 0) return { ...findManifestFiles(['.'], cwd, exclude), patterns: ['.'], origin: 'default' };
+  if (include.length === 0) return { ...findManifestFiles(['.'], cwd, exclude, cache), patterns: ['.'], origin: 'default' };
   const patterns = absoluteGlobs(setup.config.directory, include);
-  const found = findManifestFiles(patterns, cwd, exclude);
+  const found = findManifestFiles(patterns, cwd, exclude, cache);
   // Name the include globs as the config writes them, not in the absolute form they are searched with.
   const unmatched = found.unmatched.map((glob) => include[patterns.indexOf(glob)] ?? glob);
   return { ...found, unmatched, patterns, origin: 'include' };
@@ -212,7 +212,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
   const setup = options.setup ?? setUp(options);
   const { languages, rules } = setup;
-  const targets = findTargets(options, setup);
+  const cachePath = cachePathFor(options.cache, setup.config, cwd);
+  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
+  const targets = findTargets(options, setup, cache?.searches);
   const failsUnmatched = (problem: string | undefined) => {
     if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem);
   };
@@ -221,21 +223,23 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const limits = sourceLimits(setup.config.config.maxFileSizeMb ?? defaultMaxFileSizeMb);
   const sources = new Map<string, ManifestSource>();
-  const cachePath = cachePathFor(options.cache, setup.config, cwd);
-  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
-  // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. Linted
-  // files are always parsed (their text and problems matter); the others may come from the cache.
+  // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. A file
+  // unchanged since the cache was written is taken from it, never read; an editor buffer is always parsed.
   // A workspace file is read as a search finds it: only what is svc-lint's counts.
   const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
     const key = realPathOf(path);
     let source = sources.get(key);
     if (!source) {
       const file = { path, displayPath: displayPathOf(cwd, path) };
-      const cached = role === 'workspace' ? cache?.contentsOf(file) : undefined;
-      if (role === 'linted' && text === undefined) cache?.beforeReading(file);
       const origin = role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named';
-      source = cached ? { file, ...cached, findings: [] } : loadManifestSource(file, languages, limits, text, origin);
-      if (!cached && text === undefined) cache?.remember(file, source.services, source.undeclared ?? []);
+      const fileCache = text === undefined ? cache : undefined;
+      source = fileCache?.sourceOf(file, origin, role === 'linted' ? 'all' : 'services');
+      if (!source) {
+        fileCache?.beforeReading(file);
+        let bytes: Uint8Array | undefined;
+        source = loadManifestSource(file, languages, limits, text, origin, (read) => (bytes = read));
+        if (bytes) fileCache?.remember(file, origin, source, bytes);
+      }
       sources.set(key, source);
     }
     return source;
@@ -252,15 +256,18 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         ...(options.workspace ? { root: resolve(cwd, options.workspace) } : {}),
         lintedFiles: targets.files,
         patterns: targets.patterns,
+        ...(cache && { cache: cache.searches }),
       })
     : [];
   // The linted files are loaded already; only the others are read (and their real paths looked up) here.
   const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
   const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
-  const cacheProblem = await cache?.save(manifestPaths);
 
-  const judgment = judgeSources(setup, linted, workspace, options);
+  const judgment = judgeSources(setup, linted, workspace, { ...options, ...(cache && { languageEvidence: cache.evidenceReader() }) });
   const { findings, fixed, services } = judgment;
+  // Written once the rules ran: the drift evidence they read is kept too.
+  const cacheProblem = await cache?.save(manifestPaths);
+  const cacheDamage = cache?.problem();
   return {
     findings,
     ...(fixed && { fixed }),
@@ -277,14 +284,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...(unmatched === undefined ? targets.unmatched.map((pattern) => `no svc-lint manifest found for ${pattern}`) : [unmatched]),
       ...skippedNotes,
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
+      ...(cacheDamage === undefined || cachePath === undefined ? [] : [`ignored the cache ${displayPathOf(cwd, cachePath)}: ${cacheDamage}; every file was read`]),
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],
     analysis: judgment.analysis,
   };
 }
 
-/** What judging parsed sources takes from the lint options: where paths are relative to, the date and the exemptions. */
-export type JudgeOptions = Pick<LintOptions, 'cwd' | 'today' | 'allowInlineSuppressions' | 'baseline' | 'workspace' | 'exempt'>;
+/**
+ * What judging parsed sources takes from the lint options: where paths are relative to, the date and the exemptions;
+ * and where the drift evidence of a directory comes from (by default each directory is read once per judgment).
+ */
+export type JudgeOptions = Pick<LintOptions, 'cwd' | 'today' | 'allowInlineSuppressions' | 'baseline' | 'workspace' | 'exempt'> & {
+  languageEvidence?: LanguageEvidenceReader;
+};
 
 export interface Judgment {
   /** Rendered and sorted, exempted ones marked. */
@@ -321,7 +334,7 @@ export function judgeSources(setup: Setup, linted: readonly ManifestSource[], wo
     isLinted: (service) => lintedPaths.has(service.file.path),
     sourceFindings,
     rules,
-    context: { languages, decisions, languageEvidence: languageEvidenceReader(), undeclared },
+    context: { languages, decisions, languageEvidence: options.languageEvidence ?? languageEvidenceReader(), undeclared },
   });
   const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
   const { findings: exempted, fixed } =

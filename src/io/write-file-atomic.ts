@@ -4,7 +4,7 @@ import { inBatches } from './batches.js';
 import { announceTemporaryFile, removeStaleTemporaryFiles, temporaryPathFor } from './temporary-files.js';
 
 /**
- * Writes `text` (whole, or in pieces written as they come) so that readers see either the old file or the complete new one: the text goes to a
+ * Writes `text` (whole, bytes, or in pieces written as they come) so that readers see either the old file or the complete new one: the text goes to a
  * temporary file in the same directory (a rename across file systems would not be atomic), is flushed
  * to disk, then renamed over `path`. On any failure the temporary file is removed and the error rethrown.
  *
@@ -12,7 +12,7 @@ import { announceTemporaryFile, removeStaleTemporaryFiles, temporaryPathFor } fr
  * its work thread on Ctrl-C and removes the file announced here; a file left by a killed run is removed by the next
  * write to the same directory.
  */
-export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array | Iterable<string>): Promise<void> {
   removeStaleTemporaryFiles(dirname(path));
   const temporaryPath = temporaryPathFor(path);
   let descriptor: number | undefined;
@@ -20,6 +20,7 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
     announceTemporaryFile('created', temporaryPath);
     descriptor = openSync(temporaryPath, 'wx', modeToKeep(path));
     if (typeof text === 'string') writeFileSync(descriptor, text, 'utf8');
+    else if (text instanceof Uint8Array) writeFileSync(descriptor, text);
     else for (const batch of inBatches(text)) writeFileSync(descriptor, batch, 'utf8');
     fsyncSync(descriptor);
     closeSync(descriptor);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import fs, { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { SvcLintError } from '../errors.js';
@@ -45,6 +45,33 @@ export interface FoundFiles {
   excluded: string[];
 }
 
+/**
+ * Searches answered from an earlier run: `found` gives the files a search with the same key found, when no directory
+ * it read has changed since; a recorder hears of each directory a search reads (before it is read) and keeps the result.
+ */
+export interface SearchCache {
+  found(key: string): string[] | undefined;
+  recorder(): { beforeReadingDirectory(directory: string): void; keep(key: string, files: string[]): void };
+}
+
+type GlobOptions = fg.Options & { cwd: string; ignore: string[] };
+
+/** `fg.sync`, or its answer from `cache` when nothing it read has changed (and then a walk kept for next time). */
+function search(patterns: string | string[], options: GlobOptions, cache: SearchCache | undefined): string[] {
+  if (!cache) return fg.sync(patterns, options);
+  const key = JSON.stringify([patterns, options.cwd, options.ignore]);
+  const cached = cache.found(key);
+  if (cached) return cached;
+  const recorder = cache.recorder();
+  const readdirSync = ((directory: string, readOptions: { withFileTypes: true }) => {
+    recorder.beforeReadingDirectory(directory);
+    return fs.readdirSync(directory, readOptions);
+  }) as unknown as typeof fs.readdirSync;
+  const files = fg.sync(patterns, { ...options, fs: { readdirSync } });
+  recorder.keep(key, files);
+  return files;
+}
+
 function statOrUndefined(path: string) {
   try {
     return statSync(path);
@@ -81,7 +108,7 @@ function isIgnored(file: string, ignore: readonly string[]): boolean {
  * A path that is neither an existing file or directory nor a glob is an error.
  */
 /** `exclude` holds absolute globs (see `absoluteGlobs`). */
-export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = []): FoundFiles {
+export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = [], cache?: SearchCache): FoundFiles {
   const found = new Set<string>();
   const named = new Set<string>();
   const unmatched: string[] = [];
@@ -97,10 +124,10 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
       if (ignored) excluded.push(pattern);
       matches = ignored ? [] : [absolute];
     } else if (stats?.isDirectory()) {
-      matches = fg.sync(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore });
+      matches = search(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore }, cache);
       isSearch = true;
     } else if (isGlob(pattern)) {
-      matches = fg.sync(pattern, { ...searchOptions, cwd, ignore });
+      matches = search(pattern, { ...searchOptions, cwd, ignore }, cache);
     } else {
       throw new SvcLintError('path', `no such file or directory: ${pattern}${didYouMean(basename(absolute), siblingNames(absolute))}`);
     }

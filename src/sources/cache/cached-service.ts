@@ -18,15 +18,15 @@ const serviceFields: readonly ServiceField[] = [
   'dependsOn',
 ];
 
-function isObject(value: unknown): value is Fields {
+export function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isPosition(value: unknown): boolean {
+export function isPosition(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 1;
 }
 
-function isRange(value: unknown): boolean {
+export function isRange(value: unknown): boolean {
   return isObject(value) && isPosition(value.line) && isPosition(value.column) && isPosition(value.endLine) && isPosition(value.endColumn);
 }
 

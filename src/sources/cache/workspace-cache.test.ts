@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Service } from '../../types.js';
+import type { ManifestSource } from '../manifest/source.js';
+import { encodeCacheFile, readCacheFile } from './cache-file.js';
 import { openWorkspaceCache } from './workspace-cache.js';
 
 const directories: string[] = [];
@@ -18,44 +19,98 @@ function scratch(): string {
 
 const range = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 
-function serviceIn(file: { path: string; displayPath: string }): Service {
+function sourceOf(file: { path: string; displayPath: string }, language = 'go'): ManifestSource {
   return {
-    name: 'pricing',
-    language: 'go',
-    languageId: 'go',
-    workload: 'api',
-    deploymentTarget: 'container',
-    dependsOn: [],
     file,
-    documentIndex: 0,
-    format: 'svc-lint/v1',
-    locations: { document: range },
+    services: [
+      {
+        name: 'pricing',
+        language,
+        languageId: language,
+        workload: 'api',
+        deploymentTarget: 'container',
+        dependsOn: [],
+        file,
+        documentIndex: 0,
+        format: 'svc-lint/v1',
+        locations: { document: range },
+      },
+    ],
+    findings: [{ ruleId: 'manifest-schema', messageId: 'default', data: { path: 'spec', problem: 'x' }, file: file.displayPath, range }],
+    directives: { directives: [{ kind: 'disable', rules: ['moderate-traffic'], reason: 'why', range, covers: { fromLine: 1, toLine: 9 } }], malformed: [] },
+    judged: true,
   };
 }
 
+const longAgo = new Date('2020-01-01T00:00:00Z');
+
 /** One run that reads a manifest (`whileReading` happens between the run's stat and its read), then the next run's cache. */
-async function nextRunAfter(whileReading: (path: string) => void) {
+async function nextRunAfter(whileReading: (path: string) => void, { old = true } = {}) {
   const directory = scratch();
   const file = { path: join(directory, 'service.yaml'), displayPath: 'service.yaml' };
   writeFileSync(file.path, 'version one\n');
+  if (old) utimesSync(file.path, longAgo, longAgo);
   const cachePath = join(directory, '.svc-lint-cache');
   const run = openWorkspaceCache(cachePath, 'f');
+  expect(run.sourceOf(file, 'named', 'all')).toBeUndefined();
   run.beforeReading(file);
   whileReading(file.path);
-  run.remember(file, [serviceIn(file)], []);
+  run.remember(file, 'named', sourceOf(file), readFileSync(file.path));
   expect(await run.save(new Set())).toBeUndefined();
-  return { file, next: openWorkspaceCache(cachePath, 'f') };
+  return { file, cachePath, next: () => openWorkspaceCache(cachePath, 'f') };
 }
 
 describe('the workspace cache', () => {
+  it('gives the whole source back for a file unchanged since it was read: services, findings and directives', async () => {
+    const { file, next } = await nextRunAfter(() => {});
+    expect(next().sourceOf(file, 'named', 'all')).toEqual(sourceOf(file));
+    expect(next().problem()).toBeUndefined();
+  });
+
+  it('gives a file the graph rules read without linting it its services only', async () => {
+    const { file, next } = await nextRunAfter(() => {});
+    expect(next().sourceOf(file, 'searched', 'services')).toEqual({ ...sourceOf(file), findings: [], directives: undefined, judged: undefined });
+  });
+
   it('keeps a file under the identity it had before it was read, so a save during the run is read again next time', async () => {
     // An editor saves the file after the run stat'ed it and while it reads it.
     const { file, next } = await nextRunAfter((path) => writeFileSync(path, 'version two, saved during the run\n'));
-    expect(next.contentsOf(file)).toBeUndefined();
+    expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
   });
 
-  it('gives the services back for a file unchanged since it was read', async () => {
-    const { file, next } = await nextRunAfter(() => {});
-    expect(next.contentsOf(file)).toEqual({ services: [serviceIn(file)], undeclared: [] });
+  it('compares a file changed within the last seconds by content: an edit of the same size in the same tick is seen', async () => {
+    const { file, cachePath, next } = await nextRunAfter(() => {}, { old: false });
+    expect(next().sourceOf(file, 'named', 'all')).toEqual(sourceOf(file));
+    // An edit of the same size in the same tick of the file system's clock leaves the identity as it was: the cache is
+    // made to hold the identity the file has after the edit, which is what such an edit gives.
+    writeFileSync(file.path, 'version two\n');
+    const read = readCacheFile<{ sources: { identities: Float64Array; texts: string[][] } }>(cachePath, 'f');
+    if (read.kind !== 'read') throw new Error('the cache was not written');
+    expect(read.payload.sources.texts[0]![1]).toMatch(/^[0-9a-f]{64}$/);
+    const { size, ino, mtimeMs, ctimeMs } = statSync(file.path);
+    read.payload.sources.identities.set([size, ino, mtimeMs, ctimeMs]);
+    writeFileSync(cachePath, encodeCacheFile('f', read.payload));
+    expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
+  });
+
+  it('ignores a damaged cache with a reason for the note, and one of another configuration without a word', async () => {
+    const { file, cachePath, next } = await nextRunAfter(() => {});
+    const bytes = readFileSync(cachePath);
+    writeFileSync(cachePath, bytes.subarray(0, bytes.length - 10));
+    const truncated = next();
+    expect(truncated.sourceOf(file, 'named', 'all')).toBeUndefined();
+    expect(truncated.problem()).toMatch(/checksum does not match/);
+    const other = openWorkspaceCache(cachePath, 'another configuration');
+    expect(other.sourceOf(file, 'named', 'all')).toBeUndefined();
+    expect(other.problem()).toBeUndefined();
+  });
+
+  it('reads a file again when an entry holds what no reader gives, even with a valid checksum', async () => {
+    const { file, cachePath, next } = await nextRunAfter(() => {});
+    const read = readCacheFile<{ sources: { texts: string[][] } }>(cachePath, 'f');
+    if (read.kind !== 'read') throw new Error('the cache was not written');
+    read.payload.sources.texts[0]![2] = JSON.stringify({ services: [{ name: 'pricing' }] });
+    writeFileSync(cachePath, encodeCacheFile('f', read.payload));
+    expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
   });
 });

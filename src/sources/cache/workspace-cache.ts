@@ -1,61 +1,75 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isManifestFileName } from '../files.js';
-import { inPieces, jsonPieces } from '../../io/json-pieces.js';
+import { isManifestFileName, type SearchCache } from '../files.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import type { ManifestFile, Service, UndeclaredService } from '../../types.js';
+import type { ManifestFile } from '../../types.js';
 import { beginsWithHeader, isOneOf, isRegularFile, readHead } from '../../io/existing-files.js';
 import { writeTargetOf } from '../../io/write-target.js';
-import { isCachedService, isCachedUndeclared, type CachedService } from './cached-service.js';
+import type { ManifestOrigin } from '../manifest/read.js';
+import type { ManifestSource } from '../manifest/source.js';
+import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
+import { cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile } from './cache-file.js';
+import { cachedSourceParts, sourceFromParts } from './cached-source.js';
+import { emptyTable, isTable, TableReader, toTable, type Row, type Table } from './cache-table.js';
+import { cachedEvidence, evidenceText } from './cached-evidence.js';
+import { IdentityMemo, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
-/** Changes when the file's content does: size and modification time, and the change time an mtime-keeping copy moves. */
-interface FileIdentity {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
-
-/** The services one file declared (and those it holds undeclared), with what identified that version of the file. */
-interface CachedFile extends FileIdentity {
-  services: CachedService[];
-  undeclared?: Omit<UndeclaredService, 'file'>[];
-}
-
-/** What the graph rules need of a workspace file. */
-export interface CachedContents {
-  services: Service[];
-  undeclared: UndeclaredService[];
-}
-
-interface CacheDocument {
-  fingerprint: string;
-  /** [absolute path, entry] pairs: an array, so the file is written an entry at a time. */
-  files: [string, CachedFile][];
-}
-
-export const defaultCacheFile = '.svc-lint-cache';
-
-/** Changes whenever anything that shapes how a manifest is read changes. */
-export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ format: 2, svcLintVersion, config })).digest('hex');
+/** The files a search found, and every directory it read with the identity it had before it was read. */
+interface SearchEntry {
+  directories: string[];
+  identities: Float64Array;
+  files: string[];
 }
 
 /**
- * What the graph rules saw of each workspace manifest that a run reads without linting it, so the next run can skip
- * parsing the files that did not change. Linted files are always read afresh (and remembered). The whole cache is
+ * What the cache file holds. `sources`: per manifest, [origin (or `any`), SHA-256 of its bytes or '', its services and the
+ * components it holds (JSON), its reader findings, directives and skipped documents (JSON)]; `evidence`: per
+ * directory, [its drift evidence and the files read for it (JSON)].
+ */
+interface CachePayload {
+  sources: Table;
+  searches: Map<string, SearchEntry>;
+  evidence: Table;
+}
+
+const sourceColumns = 4;
+/** The origin of a file whose reading does not depend on it (everything in it is svc-lint's). */
+const anyOrigin = 'any';
+/** Searches kept: those of the run first, then earlier ones; enough for the few ways a repository is linted. */
+const maxSearches = 16;
+const evidenceColumns = 1;
+
+export const defaultCacheFile = '.svc-lint-cache';
+
+/** Changes whenever anything that shapes how a manifest is read, or what a search finds, changes. */
+export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ format: 3, svcLintVersion, config })).digest('hex');
+}
+
+/**
+ * What a run read, kept for the next run: each manifest's source (services, positions, reader findings, inline
+ * directives), the files each directory search found, and each directory's drift evidence. A manifest whose size,
+ * inode, modification and change times are those it had before it was read is taken from here, never read or parsed;
+ * one that had changed within seconds of being read is also compared by a hash of its bytes. The whole cache is
  * dropped when svc-lint's version or the configuration changes.
  */
 export interface WorkspaceCache {
-  /** What `file` declares, from the cache, when the file is unchanged since it was read. */
-  contentsOf(file: ManifestFile): CachedContents | undefined;
+  /** What reading `file` as `origin` gave, from the cache, when the file is unchanged since. */
+  sourceOf(file: ManifestFile, origin: ManifestOrigin, needs: 'all' | 'services'): ManifestSource | undefined;
   /**
    * Notes what identifies `file` now, before it is read: a file saved while the run reads it is then remembered with
    * the identity of the version before, and read again next time (a stat after the read would hide the change).
    */
   beforeReading(file: ManifestFile): void;
-  /** Keeps what `file` declares for the next run, under the identity noted before it was read. */
-  remember(file: ManifestFile, services: readonly Service[], undeclared: readonly UndeclaredService[]): void;
+  /** Keeps what reading `file` (its `bytes`) as `origin` gave, under the identity noted before it was read. */
+  remember(file: ManifestFile, origin: ManifestOrigin, source: ManifestSource, bytes: Uint8Array): void;
+  /** Directory searches answered from the cache when no directory they read changed. */
+  searches: SearchCache;
+  /** The drift evidence of each directory, from the cache when neither it nor the files read for it changed. */
+  evidenceReader(): LanguageEvidenceReader;
+  /** Why the cache file could not be used (damaged, unreadable), for a note; undefined when it could. */
+  problem(): string | undefined;
   /**
    * Writes the entries this run used (entries of files no longer read go), when anything changed. Returns why it
    * could not, for a note: the run's findings never depend on the cache.
@@ -63,34 +77,11 @@ export interface WorkspaceCache {
   save(manifests: ReadonlySet<string>): Promise<string | undefined>;
 }
 
-function readCache(path: string, fingerprint: string): Map<string, CachedFile> {
-  // A link or a device is never read (a link is replaced when the cache is written, never followed).
-  if (!isRegularFile(path)) return new Map();
-  try {
-    const document = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheDocument> | null;
-    if (document?.fingerprint !== fingerprint || !Array.isArray(document.files)) return new Map();
-    return new Map(document.files);
-  } catch {
-    // Missing, unreadable or damaged: start over; the file is rewritten at the end of the run.
-    return new Map();
-  }
-}
-
-function identityOf(path: string): FileIdentity | undefined {
-  try {
-    const { size, mtimeMs, ctimeMs } = statSync(path);
-    return { size, mtimeMs, ctimeMs };
-  } catch {
-    return undefined;
-  }
-}
-
-/** How every cache file svc-lint writes begins (whitespace aside): what tells its own cache from any other file. */
-const cacheHeader = '{"fingerprint":';
-
 function beginsLikeCache(path: string): boolean {
   const head = readHead(path, 256);
-  return head !== undefined && beginsWithHeader(head, cacheHeader);
+  if (head === undefined) return false;
+  // Cut short inside the first line counts too (an empty file as well), so a damaged cache can be recreated.
+  return head.startsWith(cacheMagic) || cacheMagic.startsWith(head) || beginsWithHeader(head, earlierCacheHeader);
 }
 
 /** Why the cache must not be written at `path`, or undefined: only over nothing, a link, or svc-lint's own cache. */
@@ -106,76 +97,197 @@ function refusalToReplace(path: string, manifests: ReadonlySet<string>): string 
   return undefined;
 }
 
-/** Every field the rules read, of the right type and within limits: a cache damaged in any shape fails here, not in a rule. */
-function isUnchanged(cached: CachedFile | undefined, identity: FileIdentity): cached is CachedFile {
+function isSearchEntry(value: unknown): value is SearchEntry {
+  const entry = value as Partial<SearchEntry> | null;
   return (
-    typeof cached === 'object' &&
-    cached !== null &&
-    Array.isArray(cached.services) &&
-    cached.services.every(isCachedService) &&
-    (cached.undeclared === undefined || (Array.isArray(cached.undeclared) && cached.undeclared.every(isCachedUndeclared))) &&
-    cached.size === identity.size &&
-    cached.mtimeMs === identity.mtimeMs &&
-    cached.ctimeMs === identity.ctimeMs
+    typeof entry === 'object' &&
+    entry !== null &&
+    Array.isArray(entry.directories) &&
+    entry.identities instanceof Float64Array &&
+    entry.identities.length === entry.directories.length * 4 &&
+    Array.isArray(entry.files) &&
+    entry.files.every((file) => typeof file === 'string')
   );
 }
 
+function isPayload(value: unknown): value is CachePayload {
+  const payload = value as Partial<CachePayload> | null;
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    isTable(payload.sources, sourceColumns) &&
+    isTable(payload.evidence, evidenceColumns) &&
+    payload.searches instanceof Map &&
+    [...payload.searches.values()].every(isSearchEntry)
+  );
+}
+
+const emptyPayload = (): CachePayload => ({ sources: emptyTable, searches: new Map(), evidence: emptyTable });
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export function openWorkspaceCache(path: string, fingerprint: string): WorkspaceCache {
+  const started = Date.now();
+  const identities = new IdentityMemo();
   // Read on first use, which a run without files never gets to.
-  let previous: Map<string, CachedFile> | undefined;
-  const used = new Map<string, CachedFile>();
-  // The identity a lookup took, so that remembering the file after a miss does not look at it again.
-  const identities = new Map<string, FileIdentity | undefined>();
+  let previous: { sources: TableReader; searches: Map<string, SearchEntry>; evidence: TableReader } | undefined;
+  let damage: string | undefined;
+  const used = { sources: new Map<string, Row>(), searches: new Map<string, SearchEntry>(), evidence: new Map<string, Row>() };
   let changed = false;
 
-  const noteIdentity = (filePath: string): FileIdentity | undefined => {
-    const identity = identities.has(filePath) ? identities.get(filePath) : identityOf(filePath);
-    identities.set(filePath, identity);
-    return identity;
+  const earlier = () => {
+    if (previous) return previous;
+    const read = readCacheFile<unknown>(path, fingerprint);
+    let payload = emptyPayload();
+    if (read.kind === 'damaged') damage = read.problem;
+    else if (read.kind === 'read' && !isPayload(read.payload)) damage = 'its entries are not those of an svc-lint cache';
+    else if (read.kind === 'read') payload = read.payload as CachePayload;
+    previous = { sources: new TableReader(payload.sources), searches: payload.searches, evidence: new TableReader(payload.evidence) };
+    return previous;
   };
 
-  /** The file's entry when it is unchanged since the cache was written, now counted as used. */
-  const unchangedEntry = (filePath: string): CachedFile | undefined => {
-    previous ??= readCache(path, fingerprint);
-    const identity = noteIdentity(filePath);
-    const cached = previous.get(filePath);
-    if (!identity || !isUnchanged(cached, identity)) return undefined;
-    used.set(filePath, cached);
-    return cached;
+  const isCurrent = (entryPath: string, identity: FileIdentity): boolean => {
+    const now = identities.of(entryPath);
+    return now !== undefined && sameIdentity(now, identity);
+  };
+
+  /** Whether every identity was taken (the path could be looked at) and none is so recent that it could hide a change. */
+  const keepable = (found: readonly (FileIdentity | undefined)[]): found is FileIdentity[] =>
+    found.every((identity) => identity !== undefined && !isRacy(identity, started));
+
+  /** The row of `filePath` when the file is unchanged since it was read as `origin`, now counted as used. */
+  const unchangedSource = (filePath: string, origin: ManifestOrigin): Row | undefined => {
+    const row = earlier().sources.row(filePath);
+    if (!row || (row.texts[0] !== origin && row.texts[0] !== anyOrigin) || !isCurrent(filePath, row.identity)) return undefined;
+    const contentHash = row.texts[1]!;
+    if (contentHash !== '') {
+      const bytes = readBytes(filePath);
+      if (!bytes || hashOf(bytes) !== contentHash) return undefined;
+      if (!isRacy(row.identity, started)) {
+        // Old enough now for its identity to prove its content: kept without the hash from this run on.
+        const proven = { identity: row.identity, texts: [row.texts[0]!, '', row.texts[2]!, row.texts[3]!] };
+        used.sources.set(filePath, proven);
+        changed = true;
+        return proven;
+      }
+    }
+    used.sources.set(filePath, row);
+    return row;
+  };
+
+  const searches: SearchCache = {
+    found(key) {
+      const entry = earlier().searches.get(key);
+      if (!entry || !entry.directories.every((directory, index) => isCurrent(directory, readIdentity(entry.identities, index)))) return undefined;
+      used.searches.set(key, entry);
+      return entry.files;
+    },
+    recorder() {
+      const directories: string[] = [];
+      const found: (FileIdentity | undefined)[] = [];
+      return {
+        // The identity is taken before the directory is read, so an entry added meanwhile is seen next time.
+        beforeReadingDirectory(directory) {
+          directories.push(directory);
+          found.push(identities.of(directory));
+        },
+        keep(key, files) {
+          if (!keepable(found)) return;
+          const numbers: number[] = [];
+          for (const identity of found) writeIdentity(identity, numbers);
+          used.searches.set(key, { directories, identities: Float64Array.from(numbers), files });
+          changed = true;
+        },
+      };
+    },
+  };
+
+  const cachedEvidenceOf = (directory: string) => {
+    const row = earlier().evidence.row(directory);
+    if (!row || !isCurrent(directory, row.identity)) return undefined;
+    const entry = cachedEvidence(row.texts[0]!);
+    if (!entry || !entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
+    used.evidence.set(directory, row);
+    return entry.evidence;
+  };
+
+  /**
+   * Keeps the entries this run did not use of paths that still exist (a run on one file keeps the drift evidence of the
+   * others), searches up to a bound; returns whether any entry went, its path gone.
+   */
+  const carryOver = (before: NonNullable<typeof previous>): boolean => {
+    let dropped = false;
+    for (const [table, rows] of [
+      [before.sources, used.sources],
+      [before.evidence, used.evidence],
+    ] as const) {
+      for (const entryPath of table.paths) {
+        if (rows.has(entryPath)) continue;
+        const row = table.row(entryPath)!;
+        if (identities.of(entryPath) === undefined) dropped = true;
+        else rows.set(entryPath, row);
+      }
+    }
+    for (const [key, entry] of before.searches) {
+      if (used.searches.size >= maxSearches) break;
+      if (!used.searches.has(key)) used.searches.set(key, entry);
+    }
+    return dropped;
   };
 
   return {
-    contentsOf(file) {
-      const entry = unchangedEntry(file.path);
-      if (!entry) return undefined;
-      return {
-        services: entry.services.map((service) => ({ ...service, file })),
-        undeclared: (entry.undeclared ?? []).map((undeclared) => ({ ...undeclared, file: file.displayPath })),
-      };
+    sourceOf(file, origin, needs) {
+      const row = unchangedSource(file.path, origin);
+      const source = row && sourceFromParts(row.texts[2]!, needs === 'all' ? row.texts[3]! : undefined, file);
+      if (!source) used.sources.delete(file.path);
+      return source;
     },
     beforeReading(file) {
-      noteIdentity(file.path);
+      identities.of(file.path);
     },
-    remember(file, services, undeclared) {
-      // A linted file that has not changed since the cache was written changes nothing in it.
-      if (unchangedEntry(file.path)) return;
-      const identity = identities.get(file.path);
+    remember(file, origin, source, bytes) {
+      const identity = identities.of(file.path);
       if (!identity) return;
-      used.set(file.path, {
-        ...identity,
-        services: services.map(({ file: _file, ...service }) => service),
-        ...(undeclared.length > 0 && { undeclared: undeclared.map(({ file: _file, ...rest }) => rest) }),
-      });
+      const contentHash = isRacy(identity, started) ? hashOf(bytes) : '';
+      const readAs = source.dependsOnOrigin ? origin : anyOrigin;
+      used.sources.set(file.path, { identity, texts: [readAs, contentHash, ...cachedSourceParts(source)] });
       changed = true;
     },
+    searches,
+    evidenceReader() {
+      return languageEvidenceReader((directory) => {
+        const cached = cachedEvidenceOf(directory);
+        if (cached) return cached;
+        const identity = identities.of(directory);
+        const read: [string, FileIdentity | undefined][] = [];
+        const evidence = detectLanguageEvidence(directory, (file) => read.push([file, identities.of(file)]));
+        if (identity && keepable([identity, ...read.map(([, found]) => found)])) {
+          used.evidence.set(directory, { identity, texts: [evidenceText(read as [string, FileIdentity][], evidence)] });
+          changed = true;
+        }
+        return evidence;
+      });
+    },
+    problem: () => damage,
     async save(manifests) {
-      const dropped = previous !== undefined && [...previous.keys()].some((file) => !used.has(file));
-      if (!changed && !dropped) return undefined;
+      if (previous && carryOver(previous)) changed = true;
+      if (!changed && damage === undefined) return undefined;
       const refusal = refusalToReplace(path, manifests);
       if (refusal !== undefined) return refusal;
+      const payload: CachePayload = { sources: toTable(used.sources), searches: used.searches, evidence: toTable(used.evidence) };
       try {
         mkdirSync(dirname(path), { recursive: true });
-        await writeFileAtomic(path, jsonPieces({ fingerprint, files: inPieces(used) }, 0));
+        await writeFileAtomic(path, encodeCacheFile(fingerprint, payload));
         return undefined;
       } catch (error) {
         return (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -16,19 +16,24 @@ export function isDockerfileName(fileName: string): boolean {
   return /^(docker|container)file(\..+)?$/i.test(fileName) || /.\.(docker|container)file$/i.test(fileName);
 }
 
-/** What the files directly in `dir` say about the language it is written in; subdirectories are not read. */
-export function detectLanguageEvidence(dir: string): Evidence[] {
+/**
+ * What the files directly in `dir` say about the language it is written in; subdirectories are not read.
+ * `beforeLooking` hears of each file whose text (or, for a link, whose target) is looked at, before it is.
+ */
+export function detectLanguageEvidence(dir: string, beforeLooking: (file: string) => void = () => {}): Evidence[] {
   const directory = resolve(dir);
   const evidence: Evidence[] = [];
-  for (const fileName of regularFiles(directory)) {
+  for (const fileName of regularFiles(directory, beforeLooking)) {
     const file = join(directory, fileName);
     const kind = buildFileKind(fileName);
     if (kind && 'languageId' in kind) evidence.push({ languageId: kind.languageId, file });
     if (kind && 'read' in kind) {
+      beforeLooking(file);
       const text = readSmallText(file);
       for (const found of text === undefined ? [] : kind.read(text)) evidence.push({ ...found, file });
     }
     if (isDockerfileName(fileName)) {
+      beforeLooking(file);
       const text = readSmallText(file);
       for (const found of text === undefined ? [] : dockerfileLanguages(text)) evidence.push({ ...found, file });
     }
@@ -60,7 +65,7 @@ export function languageEvidenceReader(detect: (directory: string) => Evidence[]
   };
 }
 
-function regularFiles(directory: string): string[] {
+function regularFiles(directory: string, beforeLooking: (file: string) => void): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(directory, { withFileTypes: true });
@@ -68,9 +73,14 @@ function regularFiles(directory: string): string[] {
     return [];
   }
   return entries
-    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFile(join(directory, entry.name))))
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && lookedAt(join(directory, entry.name), beforeLooking)))
     .map((entry) => entry.name)
     .sort();
+}
+
+function lookedAt(path: string, beforeLooking: (file: string) => void): boolean {
+  beforeLooking(path);
+  return isFile(path);
 }
 
 function isFile(path: string): boolean {

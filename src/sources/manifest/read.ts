@@ -40,6 +40,8 @@ export interface ReadManifestResult {
   judged?: boolean;
   /** The inline directives in the file's comments, read from the same parse; absent when the text has none. */
   directives?: ParsedDirectives;
+  /** `true` when the file read as `named` would give another result than read as `searched`; absent when not. */
+  dependsOnOrigin?: boolean;
 }
 
 /** Parsing stopped at `offset`: the text nests too deeply, or holds more than the nodes it was allowed. */
@@ -115,6 +117,8 @@ export function readManifest(
   const spans = documentSpans(documents, text);
   const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
   const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
+  // A search judges a file only when something in it is svc-lint's, and skips templates: only then does it differ.
+  const dependsOnOrigin = !owners.some(isSvcLints) || owners.some((owner) => owner?.owner === 'svc-lint' && owner.template !== undefined);
   const services: Service[] = [];
   const problems: RawFinding[] = [];
   const undeclared: UndeclaredService[] = [];
@@ -150,11 +154,11 @@ export function readManifest(
   });
 
   if (owners.every((owner) => owner === undefined)) {
-    if (origin === 'searched') return { services, findings: problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false, nodes };
+    if (origin === 'searched') return { services, findings: problems, skipped: [{ line: 1, reason: 'empty, or only comments' }], judged: false, dependsOnOrigin, nodes };
     problems.push(readerFinding(file, 'manifest-schema', { path: '(file)', problem: 'declares no service: it is empty or holds only comments' }, startOfFile));
     judged = true;
   }
-  return { services, findings: problems, ...(directives && { directives }), ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, nodes };
+  return { services, findings: problems, ...(directives && { directives }), ...(undeclared.length > 0 && { undeclared }), ...(skipped.length > 0 && { skipped }), judged, ...(dependsOnOrigin && { dependsOnOrigin }), nodes };
 }
 
 /** One document to judge, and where what it yields goes. */

@@ -67,7 +67,8 @@ function decode(file: ManifestFile, bytes: Uint8Array): { text: string } | { sou
 
 /**
  * Reads and parses one manifest file (or an editor buffer, `bufferText`); whatever is wrong with it becomes a
- * finding, never an exception, and the work stays bounded: size and nesting are checked before parsing.
+ * finding, never an exception, and the work stays bounded: size and nesting are checked before parsing. `whenRead`
+ * gets the bytes of a file that could be read (what a cache compares a recently changed file by).
  */
 export function loadManifestSource(
   file: ManifestFile,
@@ -75,11 +76,13 @@ export function loadManifestSource(
   limits: SourceLimits,
   bufferText?: string,
   origin: ManifestOrigin = 'named',
+  whenRead?: (bytes: Uint8Array) => void,
 ): ManifestSource {
   let text: string;
   if (bufferText === undefined) {
     const read = readBytes(file, limits);
     if ('source' in read) return read.source;
+    whenRead?.(read.bytes);
     const decoded = decode(file, read.bytes);
     if ('source' in decoded) return decoded.source;
     text = decoded.text;
