@@ -284,7 +284,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...(unmatched === undefined ? targets.unmatched.map((pattern) => `no svc-lint manifest found for ${pattern}`) : [unmatched]),
       ...skippedNotes,
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
-      ...(cacheDamage === undefined || cachePath === undefined ? [] : [`ignored the cache ${displayPathOf(cwd, cachePath)}: ${cacheDamage}; every file was read`]),
+      ...(cacheDamage === undefined || cachePath === undefined ? [] : [`ignored the cache ${displayPathOf(cwd, cachePath)}: ${cacheDamage}; every manifest was read`]),
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],
     analysis: judgment.analysis,

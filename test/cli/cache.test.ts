@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
+import { spawn } from 'node:child_process';
+import { builtBinary, childEnv, makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
 import { slowTestTimeout } from '../timeouts.js';
+import { cacheEntries, editCacheEntries } from '../support/cache-file.js';
 
 // Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
 vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
@@ -21,13 +23,22 @@ function repository(): string {
 
 const lintCheckout = (root: string, args: string[] = ['--cache']) =>
   runCli(['checkout/service.yaml', '--format', 'json', ...args], { cwd: root });
+
+/** The built binary as a child process that runs while others do. */
+function runCliAsync(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtBinary, ...args], { cwd, env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
 const ruleIds = (run: ReturnType<typeof runCli>) => parseJsonReport(run).findings.map((finding) => finding.ruleId);
 
-interface CacheFile {
-  fingerprint: string;
-  files: [string, { services: { name: string }[]; undeclared?: { name: string }[] }][];
-}
-const readCache = (root: string) => JSON.parse(readFileSync(join(root, '.svc-lint-cache'), 'utf8')) as CacheFile;
+const cacheOf = (root: string) => join(root, '.svc-lint-cache');
+const cachedPaths = (root: string) => cacheEntries(cacheOf(root)).map((entry) => entry.path).sort();
+const fingerprintOf = (root: string) => readFileSync(cacheOf(root)).toString('latin1').split('\n')[1];
 
 describe('--cache', () => {
   it('writes nothing without the flag', () => {
@@ -39,11 +50,11 @@ describe('--cache', () => {
   it('keeps every manifest of the workspace, and the next run takes the unchanged ones from it', () => {
     const root = repository();
     expect(lintCheckout(root).status).toBe(0);
-    const cache = readCache(root);
-    expect(cache.files.map(([path]) => path).sort()).toEqual([join(root, 'checkout/service.yaml'), join(root, 'pricing/service.yaml')]);
+    expect(cachedPaths(root)).toEqual([join(root, 'checkout/service.yaml'), join(root, 'pricing/service.yaml')]);
     // Proof that the cache is read: rename pricing in it, and the linted manifest's call no longer resolves.
-    for (const [, entry] of cache.files) for (const service of entry.services) if (service.name === 'pricing') service.name = 'pricing-v0';
-    writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+    editCacheEntries(cacheOf(root), (entries) => {
+      for (const entry of entries) for (const service of entry.declarations.services) if (service.name === 'pricing') service.name = 'pricing-v0';
+    });
     expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
     expect(ruleIds(lintCheckout(root, []))).toEqual([]);
   });
@@ -68,11 +79,12 @@ describe('--cache', () => {
     mkdirSync(join(root, '.git'));
     const lint = () => runCli(['checkout/catalog-info.yaml', '--format', 'json', '--cache'], { cwd: root });
     expect(ruleIds(lint())).toEqual([]);
-    const cache = readCache(root);
-    expect(cache.files.find(([path]) => path === join(root, 'catalog-info.yaml'))?.[1].undeclared?.map((entry) => entry.name)).toEqual(['payment']);
+    const catalog = cacheEntries(cacheOf(root)).find((entry) => entry.path === join(root, 'catalog-info.yaml'));
+    expect(catalog?.declarations.undeclared?.map((entry) => entry.name)).toEqual(['payment']);
     // Read from the cache: rename the component there, and the call is unknown.
-    for (const [, entry] of cache.files) for (const held of entry.undeclared ?? []) held.name = 'payments';
-    writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+    editCacheEntries(cacheOf(root), (entries) => {
+      for (const entry of entries) for (const held of entry.declarations.undeclared ?? []) held.name = 'payments';
+    });
     expect(ruleIds(lint())).toEqual(['unknown-dependency']);
   });
 
@@ -88,9 +100,9 @@ describe('--cache', () => {
   it('reads a manifest again when its entry in the cache is not a service any more', () => {
     const root = repository();
     lintCheckout(root);
-    const cache = readCache(root);
-    for (const [, entry] of cache.files) entry.services = entry.services.map(() => ({ name: 'pricing' }));
-    writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+    editCacheEntries(cacheOf(root), (entries) => {
+      for (const entry of entries) entry.declarations.services = entry.declarations.services.map(() => ({ name: 'pricing' }));
+    });
     const run = lintCheckout(root);
     expect(run.stderr).toBe('');
     expect(ruleIds(run)).toEqual([]);
@@ -108,9 +120,9 @@ describe('--cache', () => {
     for (const damage of damages) {
       const root = repository();
       lintCheckout(root);
-      const cache = readCache(root);
-      for (const [, entry] of cache.files) for (const service of entry.services) damage(service as unknown as Record<string, unknown>);
-      writeFileSync(join(root, '.svc-lint-cache'), JSON.stringify(cache));
+      editCacheEntries(cacheOf(root), (entries) => {
+        for (const entry of entries) for (const service of entry.declarations.services) damage(service);
+      });
       const run = lintCheckout(root);
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
       expect(ruleIds(run)).toEqual([]);
@@ -124,21 +136,64 @@ describe('--cache', () => {
     expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
     rmSync(join(root, 'pricing'), { recursive: true });
     expect(ruleIds(lintCheckout(root))).toEqual(['unknown-dependency']);
-    expect(readCache(root).files.map(([path]) => path)).toEqual([join(root, 'checkout/service.yaml')]);
+    expect(cachedPaths(root)).toEqual([join(root, 'checkout/service.yaml')]);
   });
 
-  it('starts over when the configuration changes, or when the cache is damaged', () => {
+  it('starts over without a word when the configuration changes, or when the cache is of an earlier svc-lint', () => {
     const root = repository();
     lintCheckout(root);
-    const before = readCache(root).fingerprint;
+    const before = fingerprintOf(root);
     writeFileSync(join(root, '.svc-lint.yaml'), 'rules:\n  moderate-traffic: off\n');
-    expect(lintCheckout(root).status).toBe(0);
-    expect(readCache(root).fingerprint).not.toBe(before);
-    writeFileSync(join(root, '.svc-lint-cache'), '{"fingerprint": ');
-    const run = lintCheckout(root);
-    expect(run.status).toBe(0);
-    expect(run.stderr).toBe('');
-    expect(readCache(root).files).toHaveLength(2);
+    expect(lintCheckout(root)).toMatchObject({ status: 0, stderr: '' });
+    expect(fingerprintOf(root)).not.toBe(before);
+    writeFileSync(cacheOf(root), '{"fingerprint": "0", "files": []}');
+    expect(lintCheckout(root)).toMatchObject({ status: 0, stderr: '' });
+    expect(cachedPaths(root)).toHaveLength(2);
+  });
+
+  it('ignores a damaged or truncated cache with a note, never trusts it, and writes it anew', () => {
+    const root = repository();
+    lintCheckout(root);
+    // Poison an entry, then cut the file short: the checksum no longer matches, so nothing in it is used.
+    editCacheEntries(cacheOf(root), (entries) => {
+      for (const entry of entries) for (const service of entry.declarations.services) if (service.name === 'pricing') service.name = 'pricing-v0';
+    });
+    const bytes = readFileSync(cacheOf(root));
+    for (const damaged of [bytes.subarray(0, bytes.length - 7), Buffer.concat([bytes.subarray(0, 200), Buffer.from('x'), bytes.subarray(201)])]) {
+      writeFileSync(cacheOf(root), damaged);
+      const run = lintCheckout(root);
+      expect(run.status).toBe(0);
+      expect(ruleIds(run)).toEqual([]);
+      expect(run.stderr).toBe(
+        'svc-lint: ignored the cache .svc-lint-cache: its checksum does not match its content (cut short or changed since svc-lint wrote it); every manifest was read\n',
+      );
+      expect(lintCheckout(root)).toMatchObject({ status: 0, stderr: '' });
+    }
+  });
+
+  it('trusts an entry only while its manifest keeps its size, modification and change times', () => {
+    const root = makeWorkspace({ 'checkout/service.yaml': goApi('checkout', ['traffic:', '  peakRps: 20000']) });
+    mkdirSync(join(root, '.git'));
+    expect(ruleIds(lintCheckout(root))).toEqual([]);
+    // A poisoned entry: the cache claims the service is written in Python.
+    editCacheEntries(cacheOf(root), (entries) => {
+      for (const service of entries[0]!.declarations.services) Object.assign(service, { language: 'python', languageId: 'python' });
+    });
+    // While the file is as it was, the cache is what svc-lint reads (README: what the cache trusts).
+    expect(ruleIds(lintCheckout(root))).toEqual(['hot-path-throughput']);
+    // Any change to the file (here its times, as `touch` gives them, which moves its change time too): read again.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(root, 'checkout/service.yaml'), later, later);
+    expect(ruleIds(lintCheckout(root))).toEqual([]);
+    expect(cacheEntries(cacheOf(root))[0]!.declarations.services[0]).toMatchObject({ language: 'go', languageId: 'go' });
+  });
+
+  it('two runs writing the cache at once leave one complete cache: the last complete write wins', async () => {
+    const root = repository();
+    const runs = await Promise.all([0, 1, 2].map(() => runCliAsync(['checkout/service.yaml', '--format', 'json', '--cache'], root)));
+    for (const run of runs) expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(cachedPaths(root)).toEqual([join(root, 'checkout/service.yaml'), join(root, 'pricing/service.yaml')]);
+    expect(lintCheckout(root)).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('never keeps an editor buffer: the cache holds what is on disk', () => {
@@ -148,7 +203,7 @@ describe('--cache', () => {
       input: goApi('pricing-draft'),
     });
     expect(run.status).toBe(0);
-    const names = readCache(root).files.flatMap(([, entry]) => entry.services.map((service) => service.name));
+    const names = cacheEntries(cacheOf(root)).flatMap((entry) => entry.declarations.services.map((service) => service.name));
     expect(names.sort()).toEqual(['checkout']);
   });
 

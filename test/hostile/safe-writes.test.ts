@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { builtBinary, childEnv, makeWorkspace, manifest, removeWorkspaces, runCli } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree, temporaryFilesIn } from './support.js';
 import { slowTestTimeout } from '../timeouts.js';
+import { cacheEntries } from '../support/cache-file.js';
 
 vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
@@ -167,7 +168,7 @@ describe('a cache or a baseline replaces only svc-lint\'s own file', { timeout: 
       const run = runCli(['api.yaml', '--cache', '--cache-location', 'lint.cache', '-f', 'json'], { cwd: root });
       expectExit(run, 1);
       expect(run.stderr).toBe('');
-      expect(JSON.parse(readFileSync(join(root, 'lint.cache'), 'utf8')).files).toHaveLength(1);
+      expect(cacheEntries(join(root, 'lint.cache'))).toHaveLength(1);
     }
   });
 

@@ -37,10 +37,10 @@ export function encodeCacheFile(fingerprint: string, payload: unknown): Buffer {
  */
 export function decodeCacheFile<T>(bytes: Buffer, fingerprint: string): CacheFileRead<T> {
   if (bytes.length < cacheMagic.length || bytes.toString('latin1', 0, cacheMagic.length) !== cacheMagic) {
-    const head = bytes.toString('latin1', 0, Math.max(cacheMagic.length, earlierCacheHeader.length));
-    // Another version's cache is replaced without a word; anything else that is not one was cut short or damaged.
-    const known = bytes.length === 0 || head.startsWith(earlierCacheHeader) || /^svc-lint cache \d+\n/.test(head);
-    return known ? { kind: 'none' } : { kind: 'damaged', problem: 'it does not begin as an svc-lint cache' };
+    // Cut short within its first line; anything else (nothing, another version's cache, another file) holds nothing
+    // to use, and writing over it says what it is.
+    const head = bytes.toString('latin1');
+    return bytes.length > 0 && cacheMagic.startsWith(head) ? { kind: 'damaged', problem: 'it is cut short' } : { kind: 'none' };
   }
   const fingerprintEnd = cacheMagic.length + fingerprint.length;
   const hashStart = fingerprintEnd + 1;
