@@ -1,7 +1,7 @@
 // Pure functions that turn measurements into targets, a linearity summary and printed tables.
 
-export const TOOLS = ['floor', 'svcLint', 'spectral'];
-export const TOOL_LABELS = { floor: 'floor', svcLint: 'svc-lint', spectral: 'Spectral' };
+export const TOOLS = ['floor', 'svcLint', 'svcLintWarm', 'ajv', 'spectral'];
+export const TOOL_LABELS = { floor: 'floor', svcLint: 'svc-lint', svcLintWarm: 'svc-lint warm --cache', ajv: 'ajv-cli', spectral: 'Spectral' };
 
 function ratio(numerator, denominator) {
   return typeof numerator === 'number' && typeof denominator === 'number' && denominator > 0 ? numerator / denominator : null;
@@ -11,6 +11,9 @@ export function sizeRatios(sizeResult) {
   const medianOf = (tool) => sizeResult.tools[tool]?.medianMs ?? null;
   return {
     svcLintOverFloor: ratio(medianOf('svcLint'), medianOf('floor')),
+    warmOverFloor: ratio(medianOf('svcLintWarm'), medianOf('floor')),
+    ajvOverSvcLint: ratio(medianOf('ajv'), medianOf('svcLint')),
+    ajvOverWarm: ratio(medianOf('ajv'), medianOf('svcLintWarm')),
     spectralOverSvcLint: ratio(medianOf('spectral'), medianOf('svcLint')),
   };
 }
@@ -49,17 +52,40 @@ function target(name, value, limit, passes, unit = '') {
   return { name, limit, value, unit, status: passes(value) ? 'PASS' : 'MISS' };
 }
 
-export function evaluateTargets(sizeResults, linearitySummary) {
+/** The one-file measurement in the workspace of `manifests` (older results hold a single one, not a list). */
+function oneFileAt(oneFile, manifests) {
+  return [oneFile ?? []].flat().find((entry) => entry.manifests === manifests);
+}
+
+export function evaluateTargets(sizeResults, linearitySummary, oneFile) {
   const bySize = new Map(sizeResults.map((result) => [result.size, result]));
   const ratioAt = (size, key) => (bySize.has(size) ? sizeRatios(bySize.get(size))[key] : null);
+  const rssAt = (size) => bySize.get(size)?.tools.svcLint?.medianRssMb ?? null;
   const marginal = linearitySummary?.tools.svcLint?.marginalRatio ?? null;
   const expectedGrowth = Math.max(linearitySummary?.manifestsRatio ?? 10, linearitySummary?.edgesRatio ?? 0);
+  const oneFileWarm = oneFileAt(oneFile, 10000)?.withCache?.medianMs;
+  const floorAt10000 = bySize.get(10000)?.tools.floor?.medianMs;
+  const at1000 = ratioAt(1000, 'svcLintOverFloor');
+  const at50000 = ratioAt(50000, 'svcLintOverFloor');
   return [
     target('1 manifest: svc-lint / floor', ratioAt(1, 'svcLintOverFloor'), '<= 1.5', (value) => value <= 1.5, 'x'),
-    target('1,000 manifests: svc-lint / floor', ratioAt(1000, 'svcLintOverFloor'), '<= 2', (value) => value <= 2, 'x'),
-    target('10,000 manifests: svc-lint / floor', ratioAt(10000, 'svcLintOverFloor'), '<= 2', (value) => value <= 2, 'x'),
+    target('1,000 manifests: svc-lint / floor', at1000, '<= 2', (value) => value <= 2, 'x'),
+    target('10,000 manifests: svc-lint / floor', ratioAt(10000, 'svcLintOverFloor'), '<= 1.5', (value) => value <= 1.5, 'x'),
+    target('50,000 manifests: svc-lint / floor', at50000, '<= 1.5', (value) => value <= 1.5, 'x'),
+    target(
+      '50,000 manifests: svc-lint / floor, less its 1,000-manifest ratio',
+      at1000 === null || at50000 === null ? null : at50000 - at1000,
+      '<= 0',
+      (value) => value <= 0,
+      'x',
+    ),
+    target('10,000 manifests: svc-lint warm --cache / floor', ratioAt(10000, 'warmOverFloor'), '<= 0.5', (value) => value <= 0.5, 'x'),
+    target('one file in 10,000, warm --cache / floor at 10,000', ratio(oneFileWarm, floorAt10000), '<= 0.25', (value) => value <= 0.25, 'x'),
+    target('10,000 manifests: ajv-cli / svc-lint warm --cache', ratioAt(10000, 'ajvOverWarm'), '> 1', (value) => value > 1, 'x'),
+    target('50,000 manifests: ajv-cli / svc-lint warm --cache', ratioAt(50000, 'ajvOverWarm'), '> 1', (value) => value > 1, 'x'),
     target('1,000 manifests: Spectral / svc-lint', ratioAt(1000, 'spectralOverSvcLint'), '>= 10', (value) => value >= 10, 'x'),
-    target('10,000 manifests: svc-lint peak RSS', bySize.get(10000)?.tools.svcLint?.medianRssMb ?? null, '<= 150 MB', (value) => value <= 150, ' MB'),
+    target('10,000 manifests: svc-lint peak RSS', rssAt(10000), '<= 150 MB', (value) => value <= 150, ' MB'),
+    target('50,000 manifests: svc-lint peak RSS', rssAt(50000), '<= 250 MB', (value) => value <= 250, ' MB'),
     // Marginal time may grow a quarter faster than the input before we call it non-linear: noise on a shared machine.
     target('svc-lint marginal time 10,000 vs 1,000', marginal, `<= ${(expectedGrowth * 1.25).toFixed(1)}`, (value) => value <= expectedGrowth * 1.25, 'x'),
   ];
@@ -85,14 +111,17 @@ function describeRuns(sizeResult) {
 }
 
 export function formatReport(results) {
+  const ratioText = (value, digits) => (value === null ? '-' : `${formatNumber(value, digits)}x`);
   const timeRows = results.sizes.map((sizeResult) => {
     const ratios = sizeRatios(sizeResult);
     return [
       formatNumber(sizeResult.manifests),
       formatNumber(sizeResult.edges),
       ...TOOLS.map((tool) => formatNumber(sizeResult.tools[tool]?.medianMs)),
-      ratios.svcLintOverFloor === null ? '-' : `${formatNumber(ratios.svcLintOverFloor, 2)}x`,
-      ratios.spectralOverSvcLint === null ? '-' : `${formatNumber(ratios.spectralOverSvcLint, 1)}x`,
+      ratioText(ratios.svcLintOverFloor, 2),
+      ratioText(ratios.warmOverFloor, 2),
+      ratioText(ratios.ajvOverSvcLint, 2),
+      ratioText(ratios.spectralOverSvcLint, 1),
       ...TOOLS.map((tool) => formatNumber(sizeResult.tools[tool]?.medianRssMb)),
     ];
   });
@@ -101,7 +130,16 @@ export function formatReport(results) {
     `Timed runs: ${results.sizes.map(describeRuns).join('; ')}.`,
     '',
     table(
-      ['manifests', 'edges', 'floor ms', 'svc-lint ms', 'Spectral ms', 'svc-lint/floor', 'Spectral/svc-lint', 'floor MB', 'svc-lint MB', 'Spectral MB'],
+      [
+        'manifests',
+        'edges',
+        ...TOOLS.map((tool) => `${TOOL_LABELS[tool]} ms`),
+        'svc-lint/floor',
+        'warm/floor',
+        'ajv-cli/svc-lint',
+        'Spectral/svc-lint',
+        ...TOOLS.map((tool) => `${TOOL_LABELS[tool]} MB`),
+      ],
       timeRows,
     ),
   ];
@@ -113,9 +151,8 @@ export function formatReport(results) {
     });
     lines.push('', `Linearity, 10,000 vs 1,000: manifests x${formatNumber(linear.manifestsRatio, 1)}, edges x${formatNumber(linear.edgesRatio, 1)} (${formatNumber(linear.edges[1000])} -> ${formatNumber(linear.edges[10000])}); time: ${perTool.join(', ')}.`);
   }
-  const oneFile = results.oneFile;
-  if (oneFile) {
-    const describe = ({ medianMs, medianRssMb }) => `${formatNumber(medianMs)} ms, ${formatNumber(medianRssMb)} MB`;
+  const describe = ({ medianMs, medianRssMb }) => `${formatNumber(medianMs)} ms, ${formatNumber(medianRssMb)} MB`;
+  for (const oneFile of [results.oneFile ?? []].flat()) {
     lines.push(
       '',
       `One file linted in the ${formatNumber(oneFile.manifests)}-manifest workspace (a hook on one staged file, an editor save): ` +

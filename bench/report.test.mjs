@@ -31,9 +31,32 @@ describe('evaluateTargets', () => {
     expect(statusOf(targets, '10,000 manifests: svc-lint peak RSS')).toBe('MISS');
   });
 
+  it('wants a warm --cache under half the floor at 10,000, one file under a quarter, and ajv-cli slower at 10,000 and 50,000', () => {
+    const sizes = [
+      sizeResult(1000, 1500, { floor: 400, svcLint: 580 }),
+      sizeResult(10000, 15000, { floor: 1600, svcLint: 2400, svcLintWarm: 800, ajv: 801 }),
+      sizeResult(50000, 75000, { floor: 8000, svcLint: 11500, svcLintWarm: 4000, ajv: 3999 }, 250),
+    ];
+    const oneFile = [{ manifests: 10000, withCache: { medianMs: 401 } }];
+    const targets = evaluateTargets(sizes, null, oneFile);
+    expect(statusOf(targets, '10,000 manifests: svc-lint / floor')).toBe('PASS');
+    expect(statusOf(targets, '50,000 manifests: svc-lint / floor,')).toBe('PASS');
+    expect(statusOf(targets, '50,000 manifests: svc-lint / floor')).toBe('PASS');
+    expect(statusOf(targets, '10,000 manifests: svc-lint warm')).toBe('PASS');
+    expect(statusOf(targets, 'one file in 10,000')).toBe('MISS');
+    expect(statusOf(targets, '10,000 manifests: ajv-cli')).toBe('PASS');
+    expect(statusOf(targets, '50,000 manifests: ajv-cli')).toBe('MISS');
+    expect(statusOf(targets, '50,000 manifests: svc-lint peak RSS')).toBe('PASS');
+  });
+
+  it('wants the ratio to the floor at 50,000 no worse than at 1,000', () => {
+    const targets = evaluateTargets([sizeResult(1000, 1500, { floor: 400, svcLint: 560 }), sizeResult(50000, 75000, { floor: 8000, svcLint: 11300 })], null);
+    expect(statusOf(targets, '50,000 manifests: svc-lint / floor, less')).toBe('MISS');
+  });
+
   it('skips what was not measured instead of passing it', () => {
     const targets = evaluateTargets([sizeResult(1, 0, { floor: 100, svcLint: 120 })], null);
-    expect(targets.map((entry) => entry.status)).toEqual(['PASS', 'SKIP', 'SKIP', 'SKIP', 'SKIP', 'SKIP']);
+    expect(targets.map((entry) => entry.status)).toEqual(['PASS', ...Array(12).fill('SKIP')]);
   });
 });
 
@@ -61,7 +84,7 @@ describe('formatReport', () => {
     const results = {
       sizes: [{ ...sizeResult(10000, 15000, { floor: 1400, svcLint: 2200 }), runs: { floor: 3, svcLint: 3 } }],
       linearity: null,
-      oneFile: { manifests: 10000, withoutCache: { medianMs: 1900, medianRssMb: 130 }, withCache: { medianMs: 550, medianRssMb: 126 } },
+      oneFile: [{ manifests: 10000, withoutCache: { medianMs: 1900, medianRssMb: 130 }, withCache: { medianMs: 550, medianRssMb: 126 } }],
       targets: [],
       failures: [],
     };

@@ -11,7 +11,8 @@ import { canMeasureRss, median, runNode } from './measure.mjs';
 import { TOOL_LABELS, describeSize, evaluateTargets, formatReport, linearity } from './report.mjs';
 import { HOT_PATH_RULE, SCHEMA_RULE, checkSpectralRuleset, parseSpectralRun, spectralArgs } from './spectral/check.mjs';
 import { SPECTRAL_VERSION, ensureSpectral } from './spectral/install.mjs';
-import { writeSpectralRuleset } from './spectral/ruleset.mjs';
+import { manifestSchemaPath, writeSpectralRuleset } from './spectral/ruleset.mjs';
+import { AJV_CLI_VERSION, ajvArgs, checkAjvRun, ensureAjvCli } from './ajv/install.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const projectDir = resolve(benchDir, '..');
@@ -20,11 +21,12 @@ const USAGE = `Usage: node bench/run.mjs [options]
 
   --group NAME             sizes (default), hostile (the inputs of issue 14, one folder each), lsp (the language
                            server: didChange to publishDiagnostics, at 1,000 and 10,000 manifests) or all
-  --sizes 1,1000,10000     workspace sizes in manifests
-  --runs N                 timed runs per tool and size (default 5; 3 at 10,000 and for Spectral from 1,000;
+  --sizes 1,1000,10000,50000  workspace sizes in manifests
+  --runs N                 timed runs per tool and size (default 5; 3 from 10,000 and for Spectral from 1,000;
                            3 per hostile input)
   --spectral-sizes LIST    sizes Spectral runs at: a list, "all" or "none" (default 1,1000: it needs minutes at 10,000)
   --no-spectral            same as --spectral-sizes none
+  --no-ajv                 leave out ajv-cli (schema validation only), which otherwise runs at every size
   --seed N                 generator seed (default 1)
   --svc-lint PATH          script run as svc-lint (default dist/bin.js)
   --out PATH               where to write the results (default bench/results.json; a group run replaces only
@@ -33,10 +35,11 @@ const USAGE = `Usage: node bench/run.mjs [options]
 
 const OPTION_SPEC = {
   group: { type: 'string', default: 'sizes' },
-  sizes: { type: 'string', default: '1,1000,10000' },
+  sizes: { type: 'string', default: '1,1000,10000,50000' },
   runs: { type: 'string' },
   'spectral-sizes': { type: 'string', default: '1,1000' },
   'no-spectral': { type: 'boolean', default: false },
+  'no-ajv': { type: 'boolean', default: false },
   seed: { type: 'string', default: '1' },
   'svc-lint': { type: 'string', default: join(projectDir, 'dist', 'bin.js') },
   out: { type: 'string', default: join(benchDir, 'results.json') },
@@ -65,10 +68,11 @@ function parseOptions(argv) {
     help: values.help,
     groups: values.group === 'all' ? ['sizes', 'hostile', 'lsp'] : [values.group],
     sizes,
-    // The language server is measured where its goals are: in workspaces of 1,000 manifests and more.
-    lspSizes: sizes.some((size) => size >= 1000) ? sizes.filter((size) => size >= 1000) : sizes,
+    // The language server is measured where its goals are: in workspaces of 1,000 to 10,000 manifests.
+    lspSizes: sizes.some((size) => size >= 1000 && size <= 10000) ? sizes.filter((size) => size >= 1000 && size <= 10000) : sizes,
     runs,
     spectralSizes: spectralSizes.filter((size) => sizes.includes(size)),
+    ajv: !values['no-ajv'],
     seed,
     svcLintScript: resolve(values['svc-lint']),
     outPath: resolve(values.out),
@@ -104,7 +108,23 @@ function machineInfo() {
 }
 
 /** Each tool's command line, and a check that its run did the work (a fast wrong answer is no result). */
-function describeTools(options, spectral) {
+function describeTools(options, spectral, ajv, workRoot) {
+  const svcLintVerify = (run, workspace) => {
+    // 1 means findings were reported, which the generated workspaces contain; 2 and up are failures.
+    if (run.exitCode !== 0 && run.exitCode !== 1) return `exit ${run.exitCode ?? run.signal}: ${run.stderr.trim().slice(0, 500)}`;
+    if (run.stderr.trim() !== '') return `printed on stderr: ${run.stderr.trim().slice(0, 500)}`;
+    let report;
+    try {
+      report = JSON.parse(run.stdout);
+    } catch {
+      return `--format json did not print JSON: ${run.stdout.slice(0, 200)}`;
+    }
+    if (!Array.isArray(report.findings)) return null;
+    const hotPath = report.findings.filter((finding) => finding.ruleId === HOT_PATH_RULE).length;
+    return hotPath === workspace.hotPathThroughputViolations
+      ? null
+      : `${HOT_PATH_RULE}: ${hotPath} findings, expected ${workspace.hotPathThroughputViolations} (the Spectral ruleset must check what svc-lint checks)`;
+  };
   return {
     floor: {
       args: (workspace) => [join(benchDir, 'floor.mjs'), workspace.dir],
@@ -116,21 +136,16 @@ function describeTools(options, spectral) {
     },
     svcLint: {
       args: (workspace) => [options.svcLintScript, '--format', 'json', workspace.dir],
-      // 1 means findings were reported, which the generated workspaces contain; 2 and up are failures.
-      verify(run, workspace) {
-        if (run.exitCode !== 0 && run.exitCode !== 1) return `exit ${run.exitCode ?? run.signal}: ${run.stderr.trim().slice(0, 500)}`;
-        let report;
-        try {
-          report = JSON.parse(run.stdout);
-        } catch {
-          return `--format json did not print JSON: ${run.stdout.slice(0, 200)}`;
-        }
-        if (!Array.isArray(report.findings)) return null;
-        const hotPath = report.findings.filter((finding) => finding.ruleId === HOT_PATH_RULE).length;
-        return hotPath === workspace.hotPathThroughputViolations
-          ? null
-          : `${HOT_PATH_RULE}: ${hotPath} findings, expected ${workspace.hotPathThroughputViolations} (the Spectral ruleset must check what svc-lint checks)`;
-      },
+      verify: svcLintVerify,
+    },
+    // The same run with a warm --cache (filled by the untimed runs): nothing changed, nothing is parsed.
+    svcLintWarm: {
+      args: (workspace) => [options.svcLintScript, '--format', 'json', '--cache', '--cache-location', join(workRoot, `full-${workspace.manifests}.cache`), workspace.dir],
+      verify: svcLintVerify,
+    },
+    ajv: {
+      args: (workspace) => ajvArgs(ajv.bin, ajv.schemaPath, workspace.dir),
+      verify: (run, workspace) => checkAjvRun(run, workspace.manifests),
     },
     spectral: {
       args: (workspace) => spectralArgs(spectral.bin, spectral.rulesetPath, workspace.dir),
@@ -147,7 +162,7 @@ function describeTools(options, spectral) {
 
 async function measureSize(size, options, tools, workRoot, failures) {
   const workspace = generateWorkspace(join(workRoot, `workspace-${size}`), size, options.seed);
-  const toolNames = ['floor', 'svcLint', ...(options.spectralSizes.includes(size) ? ['spectral'] : [])];
+  const toolNames = ['floor', 'svcLint', 'svcLintWarm', ...(options.ajv ? ['ajv'] : []), ...(options.spectralSizes.includes(size) ? ['spectral'] : [])];
   const runs = Object.fromEntries(toolNames.map((tool) => [tool, []]));
   const failed = new Set();
 
@@ -166,8 +181,10 @@ async function measureSize(size, options, tools, workRoot, failures) {
     return run;
   };
 
-  // One untimed run each to warm the file cache and the module cache; Spectral was warmed by the ruleset check.
-  for (const tool of ['floor', 'svcLint']) await runOnce(tool);
+  // One untimed run each to warm the file cache and the module cache; Spectral was warmed by the ruleset check. The
+  // warm --cache run gets two: the first fills the cache, the second settles the files written within the last
+  // seconds, which the cache also compares by content until they are older.
+  for (const tool of ['floor', 'svcLint', 'svcLintWarm', 'svcLintWarm', ...(options.ajv ? ['ajv'] : [])]) await runOnce(tool);
   const mostRuns = Math.max(...toolNames.map((tool) => runsFor(tool, size, options)));
   // Interleaved, so a burst of load from elsewhere on the machine hits every tool alike.
   for (let round = 0; round < mostRuns; round++) {
@@ -206,12 +223,13 @@ async function measureSize(size, options, tools, workRoot, failures) {
 async function measureOneFile(workspaceDir, manifests, options, failures) {
   mkdirSync(join(workspaceDir, '.git'), { recursive: true });
   const file = join('services', readdirSync(join(workspaceDir, 'services')).sort()[0], 'service.yaml');
-  const variants = { withoutCache: [], withCache: ['--cache', '--cache-location', join(workspaceDir, '..', 'one-file.cache')] };
+  const variants = { withoutCache: [], withCache: ['--cache', '--cache-location', join(workspaceDir, '..', `one-file-${manifests}.cache`)] };
   const result = { manifests, file };
   let expected;
   for (const [variant, extra] of Object.entries(variants)) {
     const args = [options.svcLintScript, '--format', 'json', file, ...extra];
-    await runNode(args, { cwd: workspaceDir });
+    // Untimed: the first run fills the cache; a second settles the entries the cache still compares by content.
+    for (let warmUp = 0; warmUp < (variant === 'withCache' ? 2 : 1); warmUp++) await runNode(args, { cwd: workspaceDir });
     const runs = [];
     for (let round = 0; round < 3; round++) runs.push(await runNode(args, { cwd: workspaceDir }));
     const outputs = new Set(runs.map((run) => run.stdout));
@@ -318,16 +336,21 @@ async function runSizes(options, workRoot) {
     process.stderr.write(`ok (${JSON.stringify(check.countsByRule)})\n`);
     spectral = { bin, rulesetPath, schemaPath, check };
   }
-  const tools = describeTools(options, spectral);
+  const ajv = options.ajv ? { bin: ensureAjvCli(), schemaPath: manifestSchemaPath() } : null;
+  const tools = describeTools(options, spectral, ajv, workRoot);
   const sizes = [];
   for (const size of options.sizes) {
     process.stderr.write(`${describeSize(size)} `);
     sizes.push(await measureSize(size, options, tools, workRoot, failures));
   }
 
-  const largest = sizes.at(-1);
-  process.stderr.write(`one file in ${describeSize(largest.size)}\n`);
-  const oneFile = await measureOneFile(join(workRoot, `workspace-${largest.size}`), largest.manifests, options, failures);
+  // One file in the 10,000-manifest workspace (the targets' size) and in the largest one.
+  const oneFileSizes = sizes.filter((result) => result.size === 10000 || result === sizes.at(-1));
+  const oneFile = [];
+  for (const result of oneFileSizes) {
+    process.stderr.write(`one file in ${describeSize(result.size)}\n`);
+    oneFile.push(await measureOneFile(join(workRoot, `workspace-${result.size}`), result.manifests, options, failures));
+  }
 
   const linearitySummary = linearity(sizes);
   return {
@@ -337,7 +360,9 @@ async function runSizes(options, workRoot) {
     settings: {
       seed: options.seed,
       svcLintCommand: `node ${relativeToProject(options.svcLintScript)} --format json <workspace>`,
+      svcLintWarmCommand: `node ${relativeToProject(options.svcLintScript)} --format json --cache --cache-location <file> <workspace> (the cache filled by two untimed runs)`,
       spectralSizes: options.spectralSizes,
+      ajvCli: ajv && { version: AJV_CLI_VERSION, command: 'ajv validate -s schemas/service.schema.json -d <workspace>/<pattern> (the four patterns)' },
       spectral: spectral && {
         version: SPECTRAL_VERSION,
         schema: relativeToProject(spectral.schemaPath),
@@ -348,7 +373,7 @@ async function runSizes(options, workRoot) {
     sizes,
     oneFile,
     linearity: linearitySummary,
-    targets: evaluateTargets(sizes, linearitySummary),
+    targets: evaluateTargets(sizes, linearitySummary, oneFile),
     failures,
   };
 }
