@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { runInProcess } from './run-in-process.js';
 import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
 import { listTree, temporaryFilesIn } from '../hostile/support.js';
 import { manifestText, yamlishText } from './support.js';
@@ -15,22 +14,6 @@ afterAll(removeWorkspaces);
 
 const seed = 20_260_114;
 
-/** The CLI in this process, its output collected: the same code bin.ts runs in its worker thread. */
-async function runInProcess(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => '',
-    writeStdout: (text) => void (stdout += text),
-    writeStderr: (text) => void (stderr += text),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 // A size limit of 8 KB (the config's maxFileSizeMb), so that generated text reaches it; the other limits (nesting,
 // aliases, nodes) are reached by the pieces below.

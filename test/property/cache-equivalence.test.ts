@@ -2,8 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesS
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { runInProcess } from './run-in-process.js';
 import { makeWorkspace, removeWorkspaces } from '../cli/run-cli.js';
 import { repositoryRoot } from '../integrations/processes.js';
 import { manifestText } from './support.js';
@@ -13,22 +12,6 @@ vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 afterAll(removeWorkspaces);
 
-/** The CLI in this process, its output collected: the same code bin.ts runs in its worker thread. */
-async function runInProcess(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => '',
-    writeStdout: (text) => void (stdout += text),
-    writeStderr: (text) => void (stderr += text),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 const cached = ['--cache', '--cache-location', '../lint-cache'];
 
