@@ -1,8 +1,8 @@
 import { realPathOf } from './io/existing-files.js';
 import { resolve } from 'node:path';
 import { runRules } from './engine/run-rules.js';
-import { languageEvidenceReader, type LanguageEvidenceReader } from './sources/evidence/detect.js';
-import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles, type SearchCache } from './sources/files.js';
+import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from './sources/evidence/detect.js';
+import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type FoundFiles, type SearchContext } from './sources/files.js';
 import { displayPathOf } from './io/paths.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
@@ -125,18 +125,18 @@ interface Targets extends FoundFiles {
   origin: 'given' | 'stdin' | 'include' | 'default';
 }
 
-function findTargets(options: LintOptions, setup: Setup, cache?: SearchCache): Targets {
+function findTargets(options: LintOptions, setup: Setup, search: SearchContext): Targets {
   const { cwd } = options;
   if (options.stdin) return { files: [resolve(cwd, options.stdin.filename)], searched: new Set(), unmatched: [], excluded: [], patterns: [], origin: 'stdin' };
   const { config } = setup.config;
   const include = config.include ?? [];
   const exclude = absoluteGlobs(setup.config.directory, config.exclude ?? []);
   if (options.patterns && options.patterns.length > 0) {
-    return { ...findManifestFiles(options.patterns, cwd, exclude, cache), patterns: options.patterns, origin: 'given' };
+    return { ...findManifestFiles(options.patterns, cwd, exclude, search), patterns: options.patterns, origin: 'given' };
   }
-  if (include.length === 0) return { ...findManifestFiles(['.'], cwd, exclude, cache), patterns: ['.'], origin: 'default' };
+  if (include.length === 0) return { ...findManifestFiles(['.'], cwd, exclude, search), patterns: ['.'], origin: 'default' };
   const patterns = absoluteGlobs(setup.config.directory, include);
-  const found = findManifestFiles(patterns, cwd, exclude, cache);
+  const found = findManifestFiles(patterns, cwd, exclude, search);
   // Name the include globs as the config writes them, not in the absolute form they are searched with.
   const unmatched = found.unmatched.map((glob) => include[patterns.indexOf(glob)] ?? glob);
   return { ...found, unmatched, patterns, origin: 'include' };
@@ -214,7 +214,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { languages, rules } = setup;
   const cachePath = cachePathFor(options.cache, setup.config, cwd);
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
-  const targets = findTargets(options, setup, cache?.searches);
+  const search: SearchContext = { ...(cache && { cache: cache.searches }), realPaths: new Map(), listings: new Map() };
+  const targets = findTargets(options, setup, search);
   const failsUnmatched = (problem: string | undefined) => {
     if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem);
   };
@@ -227,7 +228,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // unchanged since the cache was written is taken from it, never read; an editor buffer is always parsed.
   // A workspace file is read as a search finds it: only what is svc-lint's counts.
   const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
-    const key = realPathOf(path);
+    const key = search.realPaths!.get(path) ?? realPathOf(path);
     let source = sources.get(key);
     if (!source) {
       const file = { path, displayPath: displayPathOf(cwd, path) };
@@ -256,14 +257,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         ...(options.workspace ? { root: resolve(cwd, options.workspace) } : {}),
         lintedFiles: targets.files,
         patterns: targets.patterns,
-        ...(cache && { cache: cache.searches }),
+        search,
       })
     : [];
   // The linted files are loaded already; only the others are read (and their real paths looked up) here.
   const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
   const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
 
-  const judgment = judgeSources(setup, linted, workspace, { ...options, ...(cache && { languageEvidence: cache.evidenceReader() }) });
+  // The directories the searches listed are not listed again for their drift evidence.
+  const languageEvidence =
+    cache?.evidenceReader(search.listings) ?? languageEvidenceReader((directory) => detectLanguageEvidence(directory, undefined, search.listings?.get(directory)));
+  const judgment = judgeSources(setup, linted, workspace, { ...options, languageEvidence });
   const { findings, fixed, services } = judgment;
   // Written once the rules ran: the drift evidence they read is kept too.
   const cacheProblem = await cache?.save(manifestPaths);

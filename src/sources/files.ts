@@ -1,5 +1,7 @@
 import fs, { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { realPathOf } from '../io/existing-files.js';
+import { evidenceEntries } from './evidence/detect.js';
 import fg from 'fast-glob';
 import { SvcLintError } from '../errors.js';
 import { didYouMean } from '../text/closest.js';
@@ -54,22 +56,50 @@ export interface SearchCache {
   recorder(): { beforeReadingDirectory(directory: string): void; keep(key: string, files: string[]): void };
 }
 
+/** What a run shares between its searches, and hands on to what reads the files they find. */
+export interface SearchContext {
+  /** Searches answered from an earlier run. */
+  cache?: SearchCache;
+  /**
+   * The real path of each file a directory search found: the directory's real path and the file's path below it, as a
+   * search follows no link (so no file needs a `realpath` of its own).
+   */
+  realPaths?: Map<string, string>;
+  /** Of each directory a search read that holds a manifest, the entries that can be drift evidence (usually none). */
+  listings?: Map<string, readonly fs.Dirent[]>;
+}
+
 type GlobOptions = fg.Options & { cwd: string; ignore: string[] };
 
-/** `fg.sync`, or its answer from `cache` when nothing it read has changed (and then a walk kept for next time). */
-function search(patterns: string | string[], options: GlobOptions, cache: SearchCache | undefined): string[] {
-  if (!cache) return fg.sync(patterns, options);
+function holdsManifest(entries: readonly fs.Dirent[]): boolean {
+  return entries.some((entry) => manifestFileName.test(entry.name));
+}
+
+/** `fg.sync`, or its answer from the cache when nothing it read has changed (and then a walk kept for next time). */
+function search(patterns: string | string[], options: GlobOptions, context: SearchContext): string[] {
+  const { cache, listings } = context;
   const key = JSON.stringify([patterns, options.cwd, options.ignore]);
-  const cached = cache.found(key);
+  const cached = cache?.found(key);
   if (cached) return cached;
-  const recorder = cache.recorder();
+  const recorder = cache?.recorder();
   const readdirSync = ((directory: string, readOptions: { withFileTypes: true }) => {
-    recorder.beforeReadingDirectory(directory);
-    return fs.readdirSync(directory, readOptions);
+    recorder?.beforeReadingDirectory(directory);
+    const entries = fs.readdirSync(directory, readOptions);
+    if (listings && holdsManifest(entries)) listings.set(directory, evidenceEntries(entries));
+    return entries;
   }) as unknown as typeof fs.readdirSync;
   const files = fg.sync(patterns, { ...options, fs: { readdirSync } });
-  recorder.keep(key, files);
+  recorder?.keep(key, files);
   return files;
+}
+
+/** A search follows no link below `directory`: each file found lies at the directory's real path plus its path below it. */
+function noteRealPaths(directory: string, files: readonly string[], into: Map<string, string>): void {
+  const real = realPathOf(directory);
+  for (const file of files) {
+    const path = resolve(file);
+    if (path.startsWith(directory) && (path[directory.length] === sep || directory.endsWith(sep))) into.set(path, real === directory ? path : join(real, path.slice(directory.length)));
+  }
 }
 
 function statOrUndefined(path: string) {
@@ -108,7 +138,7 @@ function isIgnored(file: string, ignore: readonly string[]): boolean {
  * A path that is neither an existing file or directory nor a glob is an error.
  */
 /** `exclude` holds absolute globs (see `absoluteGlobs`). */
-export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = [], cache?: SearchCache): FoundFiles {
+export function findManifestFiles(patterns: readonly string[], cwd: string, exclude: readonly string[] = [], context: SearchContext = {}): FoundFiles {
   const found = new Set<string>();
   const named = new Set<string>();
   const unmatched: string[] = [];
@@ -124,10 +154,11 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
       if (ignored) excluded.push(pattern);
       matches = ignored ? [] : [absolute];
     } else if (stats?.isDirectory()) {
-      matches = search(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore }, cache);
+      matches = search(manifestFilePatterns, { ...searchOptions, cwd: absolute, ignore }, context);
       isSearch = true;
+      if (context.realPaths) noteRealPaths(absolute, matches, context.realPaths);
     } else if (isGlob(pattern)) {
-      matches = search(pattern, { ...searchOptions, cwd, ignore }, cache);
+      matches = search(pattern, { ...searchOptions, cwd, ignore }, context);
     } else {
       throw new SvcLintError('path', `no such file or directory: ${pattern}${didYouMean(basename(absolute), siblingNames(absolute))}`);
     }

@@ -1,7 +1,7 @@
 import { homedir, tmpdir } from 'node:os';
 import { dirname, parse, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { absoluteGlobs, findManifestFiles, type SearchCache } from './files.js';
+import { absoluteGlobs, findManifestFiles, type SearchContext } from './files.js';
 import { findRepositoryRoot, isInsideDirectory } from '../io/paths.js';
 
 export interface WorkspaceRequest {
@@ -13,8 +13,8 @@ export interface WorkspaceRequest {
   lintedFiles: readonly string[];
   /** The patterns they came from, to skip searching a directory twice. */
   patterns: readonly string[];
-  /** Searches answered from an earlier run when no directory they read changed. */
-  cache?: SearchCache;
+  /** What the run's searches share (an earlier run's answers, the real paths and listings they find). */
+  search?: SearchContext;
 }
 
 /** The directory every path lies in (the deepest one). */
@@ -58,11 +58,11 @@ export function workspaceFiles(request: WorkspaceRequest): string[] {
     const globs = absoluteGlobs(config.directory, include);
     // Without paths, the linted files came from these very globs: there is nothing else to search for.
     const searched = globs.length === request.patterns.length && globs.every((glob, index) => glob === request.patterns[index]);
-    return searched ? [] : findManifestFiles(globs, cwd, exclude, request.cache).files;
+    return searched ? [] : findManifestFiles(globs, cwd, exclude, request.search).files;
   }
   const root = request.root ?? (config.path ? config.directory : (findRepositoryRoot(cwd) ?? fallbackRoot(cwd, request.lintedFiles)));
   if (root === undefined) return [];
   if (!request.lintedFiles.some((file) => isInsideDirectory(root, file))) return [];
   if (request.patterns.some((pattern) => resolve(cwd, pattern) === root)) return [];
-  return findManifestFiles([root], cwd, exclude, request.cache).files;
+  return findManifestFiles([root], cwd, exclude, request.search).files;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname } from 'node:path';
 import { isManifestFileName, type SearchCache } from '../files.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
@@ -67,7 +67,7 @@ export interface WorkspaceCache {
   /** Directory searches answered from the cache when no directory they read changed. */
   searches: SearchCache;
   /** The drift evidence of each directory, from the cache when neither it nor the files read for it changed. */
-  evidenceReader(): LanguageEvidenceReader;
+  evidenceReader(listings?: ReadonlyMap<string, readonly Dirent[]>): LanguageEvidenceReader;
   /** Why the cache file could not be used (damaged, unreadable), for a note; undefined when it could. */
   problem(): string | undefined;
   /**
@@ -264,13 +264,13 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       changed = true;
     },
     searches,
-    evidenceReader() {
+    evidenceReader(listings) {
       return languageEvidenceReader((directory) => {
         const cached = cachedEvidenceOf(directory);
         if (cached) return cached;
         const identity = identities.of(directory);
         const read: [string, FileIdentity | undefined][] = [];
-        const evidence = detectLanguageEvidence(directory, (file) => read.push([file, identities.of(file)]));
+        const evidence = detectLanguageEvidence(directory, (file) => read.push([file, identities.of(file)]), listings?.get(directory));
         if (identity && keepable([identity, ...read.map(([, found]) => found)])) {
           used.evidence.set(directory, { identity, texts: [evidenceText(read as [string, FileIdentity][], evidence)] });
           changed = true;

@@ -18,12 +18,13 @@ export function isDockerfileName(fileName: string): boolean {
 
 /**
  * What the files directly in `dir` say about the language it is written in; subdirectories are not read.
- * `beforeLooking` hears of each file whose text (or, for a link, whose target) is looked at, before it is.
+ * `beforeLooking` hears of each file whose text (or, for a link, whose target) is looked at, before it is; `listing`
+ * is the directory's entries when a search has just read them.
  */
-export function detectLanguageEvidence(dir: string, beforeLooking: (file: string) => void = () => {}): Evidence[] {
+export function detectLanguageEvidence(dir: string, beforeLooking: (file: string) => void = () => {}, listing?: readonly Dirent[]): Evidence[] {
   const directory = resolve(dir);
   const evidence: Evidence[] = [];
-  for (const fileName of regularFiles(directory, beforeLooking)) {
+  for (const fileName of regularFiles(directory, beforeLooking, listing)) {
     const file = join(directory, fileName);
     const kind = buildFileKind(fileName);
     if (kind && 'languageId' in kind) evidence.push({ languageId: kind.languageId, file });
@@ -39,6 +40,17 @@ export function detectLanguageEvidence(dir: string, beforeLooking: (file: string
     }
   }
   return evidence;
+}
+
+const noEntries: readonly Dirent[] = Object.freeze([]);
+
+/**
+ * The entries of a directory listing that can be evidence (build files and Dockerfiles, or links that may be): what
+ * a search keeps of a manifest's directory, so that the evidence is read without listing it again. Usually none.
+ */
+export function evidenceEntries(entries: readonly Dirent[]): readonly Dirent[] {
+  const candidates = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && (buildFileKind(entry.name) !== undefined || isDockerfileName(entry.name)));
+  return candidates.length === 0 ? noEntries : candidates;
 }
 
 export type LanguageEvidenceReader = (directory: string) => readonly Evidence[];
@@ -65,10 +77,10 @@ export function languageEvidenceReader(detect: (directory: string) => Evidence[]
   };
 }
 
-function regularFiles(directory: string, beforeLooking: (file: string) => void): string[] {
-  let entries: Dirent[];
+function regularFiles(directory: string, beforeLooking: (file: string) => void, listing: readonly Dirent[] | undefined): string[] {
+  let entries: readonly Dirent[];
   try {
-    entries = readdirSync(directory, { withFileTypes: true });
+    entries = listing ?? readdirSync(directory, { withFileTypes: true });
   } catch {
     return [];
   }
