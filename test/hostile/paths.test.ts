@@ -94,6 +94,16 @@ describe('symbolic links', () => {
     expect(report.findings.map((f) => `${f.file} ${f.line}:${f.column} ${f.ruleId}`)).toEqual(['link.service.yaml 6:13 hot-path-throughput']);
   });
 
+  it('a directory searched through a symlink and a manifest in it named by its real path are one file', () => {
+    const root = makeWorkspace({ 'real/orders/service.yaml': pythonHot('orders') });
+    symlinkSync('real', join(root, 'alias'));
+    const run = runCli(['alias', 'real/orders/service.yaml', '--format', 'json'], { cwd: root });
+    expectExit(run, 1);
+    const report = parseJsonReport(run);
+    expect(report.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(['alias/orders/service.yaml hot-path-throughput']);
+    expect(report.summary).toMatchObject({ files: 1, services: 1, errors: 1 });
+  });
+
   it('a manifest named both directly and through a symlink is linted once, without a duplicate of itself', () => {
     const root = makeWorkspace({ 'real/service.yaml': pythonHot('orders') });
     symlinkSync('real/service.yaml', join(root, 'link.service.yaml'));
