@@ -196,6 +196,25 @@ describe('--cache', () => {
     expect(lintCheckout(root)).toMatchObject({ status: 0, stderr: '' });
   });
 
+  it('finds the manifests of a directory created after a run whose glob found none there', () => {
+    const root = repository();
+    const lintGlob = () => runCli(['later/**/service.yaml', '--format', 'json', '--cache', '--no-error-on-unmatched-pattern'], { cwd: root });
+    expect(parseJsonReport(lintGlob()).summary.files).toBe(0);
+    mkdirSync(join(root, 'later/orders'), { recursive: true });
+    writeFileSync(join(root, 'later/orders/service.yaml'), goApi('orders'));
+    expect(parseJsonReport(lintGlob()).summary.files).toBe(1);
+  });
+
+  it('finds a manifest added to a directory a search read, and forgets a directory search one removed from', () => {
+    const root = repository();
+    const lintAll = () => runCli(['.', '--format', 'json', '--cache'], { cwd: root });
+    expect(parseJsonReport(lintAll()).summary.files).toBe(2);
+    writeFileSync(join(root, 'pricing/extra.service.yaml'), goApi('extra'));
+    expect(parseJsonReport(lintAll()).summary.files).toBe(3);
+    rmSync(join(root, 'pricing/extra.service.yaml'));
+    expect(parseJsonReport(lintAll()).summary.files).toBe(2);
+  });
+
   it('never keeps an editor buffer: the cache holds what is on disk', () => {
     const root = repository();
     const run = runCli(['--stdin', '--stdin-filename', 'pricing/service.yaml', '--cache', '--format', 'json'], {

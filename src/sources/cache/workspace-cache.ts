@@ -202,7 +202,8 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
           found.push(identities.of(directory));
         },
         keep(key, files) {
-          if (!keepable(found)) return;
+          // A search that read no directory (its base does not exist) has nothing that would show the base appear.
+          if (found.length === 0 || !keepable(found)) return;
           const numbers: number[] = [];
           for (const identity of found) writeIdentity(identity, numbers);
           used.searches.set(key, { directories, identities: Float64Array.from(numbers), files });

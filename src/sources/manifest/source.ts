@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import type { ManifestFile, Range } from '../../types.js';
 import { lineCounterFor } from '../../yaml/text.js';
@@ -48,12 +48,17 @@ function sizeProblem(file: ManifestFile, bytes: number, limits: SourceLimits): M
 }
 
 function readBytes(file: ManifestFile, limits: SourceLimits): { bytes: Buffer } | { source: ManifestSource } {
+  let descriptor: number | undefined;
   try {
-    const tooLarge = sizeProblem(file, statSync(file.path).size, limits);
-    return tooLarge ? { source: tooLarge } : { bytes: readFileSync(file.path) };
+    // One open, its size, one read: no second look-up of the path, as a stat and then a read would take.
+    descriptor = openSync(file.path, 'r');
+    const tooLarge = sizeProblem(file, fstatSync(descriptor).size, limits);
+    return tooLarge ? { source: tooLarge } : { bytes: readFileSync(descriptor) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { source: unreadable(file, `cannot read the file (${code})`, code) };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
