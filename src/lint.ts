@@ -214,7 +214,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { languages, rules } = setup;
   const cachePath = cachePathFor(options.cache, setup.config, cwd);
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
-  const search: SearchContext = { ...(cache && { cache: cache.searches }), realPaths: new Map(), listings: new Map() };
+  const realPaths = new Map<string, string>();
+  const listings: NonNullable<SearchContext['listings']> = new Map();
+  const search: SearchContext = { ...(cache && { cache: cache.searches }), realPaths, listings };
   const targets = findTargets(options, setup, search);
   const failsUnmatched = (problem: string | undefined) => {
     if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem);
@@ -228,7 +230,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // unchanged since the cache was written is taken from it, never read; an editor buffer is always parsed.
   // A workspace file is read as a search finds it: only what is svc-lint's counts.
   const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
-    const key = search.realPaths!.get(path) ?? realPathOf(path);
+    const key = realPaths.get(path) ?? realPathOf(path);
     let source = sources.get(key);
     if (!source) {
       const file = { path, displayPath: displayPathOf(cwd, path) };
@@ -266,7 +268,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   // The directories the searches listed are not listed again for their drift evidence.
   const languageEvidence =
-    cache?.evidenceReader(search.listings) ?? languageEvidenceReader((directory) => detectLanguageEvidence(directory, undefined, search.listings?.get(directory)));
+    cache?.evidenceReader(listings) ?? languageEvidenceReader((directory) => detectLanguageEvidence(directory, undefined, listings.get(directory)));
   const judgment = judgeSources(setup, linted, workspace, { ...options, languageEvidence });
   const { findings, fixed, services } = judgment;
   // Written once the rules ran: the drift evidence they read is kept too.
