@@ -20,6 +20,7 @@ import { analysisOf, type Analysis } from './analysis/analysis.js';
 import { decideWorkspace } from './analysis/decisions.js';
 import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './sources/cache/workspace-cache.js';
 import { packageVersion } from './package-paths.js';
+import { todayUtc } from './text/dates.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */
@@ -113,10 +114,6 @@ function summarize(findings: readonly Finding[], files: number, services: number
     baselined: findings.filter((finding) => !finding.suppressed && finding.baselineState === 'unchanged').length,
     skipped,
   };
-}
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 interface Targets extends FoundFiles {

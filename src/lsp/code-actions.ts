@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Po
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../types.js';
 import { lspRange } from './positions.js';
+import { addDays } from '../text/dates.js';
 
 /** The command a suppression fix runs after its edit: the server moves the cursor to where the reason goes. */
 export const placeCursorCommand = 'svc-lint.placeCursor';
@@ -31,12 +32,6 @@ function quickFix(title: string, finding: Finding, context: FixContext, edits: T
     edit: { changes: { [context.document.uri]: edits } },
     ...extra,
   };
-}
-
-export function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }
 
 /** `# svc-lint-disable-next-line <rule> [until <date>] -- ` above the finding's line, at its indentation. */

@@ -1,5 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { isIsoDate } from '../text/dates.js';
+import { pinnedToday, todayUtc } from '../text/dates.js';
 import { startLanguageServer } from './server.js';
 
 export const languageServerUsage = `Usage: svc-lint lsp --stdio
@@ -33,14 +33,16 @@ export function runLanguageServerCommand(args: readonly string[], host: Language
     host.writeStderr(`svc-lint: lsp speaks over stdio only: unexpected ${unknown.join(' ')} (run svc-lint lsp --stdio)\n`);
     return 2;
   }
-  const pinned = host.env.SVC_LINT_TODAY;
-  if (pinned !== undefined && pinned !== '' && !isIsoDate(pinned)) {
-    host.writeStderr(`svc-lint: SVC_LINT_TODAY=${pinned}: expected a date written YYYY-MM-DD\n`);
+  let pinned: string | undefined;
+  try {
+    pinned = pinnedToday(host.env);
+  } catch (error) {
+    host.writeStderr(`svc-lint: ${(error as Error).message}\n`);
     return 2;
   }
   const connection = createConnection(ProposedFeatures.all, host.stdin, host.stdout);
   // stdout is the protocol's: anything a dependency logs goes to stderr.
   console.log = console.info = console.warn = console.error;
-  startLanguageServer(connection, { today: () => pinned || new Date().toISOString().slice(0, 10) });
+  startLanguageServer(connection, { today: () => pinned ?? todayUtc() });
   return undefined;
 }

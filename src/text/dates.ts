@@ -1,3 +1,5 @@
+import { SvcLintError } from '../errors.js';
+
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const millisecondsPerDay = 86_400_000;
 
@@ -30,4 +32,24 @@ export function daysBetween(from: string, to: string): number {
 /** An exemption `until` a date still applies on that date and stops the day after. */
 export function hasExpired(lastDay: string, today: string): boolean {
   return daysBetween(lastDay, today) > 0;
+}
+
+/** `date` plus `days` whole days, both YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Today's date in UTC, YYYY-MM-DD. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** SVC_LINT_TODAY pins the date expiring suppressions and waivers are judged on (for tests and reproducible runs). */
+export function pinnedToday(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const pinned = env.SVC_LINT_TODAY;
+  if (pinned === undefined || pinned === '') return undefined;
+  if (!isIsoDate(pinned)) throw new SvcLintError('usage', `SVC_LINT_TODAY=${pinned}: expected a date written YYYY-MM-DD`);
+  return pinned;
 }

@@ -11,7 +11,7 @@ import { type LintResult } from '../../lint.js';
 import { mistypedCommand, parseOutputs, type CliOptions } from '../args.js';
 import { exitCodes, stderrLine, type CliIo } from '../io.js';
 import { writeOutputs } from '../write-outputs.js';
-import { todayFrom } from '../today.js';
+import { pinnedToday } from '../../text/dates.js';
 import { packageVersion } from '../../package-paths.js';
 import { countOf } from '../../text/count.js';
 import { resultWith } from '../../output/result.js';
@@ -55,7 +55,7 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
     const mistyped = mistypedCommand(first);
     if (mistyped) throw new SvcLintError('usage', mistyped);
   }
-  const today = todayFrom(io.env);
+  const today = pinnedToday(io.env);
   let stdin: LintOptions['stdin'];
   if (options.stdin) {
     if (!options.stdinFilename) throw new SvcLintError('usage', '--stdin needs --stdin-filename <path> to place the buffer in the workspace');

@@ -13,7 +13,7 @@ import { cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile } from '
 import { cachedSourceParts, sourceFromParts } from './cached-source.js';
 import { emptyTable, isTable, TableReader, toTable, type Row, type Table } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
-import { IdentityMemo, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
+import { IdentityMemo, identityWidth, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** The files a search found, and every directory it read with the identity it had before it was read. */
 interface SearchEntry {
@@ -104,7 +104,7 @@ function isSearchEntry(value: unknown): value is SearchEntry {
     entry !== null &&
     Array.isArray(entry.directories) &&
     entry.identities instanceof Float64Array &&
-    entry.identities.length === entry.directories.length * 4 &&
+    entry.identities.length === entry.directories.length * identityWidth &&
     Array.isArray(entry.files) &&
     entry.files.every((file) => typeof file === 'string')
   );
