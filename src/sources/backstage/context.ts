@@ -4,7 +4,7 @@ import type { Range, Service, ServiceField } from '../../types.js';
 import type { Parsed } from './annotations.js';
 import { documentStart, type Annotation } from './entity.js';
 import { keyRange } from './nodes.js';
-import type { SchemaProblem } from './types.js';
+import type { EntityValueProblem } from './types.js';
 
 export type ReportProblem = (annotationKey: string, range: Range, problem: string) => void;
 
@@ -15,7 +15,7 @@ export interface ReadContext {
   languages: LanguageRegistry;
   annotations: ReadonlyMap<string, Annotation>;
   locations: Service['locations'];
-  problems: SchemaProblem[];
+  problems: EntityValueProblem[];
   /** Where a missing annotation is reported: where it would have to be added. */
   missingAt: Range;
   report: ReportProblem;
@@ -28,7 +28,7 @@ export function createContext(
   annotations: ReadonlyMap<string, Annotation>,
 ): ReadContext {
   const documentRange = documentStart(doc, lineCounter);
-  const problems: SchemaProblem[] = [];
+  const problems: EntityValueProblem[] = [];
   return {
     doc,
     lineCounter,

@@ -3,7 +3,7 @@ import type { Dependency, RepeatedDependency } from '../../types.js';
 import { rangeOfNode } from '../../yaml/locate.js';
 import { parseEntityRef, serviceKey } from './entity-ref.js';
 import { keyRange, locateEntity, scalarText } from './nodes.js';
-import type { SchemaProblem } from './types.js';
+import type { EntityValueProblem } from './types.js';
 
 export interface DependencyContext {
   doc: Document;
@@ -12,7 +12,7 @@ export interface DependencyContext {
   namespace: string | undefined;
   /** Service keys listed in the async-deps annotation. */
   asyncKeys: ReadonlySet<string>;
-  problems: SchemaProblem[];
+  problems: EntityValueProblem[];
   /** Entries naming a component an earlier entry named (after normalising the ref): counted once, the first. */
   repeated: RepeatedDependency[];
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dependency, ManifestFile, Service } from '../../types.js';
 import { range, readAllFromFile } from '../../../test/support/backstage.js';
-import type { BackstageReadResult, SchemaProblem } from './types.js';
+import type { BackstageReadResult, EntityValueProblem } from './types.js';
 
 const fixturesRoot = fileURLToPath(new URL('../../../fixtures/backstage/', import.meta.url));
 
@@ -20,7 +20,7 @@ const workloadRequired =
   'is required: add it with one of api, ml-serving, etl, data-processing, infrastructure, worker, prototype';
 const languageRequired = 'is required: add this annotation or a tag naming the language, e.g. go or python';
 
-function problem(annotationKey: string, text: string, at: SchemaProblem['range']): SchemaProblem {
+function problem(annotationKey: string, text: string, at: EntityValueProblem['range']): EntityValueProblem {
   return { path: `metadata.annotations.${annotationKey}`, problem: text, range: at };
 }
 
