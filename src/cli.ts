@@ -5,7 +5,7 @@ import { runLintCommand } from './cli/commands/lint.js';
 import { runAnalyseCommand } from './cli/commands/analyse.js';
 import { explainRule, ruleListFormats } from './cli/explain.js';
 import { helpText } from './cli/help.js';
-import { exitCodes, stderrLine, type CliIo } from './cli/io.js';
+import { exitCodes, stderrLine, writeSkipped, type CliIo } from './cli/io.js';
 import { packageVersion } from './package-paths.js';
 import { SvcLintError } from './errors.js';
 import { setUp } from './ruleset/setup.js';
@@ -51,11 +51,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof SvcLintError) {
       io.writeStderr(stderrLine(error.message));
+      if (debug) writeSkipped(error.skipped, io);
     } else {
       const message = error instanceof Error ? error.message : String(error);
       io.writeStderr(stderrLine(`internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`));
+      if (debug && error instanceof Error && error.stack) io.writeStderr(`${error.stack}\n`);
     }
-    if (debug && error instanceof Error && error.stack) io.writeStderr(`${error.stack}\n`);
     return exitCodes.error;
   }
 }

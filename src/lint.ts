@@ -215,8 +215,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const listings: NonNullable<SearchContext['listings']> = new Map();
   const search: SearchContext = { ...(cache && { cache: cache.searches }), realPaths, listings };
   const targets = findTargets(options, setup, search);
-  const failsUnmatched = (problem: string | undefined) => {
-    if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem);
+  const failsUnmatched = (problem: string | undefined, skipped: readonly SkippedSource[] = []) => {
+    if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem, skipped);
   };
   // Nothing found is known before anything is read; nothing of ours found, once the files have been looked at.
   failsUnmatched(unmatchedProblem(targets, setup.config));
@@ -248,7 +248,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { judged: linted, skipped, notes: skippedNotes } = separateSkipped(loaded, targets.searched);
   const foreign = foreignFound(loaded.filter((source) => source.judged === false), targets, cwd);
   const unmatched = unmatchedProblem(targets, setup.config, { judged: linted.length, foreign });
-  failsUnmatched(unmatched);
+  failsUnmatched(unmatched, skipped);
   const others = needsWorkspace(setup, options)
     ? workspaceFiles({
         config: setup.config,

@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeWorkspace, parseJsonReport, removeWorkspaces, runCli, type CliRun } from './cli/run-cli.js';
+import { makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli, type CliRun } from './cli/run-cli.js';
 import { slowTestTimeout } from './timeouts.js';
 
 // Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
@@ -119,6 +119,53 @@ describe('a real repository linted as a directory', { timeout: 60_000 }, () => {
     expect(allowed.status).toBe(0);
     expect(allowed.stderr).toBe(unmatched);
     expect(allowed.stdout).toBe("✔ no problems (0 files, 0 services; 4 files skipped as not svc-lint's, --debug lists them)\n");
+    // --debug lists them, as the line says, and shows no stack trace: the error is the user's, not svc-lint's.
+    const debug = runCli(['kubernetes', 'helm', 'scaffolder', '--debug'], { cwd: root });
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toBe(
+      unmatched +
+        [
+          "svc-lint: skipped helm/podinfo/templates/service.yaml: another tool's document (apiVersion: v1, kind: Service)",
+          "svc-lint: skipped kubernetes/podinfo/service.yaml: another tool's document (apiVersion: v1, kind: Service)",
+          "svc-lint: skipped scaffolder/springboot-grpc/catalog-info.yaml: another tool's document (apiVersion: scaffolder.backstage.io/v1beta3, kind: Template)",
+          'svc-lint: skipped scaffolder/springboot-grpc/skeleton/catalog-info.yaml: a Backstage scaffolder template (${{ … }})',
+        ].join('\n') +
+        '\n',
+    );
+  });
+
+  it('skips templates whose values are quoted, and a templated manifest named on its own', () => {
+    const templates = makeWorkspace({
+      'skeleton/catalog-info.yaml': [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: "${{ values.name }}"',
+        '  annotations:',
+        '    svc-lint.dev/language: "${{ values.language }}"',
+        '    svc-lint.dev/workload: api',
+        'spec: {type: service, owner: "${{ values.owner }}"}',
+        '',
+      ].join('\n'),
+      'chart/templates/service.yaml': manifest('"{{ .Values.name }}"', ['language: go', 'workload: api']),
+      'bare/service.yaml': manifest('{{ .Values.name }}', ['language: go', 'workload: api']),
+      'svc/service.yaml': manifest('orders', ['language: go', 'workload: api']),
+    });
+    const searched = runCli(['.', '--format', 'json'], { cwd: templates });
+    expect(searched.status).toBe(0);
+    expect(parseJsonReport(searched).findings).toEqual([]);
+    expect(parseJsonReport(searched).summary.skipped).toBe(3);
+    const named = runCli(['bare/service.yaml', 'chart/templates/service.yaml', '--format', 'json'], { cwd: templates });
+    expect(named.status).toBe(0);
+    expect(parseJsonReport(named).findings).toEqual([]);
+    // One note per file, and none of the parser's warnings (a mapping used as a key) on stderr.
+    expect(named.stderr).toBe(
+      [
+        'svc-lint: bare/service.yaml holds no svc-lint manifest (a Helm or Go template ({{ … }})): skipped',
+        'svc-lint: chart/templates/service.yaml holds no svc-lint manifest (a Helm or Go template ({{ … }})): skipped',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('skips another tool\'s file named on the command line, with a note', () => {

@@ -1,4 +1,5 @@
 import { terminalSafe } from '../text/terminal.js';
+import type { SkippedSource } from '../types.js';
 
 /** Everything the CLI needs from its process, passed in so that only bin.ts touches `process`. */
 export interface CliIo {
@@ -19,4 +20,9 @@ export const exitCodes = { clean: 0, failed: 1, error: 2 } as const;
 /** A line for stderr: `svc-lint: ` and the text, whose file names and values are shown escaped (see terminalSafe). */
 export function stderrLine(text: string): string {
   return `svc-lint: ${terminalSafe(text)}\n`;
+}
+
+/** `--debug`'s list of what a run skipped as not svc-lint's, a line each. */
+export function writeSkipped(skipped: readonly SkippedSource[], io: Pick<CliIo, 'writeStderr'>): void {
+  for (const { file, line, reason } of skipped) io.writeStderr(stderrLine(`skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}`));
 }

@@ -36,7 +36,9 @@ export type SafeParse = ParsedYaml | { tooDeep: { offset: number } } | { tooMany
 export function parseYamlSafely(text: string, { maxNodes = Infinity, keepTokens = false } = {}): SafeParse {
   const deepAt = excessiveNesting(text);
   if (deepAt !== undefined) return { tooDeep: { offset: deepAt } };
-  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false }, keepTokens);
+  // logLevel 'error': the parser's warnings (a collection used as a key) would reach stderr through
+  // process.emitWarning; what matters of them reaches the user as findings.
+  const parsed = parseAllDocumentsWithin(text, maxNodes, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }, keepTokens);
   if ('tooManyNodes' in parsed) return parsed;
   return { ...parsed, lineCounter: lineCounterFor(text) };
 }

@@ -88,7 +88,7 @@ export interface JsonFinding {
 export interface JsonReport {
   version: number;
   findings: JsonFinding[];
-  summary: { files: number; services: number; errors: number; warnings: number; infos: number };
+  summary: { files: number; services: number; errors: number; warnings: number; infos: number; skipped?: number };
 }
 
 /** Parses the whole of stdout: `--format json` must print nothing else. */

@@ -9,7 +9,7 @@ import { lint, type LintOptions } from '../../lint.js';
 import { isCounted, type Severity } from '../../types.js';
 import { type LintResult } from '../../lint.js';
 import { mistypedCommand, parseOutputs, type CliOptions } from '../args.js';
-import { exitCodes, stderrLine, type CliIo } from '../io.js';
+import { exitCodes, stderrLine, writeSkipped, type CliIo } from '../io.js';
 import { writeOutputs } from '../write-outputs.js';
 import { pinnedToday } from '../../text/dates.js';
 import { packageVersion } from '../../package-paths.js';
@@ -106,9 +106,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   const outputs = parseOutputs(options, names, names[0]!, io.cwd);
   const result = await lint(await lintOptionsFrom(options, io));
   for (const note of result.notes) io.writeStderr(stderrLine(note));
-  if (options.debug) {
-    for (const { file, line, reason } of result.skipped) io.writeStderr(stderrLine(`skipped ${file}${line === undefined ? '' : `:${line}`}: ${reason}`));
-  }
+  if (options.debug) writeSkipped(result.skipped, io);
 
   const shown = options.quiet ? failingOnly(result, options) : result;
   const exitCode = exitCodeFor(result, options);

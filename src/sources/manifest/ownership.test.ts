@@ -35,6 +35,12 @@ describe('documentOwner', () => {
     expect(ownerOf(templatedApiVersion)).toEqual({ owner: 'foreign', reason: 'a Helm or Go template ({{ … }})' });
     const described = 'apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: x\n  description: renders {{ name }} pages\n';
     expect(ownerOf(described)).toEqual({ owner: 'svc-lint' });
+    const quotedSkeleton = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "${{ values.name }}"\n';
+    expect(ownerOf(quotedSkeleton)).toEqual({ owner: 'backstage', optsIn: false, template: 'a Backstage scaffolder template (${{ … }})' });
+    const quotedHelm = "apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: '{{ .Values.name }}'\n";
+    expect(ownerOf(quotedHelm)).toEqual({ owner: 'svc-lint', template: 'a Helm or Go template ({{ … }})' });
+    const quotedDescription = 'apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: x\n  description: "{{ name }} pages"\n';
+    expect(ownerOf(quotedDescription)).toEqual({ owner: 'svc-lint' });
     const commented = '# {{ not a template }}\nkind: Service\nspec: [\n';
     expect(ownerOf(commented)).toEqual({ owner: 'unmarked' });
   });

@@ -32,15 +32,23 @@ const tagInPlace = /(?:^|:[ \t]+|-[ \t]+)[ \t]*(\$\{\{|\{%|\{\{)/m;
 
 /**
  * The template a document is, judged from its text: any tag when the parser could not read it, a tag standing where a
- * value or a key would (`name: {{ .Release.Name }}`, `  {%- if … %}`) when it could. A tag inside a sentence
+ * value or a key would (`name: {{ .Release.Name }}`, `  {%- if … %}`) or a templated `metadata.name` when it could. A tag inside a sentence
  * (`description: renders {{ name }} pages`) or a comment does not make a template.
  */
-function templateOf(span: string, readable: boolean): string | undefined {
+function templateOf(doc: Document, span: string, readable: boolean): string | undefined {
   if (!span.includes('{{') && !span.includes('{%')) return undefined;
   const lines = withoutCommentLines(span);
   if (!readable) return templateIn(lines);
   const tag = tagInPlace.exec(lines)?.[1];
-  return tag === undefined ? undefined : templateIn(tag);
+  if (tag !== undefined) return templateIn(tag);
+  // A templated name, quoted or not (`name: "${{ values.name }}"`), names no service yet.
+  const name = metadataName(doc);
+  return name === undefined ? undefined : templateIn(name);
+}
+
+function metadataName(doc: Document): string | undefined {
+  const name = doc.getIn(['metadata', 'name']);
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** The text without comment lines, which may mention template tags without being templates. */
@@ -73,7 +81,7 @@ export function documentOwner(doc: Document, span: string): DocumentOwner {
   // A templated apiVersion (`apiVersion: {{ include "chart.apiVersion" . }}`) names no tool yet: the template decides.
   const apiVersion = written === undefined || written.startsWith('{') || templateIn(written) !== undefined ? undefined : written;
   const kind = readable ? topLevelText(doc, 'kind') : sniffedText(span, 'kind');
-  const template = templateOf(span, readable);
+  const template = templateOf(doc, span, readable);
   const templated = template === undefined ? {} : { template };
 
   if (apiVersion?.startsWith('svc-lint/')) return { owner: 'svc-lint', ...templated };

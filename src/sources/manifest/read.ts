@@ -89,13 +89,13 @@ function isSvcLints(owner: DocumentOwner | undefined): boolean {
 }
 
 /** Why a document is not judged, or undefined when it is. */
-function skipReason(owner: DocumentOwner, origin: ManifestOrigin, fileIsOurs: boolean): string | undefined {
+function skipReason(owner: DocumentOwner, fileIsOurs: boolean): string | undefined {
   switch (owner.owner) {
     case 'foreign':
       return owner.reason;
     case 'svc-lint':
-      return owner.template !== undefined && origin === 'searched' ? owner.template : undefined;
     case 'backstage':
+      // A template is the skeleton of a manifest, named or found: it names no service yet.
       return owner.template;
     case 'unmarked':
       return fileIsOurs ? undefined : 'no apiVersion (an svc-lint manifest starts with apiVersion: svc-lint/v1)';
@@ -117,8 +117,8 @@ export function readManifest(
   const spans = documentSpans(documents, text);
   const owners = documents.map((doc, index) => (isEmptyDocument(doc) ? undefined : documentOwner(doc, spans[index]!)));
   const fileIsOurs = origin === 'named' || owners.some(isSvcLints);
-  // A search judges a file only when something in it is svc-lint's, and skips templates: only then does it differ.
-  const dependsOnOrigin = !owners.some(isSvcLints) || owners.some((owner) => owner?.owner === 'svc-lint' && owner.template !== undefined);
+  // A search judges a file only when something in it is svc-lint's: only then does the origin change the result.
+  const dependsOnOrigin = !owners.some(isSvcLints);
   const services: Service[] = [];
   const problems: RawFinding[] = [];
   const undeclared: UndeclaredService[] = [];
@@ -129,7 +129,7 @@ export function readManifest(
   documents.forEach((doc, documentIndex) => {
     const owner = owners[documentIndex];
     if (!owner) return;
-    const reason = skipReason(owner, origin, fileIsOurs);
+    const reason = skipReason(owner, fileIsOurs);
     const line = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0).line;
     if (reason !== undefined) {
       skipped.push({ line, reason });
