@@ -34,7 +34,8 @@ export const unknownDependency: WorkspaceTemplate<UnknownDependencyParams> = {
     if (reported.length === 0) return [];
     const names = nameIndex([...graph.indexByName.keys(), ...(known?.keys() ?? [])]);
     return reported.map(({ service, dependency }): WorkspaceTemplateFinding => {
-      const suggestions = names.closest(dependency.service, { ...params, wholeParts: true, nearestOnly: true });
+      // The caller itself is never what it meant to call.
+      const suggestions = names.closest(dependency.service, { ...params, wholeParts: true, nearestOnly: true }).filter((name) => name !== service.name);
       const data = { service: service.name, dependency: dependency.service };
       if (suggestions.length === 0) return { service, messageId: 'default', data, range: dependency.range };
       return {
