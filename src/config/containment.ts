@@ -50,6 +50,6 @@ export function checkContainment(
     });
   }
   if (config.baseline !== undefined && escapes(resolve(configDirectory, config.baseline))) {
-    throw errorAt(['baseline'], `${JSON.stringify(config.baseline)} is outside ${where}; pass --baseline on the command line to use a file elsewhere`);
+    throw errorAt(['baseline'], `${JSON.stringify(config.baseline)} is outside ${where}; remove it from the config and pass --baseline on the command line to use a file elsewhere`);
   }
 }

@@ -61,7 +61,7 @@ describe('the config search stays inside the repository', { timeout: 30_000 }, (
 describe('paths in a config stay inside the repository: exit 2, one line with file:line:col', { timeout: 30_000 }, () => {
   it('baseline: ../authorized_keys is refused, for lint and for svc-lint baseline, and the file is untouched', () => {
     const { top, repo } = repoAndOutside({ 'repo/.svc-lint.yaml': 'baseline: ../outside/authorized_keys\n' });
-    const expected = `svc-lint: invalid config .svc-lint.yaml:1:11: baseline: "../outside/authorized_keys" is outside the repository (${repo}); pass --baseline on the command line to use a file elsewhere`;
+    const expected = `svc-lint: invalid config .svc-lint.yaml:1:11: baseline: "../outside/authorized_keys" is outside the repository (${repo}); remove it from the config and pass --baseline on the command line to use a file elsewhere`;
     expectOneLineError(runCli(['baseline'], { cwd: repo }), expected);
     expectOneLineError(runCli([], { cwd: repo }), expected);
     expect(readFileSync(join(top, 'outside/authorized_keys'), 'utf8')).toBe('ssh-ed25519 AAAA keep-me\n');
