@@ -1,6 +1,7 @@
 // Bundles the CLI into two files, so that startup reads two modules instead of a hundred: dist/bin.js, the small
 // process side, and dist/cli-worker.js, the CLI, which bin.js runs in a worker thread. `svc-lint lsp` loads a third,
-// dist/lsp.js, the language server, which no lint run reads. Swaps in precompiled schema
+// dist/lsp.js, the language server, which no lint run reads; a large run starts dist/read-thread.js in threads that
+// read and parse manifests beside it. Swaps in precompiled schema
 // validators and embedded built-in rules so that nothing is compiled or read at startup.
 // Runs after `tsc -p tsconfig.build.json`; the library entry (dist/index.js) stays unbundled.
 import { build } from 'esbuild';
@@ -35,7 +36,7 @@ const precompiled = {
 };
 
 const result = await build({
-  entryPoints: { bin: `${root}src/bin.ts`, 'cli-worker': `${root}src/cli-worker.ts`, lsp: `${root}src/lsp/main.ts` },
+  entryPoints: { bin: `${root}src/bin.ts`, 'cli-worker': `${root}src/cli-worker.ts`, lsp: `${root}src/lsp/main.ts`, 'read-thread': `${root}src/sources/read-ahead/thread.ts` },
   outdir: `${root}dist`,
   bundle: true,
   platform: 'node',

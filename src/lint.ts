@@ -6,7 +6,8 @@ import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type F
 import { displayPathOf } from './io/paths.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
-import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './sources/manifest/source.js';
+import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './sources/manifest/source.js';
+import { readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
 import { isCounted, type Finding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee, type UndeclaredService } from './types.js';
@@ -57,6 +58,11 @@ export interface LintOptions extends SetupOptions {
   exempt?: boolean;
   /** The config, languages and rules already set up for these options (a command that read the config first). */
   setup?: Setup;
+  /**
+   * How many threads read and parse manifests, this one included: `auto` (the default) uses one per core, up to four,
+   * when a run has at least 1,000 files to read and no `cache`; `off` reads on this thread. Findings are the same.
+   */
+  concurrency?: Concurrency;
 }
 
 /** A summary of the findings: counted ones by severity, then how many are exempted. */
@@ -175,14 +181,16 @@ function foreignFound(skipped: readonly ManifestSource[], targets: Targets, cwd:
  * Loads each file once (two paths to one file give one source) and lets the event loop run now and then, so an
  * interrupt is handled during a long run rather than after it.
  */
-async function loadEach(paths: readonly string[], load: (path: string) => ManifestSource): Promise<ManifestSource[]> {
+async function loadEach(paths: readonly string[], load: (path: string) => Promise<ManifestSource>): Promise<ManifestSource[]> {
   const loaded = new Set<ManifestSource>();
   for (const [index, path] of paths.entries()) {
     if (index % 64 === 63) await new Promise((resume) => setImmediate(resume));
-    loaded.add(load(path));
+    loaded.add(await load(path));
   }
   return [...loaded];
 }
+
+type Role = 'linted' | 'workspace';
 
 /** `true` is `.svc-lint-cache` beside the config file, which is cwd without one (where `svc-lint baseline` writes too). */
 function cachePathFor(option: string | true | undefined, config: LoadedConfig, cwd: string): string | undefined {
@@ -226,14 +234,22 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Keyed by real path, so a manifest reached through a symbolic link is one file, not a duplicate of itself. A file
   // unchanged since the cache was written is taken from it, never read; an editor buffer is always parsed.
   // A workspace file is read as a search finds it: only what is svc-lint's counts.
-  const load = (path: string, role: 'linted' | 'workspace', text?: string) => {
+  const fileOf = (path: string) => ({ path, displayPath: displayPathOf(cwd, path) });
+  const originOf = (path: string, role: Role) => (role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named');
+  // Other threads read ahead only files no cache answers and no editor buffer replaces.
+  const threadsFor = (paths: readonly string[]) => (cache || options.stdin ? 1 : readingThreads(options.concurrency ?? 'auto', paths.length));
+  const aheadOf = (paths: readonly string[], role: Role) =>
+    readAhead(paths.map((path) => ({ ...fileOf(path), origin: originOf(path, role) })), threadsFor(paths), languages, limits.maxFileSizeMb);
+  const load = async (path: string, role: Role, ahead: ReadAhead, text?: string) => {
     const key = realPaths.get(path) ?? realPathOf(path);
     let source = sources.get(key);
     if (!source) {
-      const file = { path, displayPath: displayPathOf(cwd, path) };
-      const origin = role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named';
+      const file = fileOf(path);
+      const origin = originOf(path, role);
       const fileCache = text === undefined ? cache : undefined;
       source = fileCache?.sourceOf(file, origin, role === 'linted' ? 'all' : 'services');
+      const readByAnother = source ? undefined : await ahead.take(path);
+      if (readByAnother) source = chargeNodes(readByAnother, limits);
       if (!source) {
         fileCache?.beforeReading(file);
         let bytes: Uint8Array | undefined;
@@ -244,7 +260,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     return source;
   };
-  const loaded = await loadEach(targets.files, (path) => load(path, 'linted', options.stdin?.text));
+  const lintedAhead = aheadOf(targets.files, 'linted');
+  const loaded = await loadEach(targets.files, (path) => load(path, 'linted', lintedAhead, options.stdin?.text));
   const { judged: linted, skipped, notes: skippedNotes } = separateSkipped(loaded, targets.searched);
   const foreign = foreignFound(loaded.filter((source) => source.judged === false), targets, cwd);
   const unmatched = unmatchedProblem(targets, setup.config, { judged: linted.length, foreign });
@@ -260,7 +277,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       })
     : [];
   // The linted files are loaded already; only the others are read (and their real paths looked up) here.
-  const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace')))])];
+  const othersAhead = aheadOf(others, 'workspace');
+  const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace', othersAhead)))])];
   const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
 
   // The directories the searches listed are not listed again for their drift evidence.
@@ -351,5 +369,5 @@ export function judgeSources(setup: Setup, linted: readonly ManifestSource[], wo
           ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
         });
   const findings = renderFindings(exempted, rules.map((entry) => entry.rule));
-  return { findings, ...(fixed && { fixed }), services, workspaceServices, undeclared, analysis: analysisOf(decisions, languages) };
+  return { findings, ...(fixed && { fixed }), services, workspaceServices, undeclared, analysis: analysisOf(decisions, languages, new Set(services)) };
 }

@@ -50,9 +50,12 @@ export interface FleetCapacity {
   totals: { servicesCompared: number; declared: CapacityTotals; recommended: CapacityTotals };
 }
 
-/** Capacity per service of the workspace, on the same decisions and traffic the rules judged. */
-export function estimateCapacity(decisions: WorkspaceDecisions, languages: LanguageRegistry): FleetCapacity {
-  const capacities = decisions.analysis.graph.services.map((service): ServiceCapacity => {
+/**
+ * Capacity per service of the workspace (or of those in `only`), on the same decisions and traffic the rules judged.
+ */
+export function estimateCapacity(decisions: WorkspaceDecisions, languages: LanguageRegistry, only?: ReadonlySet<Service>): FleetCapacity {
+  const described = only ? decisions.analysis.graph.services.filter((service) => only.has(service)) : decisions.analysis.graph.services;
+  const capacities = described.map((service): ServiceCapacity => {
     const { decision, traffic } = decisions.of(service);
     const { declaredRps, effectiveRps, inboundRps } = traffic;
     const hasTraffic = declaredRps !== undefined || inboundRps > 0;

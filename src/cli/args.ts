@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SvcLintError } from '../errors.js';
 import { closeMatches, didYouMean, suggestionOf } from '../text/closest.js';
 import { readSeverity, type Severity, type SeverityOrOff } from '../types.js';
+import type { Concurrency } from '../sources/read-ahead/read-ahead.js';
 
 export const commands = ['lint', 'rules', 'explain', 'init', 'baseline', 'report', 'graph'] as const;
 export type Command = (typeof commands)[number];
@@ -39,6 +40,8 @@ export interface CliOptions {
   stdinFilename?: string;
   /** A path, glob or `include` that selects no manifest is an error unless `--no-error-on-unmatched-pattern`. */
   errorOnUnmatchedPattern: boolean;
+  /** `--concurrency`: threads that read manifests (`auto` when not given). */
+  concurrency?: Concurrency;
   init: { name?: string; language?: string; workload?: string };
 }
 
@@ -65,6 +68,7 @@ const optionSpec = {
   'stdin-filename': { type: 'string' },
   'error-on-unmatched-pattern': { type: 'boolean' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
+  concurrency: { type: 'string' },
   name: { type: 'string' },
   language: { type: 'string' },
   workload: { type: 'string' },
@@ -75,7 +79,7 @@ const optionSpec = {
 type OptionName = keyof typeof optionSpec;
 
 const everyCommandTakes = ['config', 'no-config', 'debug', 'help', 'version'] as const satisfies readonly OptionName[];
-const selection = ['no-inline-suppressions', 'baseline', 'no-baseline', 'cache', 'cache-location', 'error-on-unmatched-pattern', 'no-error-on-unmatched-pattern'] as const satisfies readonly OptionName[];
+const selection = ['no-inline-suppressions', 'baseline', 'no-baseline', 'cache', 'cache-location', 'error-on-unmatched-pattern', 'no-error-on-unmatched-pattern', 'concurrency'] as const satisfies readonly OptionName[];
 const reports = ['format', 'output-file', 'force'] as const satisfies readonly OptionName[];
 
 /** The options each command reads; any other is a usage error rather than silently ignored. */
@@ -160,6 +164,13 @@ function parseMaxWarnings(value: string): number | undefined {
   if (value === '-1') return undefined;
   if (!/^\d+$/.test(value)) throw usage(`--max-warnings ${value}: expected a whole number >= 0, or -1 for no limit`);
   return Number(value);
+}
+
+/** ESLint's `--concurrency`: a number of threads, `auto` or `off`. */
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw usage(`--concurrency ${value}: expected a number of threads (1 to 999), auto or off${didYouMean(value, ['auto', 'off'])}`);
 }
 
 function parseFailOn(value: string | undefined): Severity {
@@ -274,6 +285,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     stdin: values.stdin ?? false,
     ...(values['stdin-filename'] !== undefined && { stdinFilename: values['stdin-filename'] }),
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+    ...(values.concurrency !== undefined && { concurrency: parseConcurrency(values.concurrency) }),
     init: {
       ...(values.name !== undefined && { name: values.name }),
       ...(values.language !== undefined && { language: values.language }),

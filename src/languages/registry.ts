@@ -13,6 +13,13 @@ export interface LanguageRegistry {
    */
   misspelledName(name: string): string | undefined;
   profiles(): LanguageProfile[];
+  /** What the registry was made from (plain data): another thread makes the same registry from it. */
+  definition(): LanguageDefinition;
+}
+
+export interface LanguageDefinition {
+  profiles: readonly LanguageProfile[];
+  known: readonly KnownLanguage[];
 }
 
 export function normalizeLanguageName(name: string): string {
@@ -50,6 +57,7 @@ export function createLanguageRegistry(
     isKnown: (id) => canonicalByName.has(normalizeLanguageName(id)),
     profile: (id) => profileById.get(id),
     profiles: () => [...profileById.values()],
+    definition: () => ({ profiles, known }),
   };
 }
 

@@ -77,3 +77,20 @@ describe('a hook that lints only the staged files', () => {
     expect(byName['orders-api']).toMatchObject({ effectiveRps: 16_000, recommended: { language: 'go', question: 2 } });
   });
 });
+
+describe('the capacity of a partial run', () => {
+  it('describes the linted files\' services only, on the traffic the whole workspace sends them', { timeout }, () => {
+    const root = repository(0.4);
+    const json = parseJsonReport(runCli(['services/orders/service.yaml', '--format', 'json'], { cwd: root })) as unknown as {
+      services: { service: string; effectiveRps: number; recommended: { language: string; question: number } }[];
+      fleet: { servicesCompared: number };
+    };
+    expect(json.services.map((row) => [row.service, row.effectiveRps, row.recommended.language, row.recommended.question])).toEqual([
+      ['orders-api', 16_000, 'go', 2],
+    ]);
+    expect(json.fleet.servicesCompared).toBe(1);
+    const text = runCli(['report', 'services/orders/service.yaml'], { cwd: root }).stdout;
+    expect(text).toContain('orders-api');
+    expect(text).not.toContain('gateway');
+  });
+});

@@ -234,6 +234,20 @@ const cases: MistakeCase[] = [
     ],
   },
   {
+    name: '--concurrency misspelt',
+    files: { 'a.service.yaml': pythonEdge },
+    args: ['a.service.yaml', '--concurrency', 'aut'],
+    status: 2,
+    stderr: 'svc-lint: --concurrency aut: expected a number of threads (1 to 999), auto or off (did you mean auto?)',
+  },
+  {
+    name: '--concurrency 0',
+    files: { 'a.service.yaml': pythonEdge },
+    args: ['a.service.yaml', '--concurrency', '0'],
+    status: 2,
+    stderr: 'svc-lint: --concurrency 0: expected a number of threads (1 to 999), auto or off',
+  },
+  {
     name: '--max-warnings -1 means no limit',
     files: { 'a.service.yaml': pythonEdge },
     args: ['a.service.yaml', '--max-warnings', '-1'],

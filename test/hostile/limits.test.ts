@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadShippedLanguages } from '../../src/ruleset/shipped.js';
 import { createLanguageRegistry } from '../../src/languages/registry.js';
-import { loadManifestSource, maxNodesPerFile, sourceLimits } from '../../src/sources/manifest/source.js';
+import { chargeNodes, loadManifestSource, maxNodesPerFile, sourceLimits } from '../../src/sources/manifest/source.js';
 import { builtBinary, childEnv, makeWorkspace, removeWorkspaces, type CliRun } from '../cli/run-cli.js';
 import { expectExit, expectOneLineError, listTree } from './support.js';
 import { slowTestTimeout } from '../timeouts.js';
@@ -83,5 +83,17 @@ describe('the node budget of a run', () => {
     expect(() => loadManifestSource(file('b.service.yaml'), languages, limits)).toThrow(
       'the run has parsed 19,999,999 YAML nodes and b.service.yaml would take it past 20,000,000, the most one run parses: lint fewer files at a time',
     );
+  });
+
+  it('charges a file read by another thread in the run\'s order: one above the per-file limit costs nothing, unless less than a file is left', () => {
+    const source = { file: { path: '/w/big.service.yaml', displayPath: 'big.service.yaml' }, services: [], findings: [] };
+    const limits = sourceLimits(10);
+    expect(chargeNodes({ source, nodes: maxNodesPerFile + 1 }, limits)).toBe(source);
+    expect(limits.runNodes.left).toBe(20_000_000);
+    expect(chargeNodes({ source, nodes: 40 }, limits)).toBe(source);
+    expect(limits.runNodes.left).toBe(20_000_000 - 40);
+    limits.runNodes.left = maxNodesPerFile - 1;
+    expect(() => chargeNodes({ source, nodes: maxNodesPerFile + 1 }, limits)).toThrow('big.service.yaml would take it past 20,000,000');
+    expect(() => chargeNodes({ source, nodes: maxNodesPerFile }, limits)).toThrow('would take it past');
   });
 });

@@ -13,4 +13,8 @@ export const testLanguages: LanguageRegistry = {
   profile: () => undefined,
   profiles: () => [],
   misspelledName: () => undefined,
+  definition: () => ({
+    profiles: [],
+    known: [...known].map((id) => ({ id, aliases: Object.keys(aliases).filter((alias) => aliases[alias] === id) })),
+  }),
 };

@@ -117,6 +117,7 @@ export function fakeLanguages(): LanguageRegistry {
     profile: (id) => profiles.find((profile) => profile.id === id),
     profiles: () => profiles,
     misspelledName: (name) => (name.toLowerCase() === 'pyhton' ? 'python' : undefined),
+    definition: () => ({ profiles, known: [{ id: 'java', aliases: [] }] }),
   };
 }
 

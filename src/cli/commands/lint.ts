@@ -72,6 +72,7 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
     ...(options.baseline !== undefined && { baseline: options.baseline }),
     ...(options.cache && { cache: cacheLocation(options.cacheLocation) }),
     ...(!options.errorOnUnmatchedPattern && { errorOnUnmatchedPattern: false }),
+    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
   };
 }
 

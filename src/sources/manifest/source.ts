@@ -41,18 +41,18 @@ function unreadable(file: ManifestFile, reason: string, code: string, range: Ran
   return { file, services: [], findings: [readerFinding(file, 'manifest-syntax', { reason, code }, range)] };
 }
 
-function sizeProblem(file: ManifestFile, bytes: number, limits: SourceLimits): ManifestSource | undefined {
-  if (bytes <= limits.maxFileSizeMb * 1024 * 1024) return undefined;
+function sizeProblem(file: ManifestFile, bytes: number, maxFileSizeMb: number): ManifestSource | undefined {
+  if (bytes <= maxFileSizeMb * 1024 * 1024) return undefined;
   const sizeMb = (bytes / 1024 / 1024).toFixed(1);
-  return unreadable(file, `the file is ${sizeMb} MB, above the ${limits.maxFileSizeMb} MB limit (maxFileSizeMb in the config)`, 'TOO_LARGE');
+  return unreadable(file, `the file is ${sizeMb} MB, above the ${maxFileSizeMb} MB limit (maxFileSizeMb in the config)`, 'TOO_LARGE');
 }
 
-function readBytes(file: ManifestFile, limits: SourceLimits): { bytes: Buffer } | { source: ManifestSource } {
+function readBytes(file: ManifestFile, maxFileSizeMb: number): { bytes: Buffer } | { source: ManifestSource } {
   let descriptor: number | undefined;
   try {
     // One open, its size, one read: no second look-up of the path, as a stat and then a read would take.
     descriptor = openSync(file.path, 'r');
-    const tooLarge = sizeProblem(file, fstatSync(descriptor).size, limits);
+    const tooLarge = sizeProblem(file, fstatSync(descriptor).size, maxFileSizeMb);
     return tooLarge ? { source: tooLarge } : { bytes: readFileSync(descriptor) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -70,11 +70,76 @@ function decode(file: ManifestFile, bytes: Uint8Array): { text: string } | { sou
   return { source: unreadable(file, decoded.problem, decoded.code, at) };
 }
 
+/** A manifest read and parsed, with the YAML nodes it took from the run's budget (see `chargeNodes`). */
+export interface ReadSource {
+  source: ManifestSource;
+  /** The nodes parsed; above `maxNodesPerFile` when the file holds more than one file may (then it is a finding). */
+  nodes: number;
+}
+
 /**
- * Reads and parses one manifest file (or an editor buffer, `bufferText`); whatever is wrong with it becomes a
- * finding, never an exception, and the work stays bounded: size and nesting are checked before parsing. `whenRead`
- * gets the bytes of a file that could be read (what a cache compares a recently changed file by).
+ * Reads and parses one manifest file (or an editor buffer, `bufferText`) on its own, without the run's node budget,
+ * which `chargeNodes` applies: so files can be read in any thread and charged in the run's order. Whatever is wrong
+ * with the file becomes a finding, never an exception, and the work stays bounded: size and nesting are checked before
+ * parsing, nodes while parsing. `whenRead` gets the bytes of a file that could be read.
  */
+export function readManifestSource(
+  file: ManifestFile,
+  languages: LanguageRegistry,
+  maxFileSizeMb: number,
+  bufferText?: string,
+  origin: ManifestOrigin = 'named',
+  whenRead?: (bytes: Uint8Array) => void,
+): ReadSource {
+  let text: string;
+  if (bufferText === undefined) {
+    const read = readBytes(file, maxFileSizeMb);
+    if ('source' in read) return { source: read.source, nodes: 0 };
+    whenRead?.(read.bytes);
+    const decoded = decode(file, read.bytes);
+    if ('source' in decoded) return { source: decoded.source, nodes: 0 };
+    text = decoded.text;
+  } else {
+    const tooLarge = sizeProblem(file, Buffer.byteLength(bufferText), maxFileSizeMb);
+    if (tooLarge) return { source: tooLarge, nodes: 0 };
+    text = bufferText.replace(/^\uFEFF/, '');
+  }
+  const read = readManifest(text, file, languages, maxNodesPerFile, origin);
+  if ('tooDeep' in read) {
+    const { offset } = read.tooDeep;
+    const range = rangeOfOffsets(lineCounterFor(text), offset, offset + 1);
+    const source = unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range);
+    return { source, nodes: 0 };
+  }
+  if ('tooManyNodes' in read) {
+    const { offset } = read.tooManyNodes;
+    const range = rangeOfOffsets(lineCounterFor(text), offset, Math.min(offset + 1, text.length));
+    const finding = readerFinding(file, 'manifest-syntax', { limit: maxNodesPerFile }, range, { messageId: 'too-many-nodes' });
+    return { source: { file, services: [], findings: [finding] }, nodes: maxNodesPerFile + 1 };
+  }
+  const { nodes, ...manifest } = read;
+  return { source: { file, ...manifest }, nodes };
+}
+
+/**
+ * Takes a read file's nodes from the run's budget; throws (kind `limit`) when they would take the run past
+ * `maxNodesPerRun`. A file above the per-file limit costs nothing (it is a finding), unless the run has less left than
+ * one file may take.
+ */
+export function chargeNodes({ source, nodes }: ReadSource, limits: SourceLimits): ManifestSource {
+  const left = limits.runNodes.left;
+  const overRun = nodes > maxNodesPerFile ? left < maxNodesPerFile : nodes > left;
+  if (overRun) {
+    throw new SvcLintError(
+      'limit',
+      `the run has parsed ${formatNumber(maxNodesPerRun - left)} YAML nodes and ${source.file.displayPath} would take it past ${formatNumber(maxNodesPerRun)}, the most one run parses: lint fewer files at a time`,
+    );
+  }
+  if (nodes <= maxNodesPerFile) limits.runNodes.left -= nodes;
+  return source;
+}
+
+/** Reads, parses and charges one manifest file (or an editor buffer): `readManifestSource`, then `chargeNodes`. */
 export function loadManifestSource(
   file: ManifestFile,
   languages: LanguageRegistry,
@@ -83,38 +148,5 @@ export function loadManifestSource(
   origin: ManifestOrigin = 'named',
   whenRead?: (bytes: Uint8Array) => void,
 ): ManifestSource {
-  let text: string;
-  if (bufferText === undefined) {
-    const read = readBytes(file, limits);
-    if ('source' in read) return read.source;
-    whenRead?.(read.bytes);
-    const decoded = decode(file, read.bytes);
-    if ('source' in decoded) return decoded.source;
-    text = decoded.text;
-  } else {
-    const tooLarge = sizeProblem(file, Buffer.byteLength(bufferText), limits);
-    if (tooLarge) return tooLarge;
-    text = bufferText.replace(/^\uFEFF/, '');
-  }
-  const allowed = Math.min(maxNodesPerFile, limits.runNodes.left);
-  const read = readManifest(text, file, languages, allowed, origin);
-  if ('tooDeep' in read) {
-    const { offset } = read.tooDeep;
-    const range = rangeOfOffsets(lineCounterFor(text), offset, offset + 1);
-    return unreadable(file, `the YAML nests deeper than ${formatNumber(maxNestingDepth)} levels (a manifest needs a few)`, 'DEPTH', range);
-  }
-  if ('tooManyNodes' in read) {
-    if (allowed < maxNodesPerFile) {
-      throw new SvcLintError(
-        'limit',
-        `the run has parsed ${formatNumber(maxNodesPerRun - limits.runNodes.left)} YAML nodes and ${file.displayPath} would take it past ${formatNumber(maxNodesPerRun)}, the most one run parses: lint fewer files at a time`,
-      );
-    }
-    const { offset } = read.tooManyNodes;
-    const range = rangeOfOffsets(lineCounterFor(text), offset, Math.min(offset + 1, text.length));
-    return { file, services: [], findings: [readerFinding(file, 'manifest-syntax', { limit: maxNodesPerFile }, range, { messageId: 'too-many-nodes' })] };
-  }
-  limits.runNodes.left -= read.nodes;
-  const { nodes: _nodes, ...manifest } = read;
-  return { file, ...manifest };
+  return chargeNodes(readManifestSource(file, languages, limits.maxFileSizeMb, bufferText, origin, whenRead), limits);
 }

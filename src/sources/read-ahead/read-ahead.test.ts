@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLanguageRegistry } from '../../languages/registry.js';
+import { loadShippedLanguages } from '../../ruleset/shipped.js';
+import { readManifestSource } from '../manifest/source.js';
+import { readAhead, readingThreads, type AheadFile } from './read-ahead.js';
+import { slowTestTimeout } from '../../../test/timeouts.js';
+
+const shipped = loadShippedLanguages();
+const languages = createLanguageRegistry(
+  shipped.profiles.map((profile) => ({ ...profile, aliases: profile.aliases ?? [] })),
+  shipped.known,
+);
+const root = mkdtempSync(join(tmpdir(), 'svc-lint-read-ahead-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function manifest(index: number): string {
+  return [
+    '# svc-lint-disable-next-line hot-path-throughput -- measured',
+    'apiVersion: svc-lint/v1',
+    'kind: Service',
+    'metadata:',
+    `  name: svc-${index}`,
+    'spec:',
+    `  language: ${index % 2 === 0 ? 'golang' : 'python'}`,
+    '  workload: api',
+    '  traffic:',
+    `    peakRps: ${index * 1000}`,
+    '  dependsOn:',
+    `    - service: svc-${index + 1}`,
+    index % 3 === 0 ? '  colour: blue' : '',
+    '',
+  ].join('\n');
+}
+
+describe('readingThreads', () => {
+  it('reads on one thread when off, for one file, and under 1,000 files with auto', () => {
+    expect(readingThreads('off', 50_000)).toBe(1);
+    expect(readingThreads(4, 1)).toBe(1);
+    expect(readingThreads('auto', 999)).toBe(1);
+  });
+
+  it('takes a number as given (never more threads than files), and auto gives each thread 500 files at least', () => {
+    expect(readingThreads(3, 10)).toBe(3);
+    expect(readingThreads(8, 5)).toBe(5);
+    expect(readingThreads('auto', 1000)).toBeLessThanOrEqual(2);
+    expect(readingThreads('auto', 100_000)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('readAhead', () => {
+  it('gives, for every file in another thread\'s share, exactly what reading it here gives', { timeout: slowTestTimeout }, async () => {
+    const files: AheadFile[] = Array.from({ length: 12 }, (_, index) => {
+      const path = join(root, `svc-${index}.service.yaml`);
+      writeFileSync(path, index === 7 ? 'spec: [unclosed\n' : manifest(index));
+      return { path, displayPath: `svc-${index}.service.yaml`, origin: index % 2 === 0 ? 'named' : 'searched' };
+    });
+    const ahead = readAhead(files, 3, languages, 10);
+    const taken = await Promise.all(files.map((file) => ahead.take(file.path)));
+    // This thread keeps the first share; the two others read the rest.
+    expect(taken.filter((read) => read === undefined).length).toBeGreaterThan(0);
+    expect(taken.filter((read) => read !== undefined).length).toBeGreaterThan(0);
+    for (const [index, read] of taken.entries()) {
+      if (read === undefined) continue;
+      const file = files[index]!;
+      expect(read).toEqual(readManifestSource({ path: file.path, displayPath: file.displayPath }, languages, 10, undefined, file.origin));
+    }
+  });
+
+  it('answers nothing for a file outside every share, and nothing at all with one thread', async () => {
+    expect(await readAhead([], 2, languages, 10).take('/nowhere.service.yaml')).toBeUndefined();
+    const path = join(root, 'alone.service.yaml');
+    writeFileSync(path, manifest(1));
+    expect(await readAhead([{ path, displayPath: 'alone.service.yaml', origin: 'named' }], 1, languages, 10).take(path)).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { LanguageRegistry } from '../../languages/registry.js';
+import { packagePath } from '../../package-paths.js';
+import type { ReadSource } from '../manifest/source.js';
+import type { AheadFile, ReadReply, ReadRequest } from './protocol.js';
+
+export type { AheadFile } from './protocol.js';
+
+/** `auto`, `off`, or how many threads read (this one included). */
+export type Concurrency = 'auto' | 'off' | number;
+
+/** Below this many files to read, `auto` reads on one thread: a reading thread takes some 100 ms to start. */
+export const autoConcurrencyFrom = 1000;
+/** `auto` gives each thread at least this many files, and uses at most `maxAutoThreads` threads. */
+const minFilesPerThread = 500;
+const maxAutoThreads = 4;
+/**
+ * About the files this thread reads while another starts (some 200 ms): this thread's share is larger by as many, up
+ * to half an even share (a small run still gives the other threads most of theirs).
+ */
+const filesWhileStarting = 600;
+
+/** The bundled reading thread; a checkout that was not built has none, and then reads on one thread. */
+const threadScript = packagePath('dist', 'read-thread.js');
+
+/** How many threads read `fileCount` files (this one included). */
+export function readingThreads(concurrency: Concurrency, fileCount: number): number {
+  if (concurrency === 'off' || fileCount < 2) return 1;
+  if (typeof concurrency === 'number') return Math.max(1, Math.min(Math.floor(concurrency), fileCount));
+  if (fileCount < autoConcurrencyFrom) return 1;
+  return Math.max(1, Math.min(availableParallelism(), maxAutoThreads, Math.floor(fileCount / minFilesPerThread)));
+}
+
+/**
+ * Files being read ahead by other threads while this one reads its own share. `take` answers what a thread read of a
+ * file (undefined when it is not in their shares, or when the thread failed: this thread then reads the file itself,
+ * so a failure costs time, never a finding).
+ */
+export interface ReadAhead {
+  take(path: string): Promise<ReadSource | undefined>;
+}
+
+const nothingAhead: ReadAhead = { take: async () => undefined };
+
+function readInThread(request: ReadRequest, heapLimitMb: number): Promise<ReadSource[] | undefined> {
+  return new Promise((settle) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(threadScript, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb }, stdout: true, stderr: true });
+    } catch {
+      settle(undefined);
+      return;
+    }
+    worker.once('message', (reply: ReadReply) => {
+      settle(reply.kind === 'read' && reply.reads.length === request.files.length ? reply.reads : undefined);
+      void worker.terminate();
+    });
+    worker.once('error', () => settle(undefined));
+    worker.once('exit', () => settle(undefined));
+  });
+}
+
+/**
+ * Splits `files` (in the order the run reads them) into `threads` shares: this thread keeps the first, each other
+ * thread starts reading one of the rest at once. The shares are sized to end together: this thread reads from the
+ * start, the others only once they have started.
+ */
+export function readAhead(files: readonly AheadFile[], threads: number, languages: LanguageRegistry, maxFileSizeMb: number): ReadAhead {
+  if (threads <= 1 || !existsSync(threadScript)) return nothingAhead;
+  const headStart = Math.min(filesWhileStarting, Math.floor(files.length / threads / 2));
+  const ownShare = Math.min(files.length - (threads - 1), Math.ceil((files.length + (threads - 1) * headStart) / threads));
+  const shareSize = Math.ceil((files.length - ownShare) / (threads - 1));
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  const shareOf = new Map<string, Promise<Map<string, ReadSource> | undefined>>();
+  for (let start = ownShare; start < files.length; start += shareSize) {
+    const share = files.slice(start, start + shareSize);
+    const request: ReadRequest = { files: share, languages: languages.definition(), maxFileSizeMb };
+    const reads = readInThread(request, heapLimitMb).then((read) => read && new Map(share.map((file, index) => [file.path, read[index]!])));
+    for (const file of share) shareOf.set(file.path, reads);
+  }
+  return { take: async (path) => (await shareOf.get(path))?.get(path) };
+}
