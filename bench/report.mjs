@@ -1,7 +1,14 @@
 // Pure functions that turn measurements into targets, a linearity summary and printed tables.
 
-export const TOOLS = ['floor', 'svcLint', 'svcLintWarm', 'ajv', 'spectral'];
-export const TOOL_LABELS = { floor: 'floor', svcLint: 'svc-lint', svcLintWarm: 'svc-lint warm --cache', ajv: 'ajv-cli', spectral: 'Spectral' };
+export const TOOLS = ['floor', 'svcLint', 'svcLintOneThread', 'svcLintWarm', 'ajv', 'spectral'];
+export const TOOL_LABELS = {
+  floor: 'floor',
+  svcLint: 'svc-lint',
+  svcLintOneThread: 'svc-lint --concurrency off',
+  svcLintWarm: 'svc-lint warm --cache',
+  ajv: 'ajv-cli',
+  spectral: 'Spectral',
+};
 
 function ratio(numerator, denominator) {
   return typeof numerator === 'number' && typeof denominator === 'number' && denominator > 0 ? numerator / denominator : null;
@@ -11,6 +18,7 @@ export function sizeRatios(sizeResult) {
   const medianOf = (tool) => sizeResult.tools[tool]?.medianMs ?? null;
   return {
     svcLintOverFloor: ratio(medianOf('svcLint'), medianOf('floor')),
+    oneThreadOverFloor: ratio(medianOf('svcLintOneThread'), medianOf('floor')),
     warmOverFloor: ratio(medianOf('svcLintWarm'), medianOf('floor')),
     ajvOverSvcLint: ratio(medianOf('ajv'), medianOf('svcLint')),
     ajvOverWarm: ratio(medianOf('ajv'), medianOf('svcLintWarm')),
@@ -119,6 +127,7 @@ export function formatReport(results) {
       formatNumber(sizeResult.edges),
       ...TOOLS.map((tool) => formatNumber(sizeResult.tools[tool]?.medianMs)),
       ratioText(ratios.svcLintOverFloor, 2),
+      ratioText(ratios.oneThreadOverFloor, 2),
       ratioText(ratios.warmOverFloor, 2),
       ratioText(ratios.ajvOverSvcLint, 2),
       ratioText(ratios.spectralOverSvcLint, 1),
@@ -135,6 +144,7 @@ export function formatReport(results) {
         'edges',
         ...TOOLS.map((tool) => `${TOOL_LABELS[tool]} ms`),
         'svc-lint/floor',
+        'one thread/floor',
         'warm/floor',
         'ajv-cli/svc-lint',
         'Spectral/svc-lint',

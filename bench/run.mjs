@@ -138,6 +138,11 @@ function describeTools(options, spectral, ajv, workRoot) {
       args: (workspace) => [options.svcLintScript, '--format', 'json', workspace.dir],
       verify: svcLintVerify,
     },
+    // The same run on one thread: what the reading threads (--concurrency auto) save, and what a busy machine gets.
+    svcLintOneThread: {
+      args: (workspace) => [options.svcLintScript, '--format', 'json', '--concurrency', 'off', workspace.dir],
+      verify: svcLintVerify,
+    },
     // The same run with a warm --cache (filled by the untimed runs): nothing changed, nothing is parsed.
     svcLintWarm: {
       args: (workspace) => [options.svcLintScript, '--format', 'json', '--cache', '--cache-location', join(workRoot, `full-${workspace.manifests}.cache`), workspace.dir],
@@ -162,7 +167,7 @@ function describeTools(options, spectral, ajv, workRoot) {
 
 async function measureSize(size, options, tools, workRoot, failures) {
   const workspace = generateWorkspace(join(workRoot, `workspace-${size}`), size, options.seed);
-  const toolNames = ['floor', 'svcLint', 'svcLintWarm', ...(options.ajv ? ['ajv'] : []), ...(options.spectralSizes.includes(size) ? ['spectral'] : [])];
+  const toolNames = ['floor', 'svcLint', 'svcLintOneThread', 'svcLintWarm', ...(options.ajv ? ['ajv'] : []), ...(options.spectralSizes.includes(size) ? ['spectral'] : [])];
   const runs = Object.fromEntries(toolNames.map((tool) => [tool, []]));
   const failed = new Set();
 
@@ -184,7 +189,7 @@ async function measureSize(size, options, tools, workRoot, failures) {
   // One untimed run each to warm the file cache and the module cache; Spectral was warmed by the ruleset check. The
   // warm --cache run gets two: the first fills the cache, the second settles the files written within the last
   // seconds, which the cache also compares by content until they are older.
-  for (const tool of ['floor', 'svcLint', 'svcLintWarm', 'svcLintWarm', ...(options.ajv ? ['ajv'] : [])]) await runOnce(tool);
+  for (const tool of ['floor', 'svcLint', 'svcLintOneThread', 'svcLintWarm', 'svcLintWarm', ...(options.ajv ? ['ajv'] : [])]) await runOnce(tool);
   const mostRuns = Math.max(...toolNames.map((tool) => runsFor(tool, size, options)));
   // Interleaved, so a burst of load from elsewhere on the machine hits every tool alike.
   for (let round = 0; round < mostRuns; round++) {
