@@ -60,7 +60,7 @@ export interface LintOptions extends SetupOptions {
   setup?: Setup;
   /**
    * How many threads read and parse manifests, this one included: `auto` (the default) uses one per core, up to four,
-   * when a run has at least 1,000 files to read and no `cache`; `off` reads on this thread. Findings are the same.
+   * when a run has at least 5,000 files to read and no `cache`; `off` reads on this thread. Findings are the same.
    */
   concurrency?: Concurrency;
 }

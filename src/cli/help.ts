@@ -54,7 +54,7 @@ Options:
       --no-error-on-unmatched-pattern
                                  let paths, globs and include that select no manifest pass with a note
       --concurrency <n|auto|off> threads that read and parse manifests (default auto: one per core, up to four,
-                                 from 1,000 files to read without --cache); off reads on one thread
+                                 from 5,000 files to read without --cache); off reads on one thread
       --force                    let init, baseline and report files replace an existing manifest; let baseline
                                  create a new file while CI is set
       --color, --no-color        force colour on or off (otherwise NO_COLOR, FORCE_COLOR, then the terminal decide)
