@@ -239,7 +239,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Other threads read ahead only files no cache answers and no editor buffer replaces.
   const threadsFor = (paths: readonly string[]) => (cache || options.stdin ? 1 : readingThreads(options.concurrency ?? 'auto', paths.length));
   const aheadOf = (paths: readonly string[], role: Role) =>
-    readAhead(paths.map((path) => ({ ...fileOf(path), origin: originOf(path, role) })), threadsFor(paths), languages, limits.maxFileSizeMb);
+    readAhead(paths, (path) => ({ ...fileOf(path), origin: originOf(path, role) }), threadsFor(paths), languages, limits.maxFileSizeMb);
   const load = async (path: string, role: Role, ahead: ReadAhead, text?: string) => {
     const key = realPaths.get(path) ?? realPathOf(path);
     let source = sources.get(key);

@@ -57,11 +57,15 @@ describe('readAhead', () => {
       writeFileSync(path, index === 7 ? 'spec: [unclosed\n' : manifest(index));
       return { path, displayPath: `svc-${index}.service.yaml`, origin: index % 2 === 0 ? 'named' : 'searched' };
     });
-    const ahead = readAhead(files, 3, languages, 10);
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    const described: string[] = [];
+    const ahead = readAhead(files.map((file) => file.path), (path) => (described.push(path), byPath.get(path)!), 3, languages, 10);
     const taken = await Promise.all(files.map((file) => ahead.take(file.path)));
     // This thread keeps the first share; the two others read the rest.
     expect(taken.filter((read) => read === undefined).length).toBeGreaterThan(0);
     expect(taken.filter((read) => read !== undefined).length).toBeGreaterThan(0);
+    // Only the files another thread reads are described for it.
+    expect(described).toEqual(files.filter((_, index) => taken[index] !== undefined).map((file) => file.path));
     for (const [index, read] of taken.entries()) {
       if (read === undefined) continue;
       const file = files[index]!;
@@ -70,9 +74,10 @@ describe('readAhead', () => {
   });
 
   it('answers nothing for a file outside every share, and nothing at all with one thread', async () => {
-    expect(await readAhead([], 2, languages, 10).take('/nowhere.service.yaml')).toBeUndefined();
+    const describe = (path: string): AheadFile => ({ path, displayPath: path, origin: 'named' });
+    expect(await readAhead([], describe, 2, languages, 10).take('/nowhere.service.yaml')).toBeUndefined();
     const path = join(root, 'alone.service.yaml');
     writeFileSync(path, manifest(1));
-    expect(await readAhead([{ path, displayPath: 'alone.service.yaml', origin: 'named' }], 1, languages, 10).take(path)).toBeUndefined();
+    expect(await readAhead([path], describe, 1, languages, 10).take(path)).toBeUndefined();
   });
 });

@@ -68,19 +68,25 @@ function readInThread(request: ReadRequest, heapLimitMb: number): Promise<ReadSo
 }
 
 /**
- * Splits `files` (in the order the run reads them) into `threads` shares: this thread keeps the first, each other
- * thread starts reading one of the rest at once. The shares are sized to end together: this thread reads from the
- * start, the others only once they have started.
+ * Splits `paths` (in the order the run reads them) into `threads` shares: this thread keeps the first, each other
+ * thread starts reading one of the rest at once (`describe` says how the run reads each of those). The shares are
+ * sized to end together: this thread reads from the start, the others only once they have started.
  */
-export function readAhead(files: readonly AheadFile[], threads: number, languages: LanguageRegistry, maxFileSizeMb: number): ReadAhead {
+export function readAhead(
+  paths: readonly string[],
+  describe: (path: string) => AheadFile,
+  threads: number,
+  languages: LanguageRegistry,
+  maxFileSizeMb: number,
+): ReadAhead {
   if (threads <= 1 || !existsSync(threadScript)) return nothingAhead;
-  const headStart = Math.min(filesWhileStarting, Math.floor(files.length / threads / 2));
-  const ownShare = Math.min(files.length - (threads - 1), Math.ceil((files.length + (threads - 1) * headStart) / threads));
-  const shareSize = Math.ceil((files.length - ownShare) / (threads - 1));
+  const headStart = Math.min(filesWhileStarting, Math.floor(paths.length / threads / 2));
+  const ownShare = Math.min(paths.length - (threads - 1), Math.ceil((paths.length + (threads - 1) * headStart) / threads));
+  const shareSize = Math.ceil((paths.length - ownShare) / (threads - 1));
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
   const shareOf = new Map<string, Promise<Map<string, ReadSource> | undefined>>();
-  for (let start = ownShare; start < files.length; start += shareSize) {
-    const share = files.slice(start, start + shareSize);
+  for (let start = ownShare; start < paths.length; start += shareSize) {
+    const share = paths.slice(start, start + shareSize).map(describe);
     const request: ReadRequest = { files: share, languages: languages.definition(), maxFileSizeMb };
     const reads = readInThread(request, heapLimitMb).then((read) => read && new Map(share.map((file, index) => [file.path, read[index]!])));
     for (const file of share) shareOf.set(file.path, reads);
