@@ -16,17 +16,24 @@ export interface Table {
   texts: string[][];
 }
 
+/** Whether `paths` are strings with one identity each in `identities`: how the cache file lists what it looked at. */
+export function isIdentifiedPaths(paths: unknown, identities: unknown): paths is string[] {
+  return (
+    Array.isArray(paths) &&
+    identities instanceof Float64Array &&
+    identities.length === paths.length * identityWidth &&
+    paths.every((path) => typeof path === 'string')
+  );
+}
+
 export function isTable(value: unknown, columns: number): value is Table {
   const table = value as Partial<Table> | null;
   return (
     typeof table === 'object' &&
     table !== null &&
-    Array.isArray(table.paths) &&
-    table.identities instanceof Float64Array &&
+    isIdentifiedPaths(table.paths, table.identities) &&
     Array.isArray(table.texts) &&
-    table.identities.length === table.paths.length * identityWidth &&
     table.texts.length === table.paths.length &&
-    table.paths.every((path) => typeof path === 'string') &&
     table.texts.every((texts) => Array.isArray(texts) && texts.length === columns && texts.every((text) => typeof text === 'string'))
   );
 }

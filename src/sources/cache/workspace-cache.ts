@@ -11,9 +11,9 @@ import type { ManifestSource } from '../manifest/source.js';
 import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
 import { cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile } from './cache-file.js';
 import { cachedSourceParts, sourceFromParts } from './cached-source.js';
-import { emptyTable, isTable, TableReader, toTable, type Row, type Table } from './cache-table.js';
+import { emptyTable, isIdentifiedPaths, isTable, TableReader, toTable, type Row, type Table } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
-import { IdentityMemo, identityWidth, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
+import { IdentityMemo, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** The files a search found, and every directory it read with the identity it had before it was read. */
 interface SearchEntry {
@@ -102,9 +102,7 @@ function isSearchEntry(value: unknown): value is SearchEntry {
   return (
     typeof entry === 'object' &&
     entry !== null &&
-    Array.isArray(entry.directories) &&
-    entry.identities instanceof Float64Array &&
-    entry.identities.length === entry.directories.length * identityWidth &&
+    isIdentifiedPaths(entry.directories, entry.identities) &&
     Array.isArray(entry.files) &&
     entry.files.every((file) => typeof file === 'string')
   );
