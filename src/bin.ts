@@ -36,7 +36,10 @@ function runCliInThread(): void {
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
   const worker = new Worker(new URL('./cli-worker.js', import.meta.url), {
     workerData: start,
-    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
+    // A small young generation: nearly everything a run allocates outlives a scavenge (the workspace it judges), so a
+    // larger one only holds more memory. Measured on 1,000 and 10,000 manifests: 20-25 MB less peak RSS, and no
+    // slower (4% faster at 1,000, 7% faster for one file with a warm cache at 10,000).
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: 4 },
   });
   const reply = (message: ToThread) => worker.postMessage(message);
 

@@ -179,13 +179,14 @@ function foreignFound(skipped: readonly ManifestSource[], targets: Targets, cwd:
 
 /**
  * Loads each file once (two paths to one file give one source) and lets the event loop run now and then, so an
- * interrupt is handled during a long run rather than after it.
+ * interrupt is handled during a long run rather than after it. A file is waited for only when another thread reads it.
  */
-async function loadEach(paths: readonly string[], load: (path: string) => Promise<ManifestSource>): Promise<ManifestSource[]> {
+async function loadEach(paths: readonly string[], load: (path: string) => ManifestSource | Promise<ManifestSource>): Promise<ManifestSource[]> {
   const loaded = new Set<ManifestSource>();
   for (const [index, path] of paths.entries()) {
     if (index % 64 === 63) await new Promise((resume) => setImmediate(resume));
-    loaded.add(await load(path));
+    const source = load(path);
+    loaded.add(source instanceof Promise ? await source : source);
   }
   return [...loaded];
 }
@@ -240,25 +241,29 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const threadsFor = (paths: readonly string[]) => (cache || options.stdin ? 1 : readingThreads(options.concurrency ?? 'auto', paths.length));
   const aheadOf = (paths: readonly string[], role: Role) =>
     readAhead(paths, (path) => ({ ...fileOf(path), origin: originOf(path, role) }), threadsFor(paths), languages, limits.maxFileSizeMb);
-  const load = async (path: string, role: Role, ahead: ReadAhead, text?: string) => {
-    const key = realPaths.get(path) ?? realPathOf(path);
-    let source = sources.get(key);
-    if (!source) {
-      const file = fileOf(path);
-      const origin = originOf(path, role);
-      const fileCache = text === undefined ? cache : undefined;
-      source = fileCache?.sourceOf(file, origin, role === 'linted' ? 'all' : 'services');
-      const readByAnother = source ? undefined : await ahead.take(path);
-      if (readByAnother) source = chargeNodes(readByAnother, limits);
-      if (!source) {
-        fileCache?.beforeReading(file);
-        let bytes: Uint8Array | undefined;
-        source = loadManifestSource(file, languages, limits, text, origin, (read) => (bytes = read));
-        if (bytes) fileCache?.remember(file, origin, source, bytes);
-      }
-      sources.set(key, source);
-    }
+  const keep = (key: string, source: ManifestSource) => {
+    sources.set(key, source);
     return source;
+  };
+  const load = (path: string, role: Role, ahead: ReadAhead, text?: string): ManifestSource | Promise<ManifestSource> => {
+    const key = realPaths.get(path) ?? realPathOf(path);
+    const known = sources.get(key);
+    if (known) return known;
+    const file = fileOf(path);
+    const origin = originOf(path, role);
+    const fileCache = text === undefined ? cache : undefined;
+    const cached = fileCache?.sourceOf(file, origin, role === 'linted' ? 'all' : 'services');
+    if (cached) return keep(key, cached);
+    const readHere = () => {
+      fileCache?.beforeReading(file);
+      let bytes: Uint8Array | undefined;
+      const source = loadManifestSource(file, languages, limits, text, origin, (read) => (bytes = read));
+      if (bytes) fileCache?.remember(file, origin, source, bytes);
+      return source;
+    };
+    const readByAnother = ahead.take(path);
+    if (!readByAnother) return keep(key, readHere());
+    return readByAnother.then((read) => keep(key, read ? chargeNodes(read, limits) : readHere()));
   };
   const lintedAhead = aheadOf(targets.files, 'linted');
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', lintedAhead, options.stdin?.text));

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import { builtBinary, childEnv, makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli } from './run-cli.js';
 import { slowTestTimeout } from '../timeouts.js';
-import { cacheEntries, editCacheEntries } from '../support/cache-file.js';
+import { cacheEntries, editCacheEntries, type CacheEntry } from '../support/cache-file.js';
 
 // Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
 vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
@@ -109,23 +109,56 @@ describe('--cache', () => {
   });
 
   it('reads a manifest again when an entry is damaged in any field, never an internal error', { timeout: 60_000 }, () => {
-    const damages: ((service: Record<string, unknown>) => void)[] = [
-      (service) => (service.dependsOn = [null]),
-      (service) => (service.dependsOn = [{ service: 'x', call: 'sync', rpsShare: 1 }]),
-      (service) => (service.locations = { document: null }),
-      (service) => (service.peakRps = '1e400'),
-      (service) => (service.teamLanguages = [7]),
-      (service) => (service.workload = 'everything'),
+    const eachService = (damage: (service: Record<string, unknown>) => void) => (entry: CacheEntry) => entry.declarations.services.forEach(damage);
+    const damages: ((entry: CacheEntry) => void)[] = [
+      eachService((service) => (service.dependsOn = [null])),
+      eachService((service) => (service.dependsOn = [{ service: 'x', call: 'sync', rpsShare: 1 }])),
+      eachService((service) => (service.peakRps = '1e400')),
+      eachService((service) => (service.teamLanguages = [7])),
+      eachService((service) => (service.workload = 'everything')),
+      // Locations: a position of 0, a field too few, one service's ranges missing, a number that is not one.
+      (entry) => (entry.locations = entry.locations.replace(/^\d+/, '0')),
+      (entry) => (entry.locations = entry.locations.replace(/;[^;]*$/, '')),
+      (entry) => (entry.locations = ''),
+      (entry) => (entry.locations = entry.locations.replace(/^\d+/, '1e3')),
     ];
     for (const damage of damages) {
       const root = repository();
       lintCheckout(root);
-      editCacheEntries(cacheOf(root), (entries) => {
-        for (const entry of entries) for (const service of entry.declarations.services) damage(service);
-      });
+      editCacheEntries(cacheOf(root), (entries) => entries.forEach(damage));
       const run = lintCheckout(root);
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
       expect(ruleIds(run)).toEqual([]);
+    }
+  });
+
+  it('reports at the positions the manifest gives, and reads it again when the positions in the cache are damaged', { timeout: 60_000 }, () => {
+    // A Python API at 50,000 req/s: findings at its fields, whose positions the cache keeps apart from its services.
+    const hot = manifest('checkout', ['language: python', 'workload: api', 'traffic:', '  peakRps: 50000']);
+    const findingsOf = (run: ReturnType<typeof runCli>) =>
+      parseJsonReport(run).findings.map(({ ruleId, line, column, endLine, endColumn }) => ({ ruleId, line, column, endLine, endColumn }));
+    const uncached = (() => {
+      const root = makeWorkspace({ 'checkout/service.yaml': hot });
+      return findingsOf(runCli(['checkout/service.yaml', '--format', 'json'], { cwd: root }));
+    })();
+    expect(uncached).toEqual([{ ruleId: 'hot-path-throughput', line: 6, column: 13, endLine: 6, endColumn: 19 }]);
+    const damages: ((entry: CacheEntry) => void)[] = [
+      () => {},
+      (entry) => (entry.locations = entry.locations.replace(/\d+/g, '0')),
+      (entry) => (entry.locations = entry.locations.replace(/\d+/g, '1e1')),
+      (entry) => (entry.locations = entry.locations.replace(/\d+/g, '-7')),
+      (entry) => (entry.locations = entry.locations.replace(/;[^;]*$/, '')),
+      (entry) => (entry.locations = ''),
+      (entry) => (entry.locations = `${entry.locations}|${entry.locations}`),
+    ];
+    for (const damage of damages) {
+      const root = makeWorkspace({ 'checkout/service.yaml': hot });
+      const lintHot = () => runCli(['checkout/service.yaml', '--format', 'json', '--cache'], { cwd: root });
+      lintHot();
+      editCacheEntries(cacheOf(root), (entries) => entries.forEach(damage));
+      const run = lintHot();
+      expect(run.stderr).toBe('');
+      expect(findingsOf(run)).toEqual(uncached);
     }
   });
 

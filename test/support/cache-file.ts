@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { encodeCacheFile, readCacheFile } from '../../src/sources/cache/cache-file.js';
+import { TableReader, toTable, withText, type Row, type Table } from '../../src/sources/cache/cache-table.js';
 
 /** A manifest's entry as the cache keeps it, decoded: its origin, its declarations and what only a linted file needs. */
 export interface CacheEntry {
@@ -7,10 +8,12 @@ export interface CacheEntry {
   origin: string;
   declarations: { services: Record<string, unknown>[]; undeclared?: Record<string, unknown>[] };
   judgement: { findings: Record<string, unknown>[]; directives?: unknown; skipped?: unknown; judged?: boolean };
+  /** Where the services' fields were read, as the cache encodes them. */
+  locations: string;
 }
 
 interface Payload {
-  sources: { paths: string[]; identities: Float64Array; texts: string[][] };
+  sources: Table;
 }
 
 function fingerprintOf(path: string): string {
@@ -23,25 +26,32 @@ function payloadOf(path: string): Payload {
   return read.payload;
 }
 
+function rowsOf(table: Table): Map<string, Row> {
+  const reader = new TableReader(table);
+  return new Map(table.paths.map((path) => [path, reader.row(path)!]));
+}
+
 /** The manifests a cache file holds, decoded. */
 export function cacheEntries(path: string): CacheEntry[] {
-  const { sources } = payloadOf(path);
-  return sources.paths.map((entryPath, index) => {
-    const [origin, , declarations, judgement] = sources.texts[index]!;
-    return { path: entryPath, origin: origin!, declarations: JSON.parse(declarations!), judgement: JSON.parse(judgement!) };
-  });
+  return [...rowsOf(payloadOf(path).sources)].map(([entryPath, row]) => ({
+    path: entryPath,
+    origin: row.text(0),
+    declarations: JSON.parse(row.text(2)),
+    judgement: JSON.parse(row.text(3)),
+    locations: row.text(4),
+  }));
 }
 
 /** Edits the entries of a cache file and writes it back as svc-lint would (a valid checksum, the same identities). */
 export function editCacheEntries(path: string, edit: (entries: CacheEntry[]) => void): void {
   const fingerprint = fingerprintOf(path);
   const payload = payloadOf(path);
+  const rows = rowsOf(payload.sources);
   const entries = cacheEntries(path);
   edit(entries);
-  entries.forEach((entry, index) => {
-    const texts = payload.sources.texts[index]!;
-    texts[2] = JSON.stringify(entry.declarations);
-    texts[3] = JSON.stringify(entry.judgement);
-  });
-  writeFileSync(path, encodeCacheFile(fingerprint, payload));
+  for (const entry of entries) {
+    const row = rows.get(entry.path)!;
+    rows.set(entry.path, withText(withText(withText(row, 2, JSON.stringify(entry.declarations)), 3, JSON.stringify(entry.judgement)), 4, entry.locations));
+  }
+  writeFileSync(path, encodeCacheFile(fingerprint, { ...payload, sources: toTable(rows) }));
 }

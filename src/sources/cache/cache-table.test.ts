@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIdentifiedPaths, isTable } from './cache-table.js';
+import { isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText } from './cache-table.js';
 
 describe('isIdentifiedPaths', () => {
   const two = new Float64Array(8);
@@ -18,10 +18,27 @@ describe('isIdentifiedPaths', () => {
 });
 
 describe('isTable', () => {
-  it('wants every row to have the columns asked for', () => {
-    const table = { paths: ['/a'], identities: new Float64Array(4), texts: [['x', 'y']] };
+  const rows = new Map([['/a', rowOf({ size: 1, ino: 2, mtimeMs: 3, ctimeMs: 4 }, ['x', 'ÿ{}'])]]);
+
+  it('wants every row to have the columns asked for, cut within its texts in order', () => {
+    const table = toTable(rows);
     expect(isTable(table, 2)).toBe(true);
     expect(isTable(table, 3)).toBe(false);
     expect(isTable({ ...table, paths: [1] }, 2)).toBe(false);
+    expect(isTable({ ...table, ends: Uint32Array.of(2, 1) }, 2)).toBe(false);
+    expect(isTable({ ...table, texts: table.texts.slice(0, 3) }, 2)).toBe(false);
+    expect(isTable({ ...table, texts: [...table.texts] }, 2)).toBe(false);
+    expect(isTable({ ...table, ends: [...table.ends] }, 2)).toBe(false);
+  });
+
+  it('gives back each text as it was written, multi-byte characters included', () => {
+    const reader = new TableReader(toTable(rows));
+    const row = reader.row('/a')!;
+    expect([row.text(0), row.text(1)]).toEqual(['x', 'ÿ{}']);
+    expect(row.identity).toEqual({ size: 1, ino: 2, mtimeMs: 3, ctimeMs: 4 });
+    expect(reader.row('/b')).toBeUndefined();
+    // A row read back is written again, with a text replaced where asked.
+    const again = new TableReader(toTable(new Map([['/a', withText(row, 0, 'é')]]))).row('/a')!;
+    expect([again.text(0), again.text(1)]).toEqual(['é', 'ÿ{}']);
   });
 });

@@ -2,18 +2,32 @@ import { identityWidth, readIdentity, writeIdentity, type FileIdentity } from '.
 
 /** One entry of a table: the identity its file or directory had, and its texts (JSON, decoded only when used). */
 export interface Row {
-  identity: FileIdentity;
-  texts: string[];
+  readonly identity: FileIdentity;
+  readonly columns: number;
+  /** The text of a column. */
+  text(column: number): string;
+}
+
+/** A row this run made. */
+export function rowOf(identity: FileIdentity, texts: readonly string[]): Row {
+  return { identity, columns: texts.length, text: (column) => texts[column]! };
+}
+
+/** `row` with another text in one column. */
+export function withText(row: Row, column: number, text: string): Row {
+  return { ...row, text: (at) => (at === column ? text : row.text(at)) };
 }
 
 /**
- * Entries by path, as the cache file keeps them: the paths, every identity in one typed array (stored as raw bytes)
- * and each entry's texts. Opening one costs a copy of strings, not the building of an object per value.
+ * Entries by path, as the cache file keeps them: the paths, every identity in one typed array, and every text of every
+ * row in one string, cut at `ends` (row by row, column by column). Opening one builds one string, not one per text: a
+ * row's text is a slice of it, which costs no copy.
  */
 export interface Table {
   paths: string[];
   identities: Float64Array;
-  texts: string[][];
+  texts: string;
+  ends: Uint32Array;
 }
 
 /** Whether `paths` are strings with one identity each in `identities`: how the cache file lists what it looked at. */
@@ -26,24 +40,37 @@ export function isIdentifiedPaths(paths: unknown, identities: unknown): paths is
   );
 }
 
+/** Whether the ends cut `texts` into `cells` texts, in order. */
+function cutsTexts(ends: Uint32Array, texts: string, cells: number): boolean {
+  if (ends.length !== cells) return false;
+  let previous = 0;
+  for (const end of ends) {
+    if (end < previous) return false;
+    previous = end;
+  }
+  return previous <= texts.length;
+}
+
 export function isTable(value: unknown, columns: number): value is Table {
   const table = value as Partial<Table> | null;
   return (
     typeof table === 'object' &&
     table !== null &&
     isIdentifiedPaths(table.paths, table.identities) &&
-    Array.isArray(table.texts) &&
-    table.texts.length === table.paths.length &&
-    table.texts.every((texts) => Array.isArray(texts) && texts.length === columns && texts.every((text) => typeof text === 'string'))
+    typeof table.texts === 'string' &&
+    table.ends instanceof Uint32Array &&
+    cutsTexts(table.ends, table.texts, table.paths.length * columns)
   );
 }
 
 /** Rows looked up by path in a table read from the cache. */
 export class TableReader {
   private readonly index = new Map<string, number>();
+  private readonly columns: number;
 
   constructor(private readonly table: Table) {
     table.paths.forEach((path, position) => this.index.set(path, position));
+    this.columns = table.paths.length === 0 ? 0 : table.ends.length / table.paths.length;
   }
 
   get paths(): readonly string[] {
@@ -53,18 +80,27 @@ export class TableReader {
   row(path: string): Row | undefined {
     const position = this.index.get(path);
     if (position === undefined) return undefined;
-    return { identity: readIdentity(this.table.identities, position), texts: this.table.texts[position]! };
+    const { texts, ends } = this.table;
+    const first = position * this.columns;
+    return {
+      identity: readIdentity(this.table.identities, position),
+      columns: this.columns,
+      text: (column) => texts.slice(first + column === 0 ? 0 : ends[first + column - 1]!, ends[first + column]!),
+    };
   }
 }
 
 export function toTable(rows: ReadonlyMap<string, Row>): Table {
   const identities: number[] = [];
-  const texts: string[][] = [];
+  const texts: string[] = [];
   for (const row of rows.values()) {
     writeIdentity(row.identity, identities);
-    texts.push(row.texts);
+    for (let column = 0; column < row.columns; column++) texts.push(row.text(column));
   }
-  return { paths: [...rows.keys()], identities: Float64Array.from(identities), texts };
+  const ends = new Uint32Array(texts.length);
+  let length = 0;
+  texts.forEach((text, index) => (ends[index] = length += text.length));
+  return { paths: [...rows.keys()], identities: Float64Array.from(identities), texts: texts.join(''), ends };
 }
 
-export const emptyTable: Table = { paths: [], identities: new Float64Array(0), texts: [] };
+export const emptyTable: Table = { paths: [], identities: new Float64Array(0), texts: '', ends: new Uint32Array(0) };

@@ -1,22 +1,10 @@
 import { figureMaximums } from '../manifest/figures.js';
-import { deploymentTargets, workloads, type Service, type ServiceField, type UndeclaredService } from '../../types.js';
+import { deploymentTargets, workloads, type Service, type UndeclaredService } from '../../types.js';
 
-/** A service as the cache keeps it: everything but its file, which the run knows. */
-export type CachedService = Omit<Service, 'file'>;
+/** A service as the cache keeps it: everything but its file, which the run knows, and its locations, kept apart. */
+export type CachedService = Omit<Service, 'file' | 'locations'>;
 
 type Fields = Record<string, unknown>;
-
-const serviceFields: readonly ServiceField[] = [
-  'document',
-  'name',
-  'language',
-  'workload',
-  'peakRps',
-  'p99Ms',
-  'deploymentTarget',
-  'teamLanguages',
-  'dependsOn',
-];
 
 export function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,11 +39,6 @@ function isDependency(value: unknown): boolean {
   );
 }
 
-function isLocations(value: unknown): boolean {
-  if (!isObject(value) || !isRange(value.document)) return false;
-  return Object.entries(value).every(([field, range]) => (serviceFields as readonly string[]).includes(field) && isRange(range));
-}
-
 /**
  * Whether a cache entry has every field the rules read, each of the right type and within the manifest's limits: a
  * cache edited by hand or damaged in any shape fails here, and its manifest is read again, never a rule.
@@ -77,8 +60,7 @@ export function isCachedService(value: unknown): value is CachedService {
     value.dependsOn.every(isDependency) &&
     Number.isSafeInteger(value.documentIndex) &&
     (value.documentIndex as number) >= 0 &&
-    (value.format === 'svc-lint/v1' || value.format === 'backstage') &&
-    isLocations(value.locations)
+    (value.format === 'svc-lint/v1' || value.format === 'backstage')
   );
 }
 

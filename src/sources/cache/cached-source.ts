@@ -3,6 +3,7 @@ import type { SkippedDocument } from '../manifest/read.js';
 import type { ManifestSource } from '../manifest/source.js';
 import type { ManifestFile, RawFinding, Service, UndeclaredService } from '../../types.js';
 import { isCachedService, isCachedUndeclared, isObject, isPosition, isRange, type CachedService } from './cached-service.js';
+import { areLocations, encodedLocations, encodeLocations } from './cached-locations.js';
 
 /** A finding of the manifest reader without its file, which the run knows (its display path depends on the cwd). */
 export type CachedFinding = Omit<RawFinding, 'file'>;
@@ -21,10 +22,19 @@ interface CachedJudgement {
   directives?: ParsedDirectives;
 }
 
-/** A source as two JSON texts: what the graph rules read, then what only a linted file needs (each read only when used). */
-export function cachedSourceParts(source: ManifestSource): [string, string] {
+/** The texts the cache keeps of a source, each decoded only when used. */
+export interface SourceTexts {
+  /** What the graph rules read (JSON). */
+  declarations: string;
+  /** Where each service's fields were read (see `encodeLocations`). */
+  locations: string;
+  /** What only a linted file needs (JSON). */
+  judgement: string;
+}
+
+export function cachedSourceTexts(source: ManifestSource): SourceTexts {
   const declarations: CachedDeclarations = {
-    services: source.services.map(({ file: _file, ...service }) => service),
+    services: source.services.map(({ file: _file, locations: _locations, ...service }) => service),
     ...(source.undeclared && { undeclared: source.undeclared.map(({ file: _file, ...rest }) => rest) }),
   };
   const judgement: CachedJudgement = {
@@ -33,7 +43,7 @@ export function cachedSourceParts(source: ManifestSource): [string, string] {
     ...(source.judged !== undefined && { judged: source.judged }),
     ...(source.directives && { directives: source.directives }),
   };
-  return [JSON.stringify(declarations), JSON.stringify(judgement)];
+  return { declarations: JSON.stringify(declarations), locations: encodeLocations(source.services), judgement: JSON.stringify(judgement) };
 }
 
 function parsed(text: string): unknown {
@@ -45,16 +55,18 @@ function parsed(text: string): unknown {
 }
 
 /**
- * The source again, as reading `file` gave it, or undefined when a part is damaged in any way (then the file is read
- * again). Without `judgementText`, the source of a file the graph rules read without linting it: no findings.
+ * The source again, as reading `file` gave it, or undefined when a text is damaged in any way (then the file is read
+ * again). Without a judgement, the source of a file the graph rules read without linting it: no findings.
  */
-export function sourceFromParts(declarationsText: string, judgementText: string | undefined, file: ManifestFile): ManifestSource | undefined {
-  const declarations = parsed(declarationsText);
+export function sourceFromTexts(texts: Omit<SourceTexts, 'judgement'> & { judgement?: string }, file: ManifestFile): ManifestSource | undefined {
+  const declarations = parsed(texts.declarations);
   if (!isCachedDeclarations(declarations)) return undefined;
-  const judgement = judgementText === undefined ? { findings: [] } : parsed(judgementText);
+  if (!areLocations(texts.locations, declarations.services.length)) return undefined;
+  const locations = encodedLocations(texts.locations);
+  const judgement = texts.judgement === undefined ? { findings: [] } : parsed(texts.judgement);
   if (!isCachedJudgement(judgement)) return undefined;
-  // Freshly parsed objects, the run's own: the file is set on them rather than copied into new ones.
-  for (const service of declarations.services) (service as Service).file = file;
+  // Freshly parsed objects, the run's own: the file and locations are set on them rather than copied into new ones.
+  declarations.services.forEach((service, index) => Object.assign(service, { file, locations: locations[index]! }));
   for (const finding of judgement.findings) (finding as RawFinding).file = file.displayPath;
   for (const undeclared of declarations.undeclared ?? []) (undeclared as UndeclaredService).file = file.displayPath;
   return {

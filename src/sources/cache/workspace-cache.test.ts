@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ManifestSource } from '../manifest/source.js';
 import { encodeCacheFile, readCacheFile } from './cache-file.js';
 import { openWorkspaceCache } from './workspace-cache.js';
+import { TableReader, toTable, withText, type Table } from './cache-table.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -44,6 +45,9 @@ function sourceOf(file: { path: string; displayPath: string }, language = 'go'):
 
 const longAgo = new Date('2020-01-01T00:00:00Z');
 
+/** A source as data: the locations a cached service decodes when read compare as the ranges they hold. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+
 /** One run that reads a manifest (`whileReading` happens between the run's stat and its read), then the next run's cache. */
 async function nextRunAfter(whileReading: (path: string) => void, { old = true } = {}) {
   const directory = scratch();
@@ -63,13 +67,13 @@ async function nextRunAfter(whileReading: (path: string) => void, { old = true }
 describe('the workspace cache', () => {
   it('gives the whole source back for a file unchanged since it was read: services, findings and directives', async () => {
     const { file, next } = await nextRunAfter(() => {});
-    expect(next().sourceOf(file, 'named', 'all')).toEqual(sourceOf(file));
+    expect(plain(next().sourceOf(file, 'named', 'all'))).toEqual(plain(sourceOf(file)));
     expect(next().problem()).toBeUndefined();
   });
 
   it('gives a file the graph rules read without linting it its services only', async () => {
     const { file, next } = await nextRunAfter(() => {});
-    expect(next().sourceOf(file, 'searched', 'services')).toEqual({ ...sourceOf(file), findings: [], directives: undefined, judged: undefined });
+    expect(plain(next().sourceOf(file, 'searched', 'services'))).toEqual(plain({ ...sourceOf(file), findings: [], directives: undefined, judged: undefined }));
   });
 
   it('keeps a file under the identity it had before it was read, so a save during the run is read again next time', async () => {
@@ -80,13 +84,13 @@ describe('the workspace cache', () => {
 
   it('compares a file changed within the last seconds by content: an edit of the same size in the same tick is seen', async () => {
     const { file, cachePath, next } = await nextRunAfter(() => {}, { old: false });
-    expect(next().sourceOf(file, 'named', 'all')).toEqual(sourceOf(file));
+    expect(plain(next().sourceOf(file, 'named', 'all'))).toEqual(plain(sourceOf(file)));
     // An edit of the same size in the same tick of the file system's clock leaves the identity as it was: the cache is
     // made to hold the identity the file has after the edit, which is what such an edit gives.
     writeFileSync(file.path, 'version two\n');
-    const read = readCacheFile<{ sources: { identities: Float64Array; texts: string[][] } }>(cachePath, 'f');
+    const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
     if (read.kind !== 'read') throw new Error('the cache was not written');
-    expect(read.payload.sources.texts[0]![1]).toMatch(/^[0-9a-f]{64}$/);
+    expect(new TableReader(read.payload.sources).row(file.path)!.text(1)).toMatch(/^[0-9a-f]{64}$/);
     const { size, ino, mtimeMs, ctimeMs } = statSync(file.path);
     read.payload.sources.identities.set([size, ino, mtimeMs, ctimeMs]);
     writeFileSync(cachePath, encodeCacheFile('f', read.payload));
@@ -107,10 +111,11 @@ describe('the workspace cache', () => {
 
   it('reads a file again when an entry holds what no reader gives, even with a valid checksum', async () => {
     const { file, cachePath, next } = await nextRunAfter(() => {});
-    const read = readCacheFile<{ sources: { texts: string[][] } }>(cachePath, 'f');
+    const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
     if (read.kind !== 'read') throw new Error('the cache was not written');
-    read.payload.sources.texts[0]![2] = JSON.stringify({ services: [{ name: 'pricing' }] });
-    writeFileSync(cachePath, encodeCacheFile('f', read.payload));
+    const row = new TableReader(read.payload.sources).row(file.path)!;
+    const damaged = withText(row, 2, JSON.stringify({ services: [{ name: 'pricing' }] }));
+    writeFileSync(cachePath, encodeCacheFile('f', { ...read.payload, sources: toTable(new Map([[file.path, damaged]])) }));
     expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
   });
 });

@@ -10,8 +10,8 @@ import type { ManifestOrigin } from '../manifest/read.js';
 import type { ManifestSource } from '../manifest/source.js';
 import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
 import { cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile } from './cache-file.js';
-import { cachedSourceParts, sourceFromParts } from './cached-source.js';
-import { emptyTable, isIdentifiedPaths, isTable, TableReader, toTable, type Row, type Table } from './cache-table.js';
+import { cachedSourceTexts, sourceFromTexts } from './cached-source.js';
+import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
 import { IdentityMemo, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
@@ -23,9 +23,8 @@ interface SearchEntry {
 }
 
 /**
- * What the cache file holds. `sources`: per manifest, [origin (or `any`), SHA-256 of its bytes or '', its services and the
- * components it holds (JSON), its reader findings, directives and skipped documents (JSON)]; `evidence`: per
- * directory, [its drift evidence and the files read for it (JSON)].
+ * What the cache file holds. `sources`: per manifest, the columns below; `evidence`: per directory, [its drift evidence
+ * and the files read for it (JSON)].
  */
 interface CachePayload {
   sources: Table;
@@ -33,7 +32,9 @@ interface CachePayload {
   evidence: Table;
 }
 
-const sourceColumns = 4;
+/** A manifest's row: origin (or `any`), SHA-256 of its bytes or '', then its `SourceTexts`. */
+const sourceColumn = { origin: 0, contentHash: 1, declarations: 2, judgement: 3, locations: 4 } as const;
+const sourceColumns = 5;
 /** The origin of a file whose reading does not depend on it (everything in it is svc-lint's). */
 const anyOrigin = 'any';
 /** Searches kept: those of the run first, then earlier ones; enough for the few ways a repository is linted. */
@@ -44,7 +45,7 @@ export const defaultCacheFile = '.svc-lint-cache';
 
 /** Changes whenever anything that shapes how a manifest is read, or what a search finds, changes. */
 export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ format: 3, svcLintVersion, config })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ format: 4, svcLintVersion, config })).digest('hex');
 }
 
 /**
@@ -166,14 +167,16 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   /** The row of `filePath` when the file is unchanged since it was read as `origin`, now counted as used. */
   const unchangedSource = (filePath: string, origin: ManifestOrigin): Row | undefined => {
     const row = earlier().sources.row(filePath);
-    if (!row || (row.texts[0] !== origin && row.texts[0] !== anyOrigin) || !isCurrent(filePath, row.identity)) return undefined;
-    const contentHash = row.texts[1]!;
+    if (!row || !isCurrent(filePath, row.identity)) return undefined;
+    const readAs = row.text(sourceColumn.origin);
+    if (readAs !== origin && readAs !== anyOrigin) return undefined;
+    const contentHash = row.text(sourceColumn.contentHash);
     if (contentHash !== '') {
       const bytes = readBytes(filePath);
       if (!bytes || hashOf(bytes) !== contentHash) return undefined;
       if (!isRacy(row.identity, started)) {
         // Old enough now for its identity to prove its content: kept without the hash from this run on.
-        const proven = { identity: row.identity, texts: [row.texts[0]!, '', row.texts[2]!, row.texts[3]!] };
+        const proven = withText(row, sourceColumn.contentHash, '');
         used.sources.set(filePath, proven);
         changed = true;
         return proven;
@@ -214,7 +217,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   const cachedEvidenceOf = (directory: string) => {
     const row = earlier().evidence.row(directory);
     if (!row || !isCurrent(directory, row.identity)) return undefined;
-    const entry = cachedEvidence(row.texts[0]!);
+    const entry = cachedEvidence(row.text(0));
     if (!entry || !entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
     used.evidence.set(directory, row);
     return entry.evidence;
@@ -247,19 +250,25 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   return {
     sourceOf(file, origin, needs) {
       const row = unchangedSource(file.path, origin);
-      const source = row && sourceFromParts(row.texts[2]!, needs === 'all' ? row.texts[3]! : undefined, file);
-      if (!source) used.sources.delete(file.path);
-      return source;
+      const texts = row && {
+        declarations: row.text(sourceColumn.declarations),
+        locations: row.text(sourceColumn.locations),
+        ...(needs === 'all' && { judgement: row.text(sourceColumn.judgement) }),
+      };
+      const found = texts && sourceFromTexts(texts, file);
+      if (!found) used.sources.delete(file.path);
+      return found;
     },
     beforeReading(file) {
       identities.of(file.path);
     },
-    remember(file, origin, source, bytes) {
+    remember(file, origin, read, bytes) {
       const identity = identities.of(file.path);
       if (!identity) return;
       const contentHash = isRacy(identity, started) ? hashOf(bytes) : '';
-      const readAs = source.dependsOnOrigin ? origin : anyOrigin;
-      used.sources.set(file.path, { identity, texts: [readAs, contentHash, ...cachedSourceParts(source)] });
+      const readAs = read.dependsOnOrigin ? origin : anyOrigin;
+      const { declarations, judgement, locations } = cachedSourceTexts(read);
+      used.sources.set(file.path, rowOf(identity, [readAs, contentHash, declarations, judgement, locations]));
       changed = true;
     },
     searches,
@@ -271,7 +280,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
         const read: [string, FileIdentity | undefined][] = [];
         const evidence = detectLanguageEvidence(directory, (file) => read.push([file, identities.of(file)]), listings?.get(directory));
         if (identity && keepable([identity, ...read.map(([, found]) => found)])) {
-          used.evidence.set(directory, { identity, texts: [evidenceText(read as [string, FileIdentity][], evidence)] });
+          used.evidence.set(directory, rowOf(identity, [evidenceText(read as [string, FileIdentity][], evidence)]));
           changed = true;
         }
         return evidence;

@@ -44,10 +44,11 @@ export function readingThreads(concurrency: Concurrency, fileCount: number): num
  * so a failure costs time, never a finding).
  */
 export interface ReadAhead {
-  take(path: string): Promise<ReadSource | undefined>;
+  /** Undefined at once for a file no other thread reads, so that a run on one thread waits for nothing. */
+  take(path: string): Promise<ReadSource | undefined> | undefined;
 }
 
-const nothingAhead: ReadAhead = { take: async () => undefined };
+const nothingAhead: ReadAhead = { take: () => undefined };
 
 function readInThread(request: ReadRequest, heapLimitMb: number): Promise<ReadSource[] | undefined> {
   return new Promise((settle) => {
@@ -91,5 +92,5 @@ export function readAhead(
     const reads = readInThread(request, heapLimitMb).then((read) => read && new Map(share.map((file, index) => [file.path, read[index]!])));
     for (const file of share) shareOf.set(file.path, reads);
   }
-  return { take: async (path) => (await shareOf.get(path))?.get(path) };
+  return { take: (path) => shareOf.get(path)?.then((reads) => reads?.get(path)) };
 }
