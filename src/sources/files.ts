@@ -75,7 +75,10 @@ function holdsManifest(entries: readonly fs.Dirent[]): boolean {
   return entries.some((entry) => manifestFileName.test(entry.name));
 }
 
-/** `fg.sync`, or its answer from the cache when nothing it read has changed (and then a walk kept for next time). */
+/**
+ * `fg.sync` (absolute, resolved paths), or its answer from the cache when nothing it read has changed (and then a walk
+ * kept for next time).
+ */
 function search(patterns: string | string[], options: GlobOptions, context: SearchContext): string[] {
   const { cache, listings } = context;
   const key = JSON.stringify([patterns, options.cwd, options.ignore]);
@@ -88,7 +91,8 @@ function search(patterns: string | string[], options: GlobOptions, context: Sear
     if (listings && holdsManifest(entries)) listings.set(directory, evidenceEntries(entries));
     return entries;
   }) as unknown as typeof fs.readdirSync;
-  const files = fg.sync(patterns, { ...options, fs: { readdirSync } });
+  // Resolved once here (and kept so): whoever reads the answer, from the cache or not, takes the paths as they are.
+  const files = fg.sync(patterns, { ...options, fs: { readdirSync } }).map((file) => resolve(file));
   recorder?.keep(key, files);
   return files;
 }
@@ -96,8 +100,7 @@ function search(patterns: string | string[], options: GlobOptions, context: Sear
 /** A search follows no link below `directory`: each file found lies at the directory's real path plus its path below it. */
 function noteRealPaths(directory: string, files: readonly string[], into: Map<string, string>): void {
   const real = realPathOf(directory);
-  for (const file of files) {
-    const path = resolve(file);
+  for (const path of files) {
     if (path.startsWith(directory) && (path[directory.length] === sep || directory.endsWith(sep))) into.set(path, real === directory ? path : join(real, path.slice(directory.length)));
   }
 }
@@ -163,8 +166,7 @@ export function findManifestFiles(patterns: readonly string[], cwd: string, excl
       throw new SvcLintError('path', `no such file or directory: ${pattern}${didYouMean(basename(absolute), siblingNames(absolute))}`);
     }
     if (matches.length === 0 && !excluded.includes(pattern)) unmatched.push(pattern);
-    for (const match of matches) {
-      const file = resolve(match);
+    for (const file of matches) {
       found.add(file);
       if (!isSearch) named.add(file);
     }
