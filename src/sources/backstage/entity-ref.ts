@@ -1,3 +1,5 @@
+import { ownString } from '../../text/own-string.js';
+
 export const defaultNamespace = 'default';
 
 export interface EntityRef {
@@ -22,10 +24,11 @@ export function parseEntityRef(text: string): EntityRef | undefined {
 /**
  * The name svc-lint gives a component: its bare name in the default namespace, `namespace/name` elsewhere, so equal
  * names in two namespaces stay apart; lower-cased, because Backstage compares namespaces and names ignoring case
- * (`stringifyEntityRef` lower-cases every part: `component:default/CartService` is `cartservice`).
+ * (`stringifyEntityRef` lower-cases every part: `component:default/CartService` is `cartservice`). A string of its own,
+ * which keeps nothing of the file's text.
  */
 export function serviceKey(namespace: string | undefined, name: string): string {
   const effective = (namespace ?? defaultNamespace).toLowerCase();
   const lowered = name.toLowerCase();
-  return effective === defaultNamespace ? lowered : `${effective}/${lowered}`;
+  return ownString(effective === defaultNamespace ? lowered : `${effective}/${lowered}`);
 }

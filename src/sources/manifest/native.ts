@@ -12,6 +12,7 @@ import type {
 } from '../../types.js';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import { rangeAtPath, type YamlPath } from '../../yaml/locate.js';
+import { ownString } from '../../text/own-string.js';
 import { figureMaximums } from './figures.js';
 
 type Json = Record<string, unknown>;
@@ -34,8 +35,9 @@ function asObject(value: unknown): Json | undefined {
 /** Longer than any name the schema allows: such a value is reported by the schema and not repeated in messages. */
 const maxTextLength = 256;
 
+/** A text a service keeps, as a string of its own (see `ownString`). */
 function asString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= maxTextLength ? value : undefined;
+  return typeof value === 'string' && value.trim() !== '' && value.length <= maxTextLength ? ownString(value) : undefined;
 }
 
 /** A number the rules may read: finite, accepted, and at most the schema's maximum (beyond it, the schema says why). */
@@ -107,7 +109,7 @@ export function readNativeService(value: unknown, context: NativeContext): Servi
   const peakRps = asNumber(asObject(spec.traffic)?.peakRps, figureMaximums.peakRps, (value) => value >= 0);
   const p99Ms = asNumber(asObject(spec.latency)?.p99Ms, figureMaximums.p99Ms, (value) => value > 0);
   const owner = asString(metadata.owner);
-  const description = typeof metadata.description === 'string' && metadata.description.length <= 4096 ? metadata.description : undefined;
+  const description = typeof metadata.description === 'string' && metadata.description.length <= 4096 ? ownString(metadata.description) : undefined;
 
   const locations: Service['locations'] = { document: context.documentRange };
   for (const [field, path] of Object.entries(fieldPaths) as [ServiceField, YamlPath][]) {

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import { packagePath } from '../../package-paths.js';
 import type { ReadSource } from '../manifest/source.js';
+import { youngGenerationSizeMb } from '../../thread-heap.js';
 import type { AheadFile, ReadReply, ReadRequest } from './protocol.js';
 
 export type { AheadFile } from './protocol.js';
@@ -54,7 +55,7 @@ function readInThread(request: ReadRequest, heapLimitMb: number): Promise<ReadSo
   return new Promise((settle) => {
     let worker: Worker;
     try {
-      worker = new Worker(threadScript, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb }, stdout: true, stderr: true });
+      worker = new Worker(threadScript, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: youngGenerationSizeMb }, stdout: true, stderr: true });
     } catch {
       settle(undefined);
       return;
