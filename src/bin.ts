@@ -94,12 +94,24 @@ function runCliInThread(): void {
     }
   }
 
+  /** One wait for 'drain' shared by every write made while stdout is full. */
+  let draining: Promise<void> | undefined;
+  function stdoutDrained(): Promise<void> {
+    draining ??= new Promise((resume) =>
+      process.stdout.once('drain', () => {
+        draining = undefined;
+        resume();
+      }),
+    );
+    return draining;
+  }
+
   async function handle(message: FromThread): Promise<void> {
     switch (message.type) {
       case 'stdout':
-        // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint. A
-        // failed write ends the process from the 'error' handler above.
-        if (!process.stdout.write(message.text)) await new Promise((resume) => process.stdout.once('drain', resume));
+        // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint (the
+        // thread sends a few MB ahead at most). A failed write ends the process from the 'error' handler above.
+        if (!process.stdout.write(message.text)) await stdoutDrained();
         reply({ type: 'written', id: message.id });
         return;
       case 'stderr':

@@ -26,25 +26,52 @@ function ask(message: (id: number) => FromThread): Promise<ToThread> {
 
 observeTemporaryFiles((event, path) => send({ type: 'temporary-file', event, path }));
 
+/**
+ * Output the process has not written yet: the report goes on being formatted while the process writes what came
+ * before, up to this many characters ahead of it (a slower reader holds the run back there, not sooner).
+ */
+const maxUnwrittenCharacters = 4 << 20;
+const unwritten: { characters: number; written: Promise<unknown> }[] = [];
+let unwrittenCharacters = 0;
+
+async function writeStdout(text: string): Promise<void> {
+  const written = ask((id) => ({ type: 'stdout', id, text }));
+  unwritten.push({ characters: text.length, written });
+  unwrittenCharacters += text.length;
+  while (unwrittenCharacters > maxUnwrittenCharacters) await settleOldestWrite();
+}
+
+async function settleOldestWrite(): Promise<void> {
+  const oldest = unwritten.shift()!;
+  await oldest.written;
+  unwrittenCharacters -= oldest.characters;
+}
+
+/** Waits until the process has written all output: before a question to the terminal, and before the run ends. */
+async function flushStdout(): Promise<void> {
+  while (unwritten.length > 0) await settleOldestWrite();
+}
+
 const exitCode = await runCli(start.argv, {
   cwd: start.cwd,
   env: start.env,
   stdoutIsTTY: start.stdoutIsTTY,
   stdinIsTTY: start.stdinIsTTY,
   readStdin: async () => {
+    await flushStdout();
     const reply = await ask((id) => ({ type: 'read-stdin', id }));
     if (reply.type !== 'stdin') throw new Error(`unexpected reply ${reply.type}`);
     if ('error' in reply) throw new SvcLintError('usage', reply.error);
     return reply.text;
   },
   prompt: async (question) => {
+    await flushStdout();
     const reply = await ask((id) => ({ type: 'prompt', id, question }));
     return reply.type === 'answer' ? reply.text : '';
   },
-  writeStdout: async (text) => {
-    await ask((id) => ({ type: 'stdout', id, text }));
-  },
+  writeStdout,
   writeStderr: (text) => send({ type: 'stderr', text }),
 });
+await flushStdout();
 send({ type: 'done', exitCode });
 port.close();
