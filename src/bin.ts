@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
-import { youngGenerationSizeMb } from './thread-heap.js';
+import { youngGenerationSizeMb } from './io/thread-heap.js';
 
 // The one module that touches the process. The CLI itself runs in a worker thread (cli-worker.ts): this thread stays
 // free to answer Ctrl-C at once, whatever the work is doing, and sees the work run out of heap as an error it reports

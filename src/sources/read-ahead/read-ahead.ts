@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import { packagePath } from '../../package-paths.js';
 import type { ReadSource } from '../manifest/source.js';
-import { youngGenerationSizeMb } from '../../thread-heap.js';
+import { youngGenerationSizeMb } from '../../io/thread-heap.js';
 import type { AheadFile, ReadReply, ReadRequest } from './protocol.js';
 
 export type { AheadFile } from './protocol.js';
