@@ -16,6 +16,9 @@ const locationFields = [
   'teamLanguages',
   'dependsOn',
 ] as const satisfies readonly ServiceField[];
+// Every field a finding can point at has its place: a field added to ServiceField and not here fails to compile.
+const everyField: Exclude<ServiceField, (typeof locationFields)[number]> extends never ? true : never = true;
+void everyField;
 
 type Locations = Service['locations'];
 
