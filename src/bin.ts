@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
-import { youngGenerationSizeMb } from './io/thread-heap.js';
+import { threadResourceLimits } from './io/thread-heap.js';
 
 // The one module that touches the process. The CLI itself runs in a worker thread (cli-worker.ts): this thread stays
 // free to answer Ctrl-C at once, whatever the work is doing, and sees the work run out of heap as an error it reports
@@ -34,11 +33,8 @@ function runCliInThread(): void {
     stdinIsTTY: process.stdin.isTTY === true,
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
-  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
-  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), {
-    workerData: start,
-    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: youngGenerationSizeMb },
-  });
+  const resourceLimits = threadResourceLimits();
+  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: start, resourceLimits });
   const reply = (message: ToThread) => worker.postMessage(message);
 
   /** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */
@@ -144,7 +140,7 @@ function runCliInThread(): void {
   worker.on('error', (error: Error & { code?: string }) => {
     const line =
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `svc-lint: out of memory: the run needed more than its ${heapLimitMb} MB of heap; lint fewer files at a time, or allow more with NODE_OPTIONS=--max-old-space-size=<MB>\n`
+        ? `svc-lint: out of memory: the run needed more than its ${resourceLimits.maxOldGenerationSizeMb} MB of heap; lint fewer files at a time, or allow more with NODE_OPTIONS=--max-old-space-size=<MB>\n`
         : `svc-lint: internal error: ${error.message}\n`;
     stop(2, line);
   });

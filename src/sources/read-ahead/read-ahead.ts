@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { LanguageRegistry } from '../../languages/registry.js';
 import { packagePath } from '../../package-paths.js';
 import type { ReadSource } from '../manifest/source.js';
-import { youngGenerationSizeMb } from '../../io/thread-heap.js';
+import { threadResourceLimits } from '../../io/thread-heap.js';
 import type { AheadFile, ReadReply, ReadRequest } from './protocol.js';
 
 export type { AheadFile } from './protocol.js';
@@ -51,11 +50,11 @@ export interface ReadAhead {
 
 const nothingAhead: ReadAhead = { take: () => undefined };
 
-function readInThread(request: ReadRequest, heapLimitMb: number): Promise<ReadSource[] | undefined> {
+function readInThread(request: ReadRequest, resourceLimits: ResourceLimits): Promise<ReadSource[] | undefined> {
   return new Promise((settle) => {
     let worker: Worker;
     try {
-      worker = new Worker(threadScript, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: youngGenerationSizeMb }, stdout: true, stderr: true });
+      worker = new Worker(threadScript, { workerData: request, resourceLimits, stdout: true, stderr: true });
     } catch {
       settle(undefined);
       return;
@@ -85,12 +84,12 @@ export function readAhead(
   const headStart = Math.min(filesWhileStarting, Math.floor(paths.length / threads / 2));
   const ownShare = Math.min(paths.length - (threads - 1), Math.ceil((paths.length + (threads - 1) * headStart) / threads));
   const shareSize = Math.ceil((paths.length - ownShare) / (threads - 1));
-  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  const resourceLimits = threadResourceLimits();
   const shareOf = new Map<string, Promise<Map<string, ReadSource> | undefined>>();
   for (let start = ownShare; start < paths.length; start += shareSize) {
     const share = paths.slice(start, start + shareSize).map(describe);
     const request: ReadRequest = { files: share, languages: languages.definition(), maxFileSizeMb };
-    const reads = readInThread(request, heapLimitMb).then((read) => read && new Map(share.map((file, index) => [file.path, read[index]!])));
+    const reads = readInThread(request, resourceLimits).then((read) => read && new Map(share.map((file, index) => [file.path, read[index]!])));
     for (const file of share) shareOf.set(file.path, reads);
   }
   return { take: (path) => shareOf.get(path)?.then((reads) => reads?.get(path)) };
