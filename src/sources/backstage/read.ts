@@ -6,6 +6,7 @@ import { readAsyncDeps, reportUnmatchedAsyncDeps } from './async-deps.js';
 import { createContext, type ReadContext } from './context.js';
 import { readDependencies } from './dependencies.js';
 import { serviceKey } from './entity-ref.js';
+import { ownString } from '../../text/own-string.js';
 import { findLanguageTag, isComponent, judgedTypes, readApiVersions, readSvcLintAnnotations } from './entity.js';
 import { readLanguage, readName, readNamespace, readOptionalFields, readWorkload, reportUnreadableAnnotations } from './fields.js';
 import { isValidEntityName, isValidNamespace } from './names.js';
@@ -66,9 +67,10 @@ export function readBackstageDocument(
     repeated,
     service: {
       name: serviceKey(namespace, name),
-      ...(owner !== undefined ? { owner } : {}),
-      ...(description !== undefined ? { description } : {}),
-      language: language.text,
+      // Strings of their own, as in native manifests: none keeps the file's text alive (see ownString).
+      ...(owner !== undefined ? { owner: ownString(owner) } : {}),
+      ...(description !== undefined ? { description: ownString(description) } : {}),
+      language: ownString(language.text),
       languageId: languages.resolve(language.text),
       workload,
       ...optional,
