@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { encodeCacheFile, readCacheFile } from '../../src/sources/cache/cache-file.js';
 import { TableReader, toTable, withText, type Row, type Table } from '../../src/sources/cache/cache-table.js';
+import { sourceColumn } from '../../src/sources/cache/workspace-cache.js';
 
 /** A manifest's entry as the cache keeps it, decoded: its origin, its declarations and what only a linted file needs. */
 export interface CacheEntry {
@@ -35,10 +36,10 @@ function rowsOf(table: Table): Map<string, Row> {
 export function cacheEntries(path: string): CacheEntry[] {
   return [...rowsOf(payloadOf(path).sources)].map(([entryPath, row]) => ({
     path: entryPath,
-    origin: row.text(0),
-    declarations: JSON.parse(row.text(2)),
-    judgement: JSON.parse(row.text(3)),
-    locations: row.text(4),
+    origin: row.text(sourceColumn.origin),
+    declarations: JSON.parse(row.text(sourceColumn.declarations)),
+    judgement: JSON.parse(row.text(sourceColumn.judgement)),
+    locations: row.text(sourceColumn.locations),
   }));
 }
 
@@ -51,7 +52,12 @@ export function editCacheEntries(path: string, edit: (entries: CacheEntry[]) => 
   edit(entries);
   for (const entry of entries) {
     const row = rows.get(entry.path)!;
-    rows.set(entry.path, withText(withText(withText(row, 2, JSON.stringify(entry.declarations)), 3, JSON.stringify(entry.judgement)), 4, entry.locations));
+    const edited: [number, string][] = [
+      [sourceColumn.declarations, JSON.stringify(entry.declarations)],
+      [sourceColumn.judgement, JSON.stringify(entry.judgement)],
+      [sourceColumn.locations, entry.locations],
+    ];
+    rows.set(entry.path, edited.reduce((changed, [column, text]) => withText(changed, column, text), row));
   }
   writeFileSync(path, encodeCacheFile(fingerprint, { ...payload, sources: toTable(rows) }));
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManifestSource } from '../manifest/source.js';
 import { encodeCacheFile, readCacheFile } from './cache-file.js';
-import { openWorkspaceCache } from './workspace-cache.js';
+import { openWorkspaceCache, sourceColumn } from './workspace-cache.js';
 import { TableReader, toTable, withText, type Table } from './cache-table.js';
 
 const directories: string[] = [];
@@ -90,7 +90,7 @@ describe('the workspace cache', () => {
     writeFileSync(file.path, 'version two\n');
     const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
     if (read.kind !== 'read') throw new Error('the cache was not written');
-    expect(new TableReader(read.payload.sources).row(file.path)!.text(1)).toMatch(/^[0-9a-f]{64}$/);
+    expect(new TableReader(read.payload.sources).row(file.path)!.text(sourceColumn.contentHash)).toMatch(/^[0-9a-f]{64}$/);
     const { size, ino, mtimeMs, ctimeMs } = statSync(file.path);
     read.payload.sources.identities.set([size, ino, mtimeMs, ctimeMs]);
     writeFileSync(cachePath, encodeCacheFile('f', read.payload));
@@ -114,7 +114,7 @@ describe('the workspace cache', () => {
     const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
     if (read.kind !== 'read') throw new Error('the cache was not written');
     const row = new TableReader(read.payload.sources).row(file.path)!;
-    const damaged = withText(row, 2, JSON.stringify({ services: [{ name: 'pricing' }] }));
+    const damaged = withText(row, sourceColumn.declarations, JSON.stringify({ services: [{ name: 'pricing' }] }));
     writeFileSync(cachePath, encodeCacheFile('f', { ...read.payload, sources: toTable(new Map([[file.path, damaged]])) }));
     expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
   });

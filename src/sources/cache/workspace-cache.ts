@@ -33,7 +33,7 @@ interface CachePayload {
 }
 
 /** A manifest's row: origin (or `any`), SHA-256 of its bytes or '', then its `SourceTexts`. */
-const sourceColumn = { origin: 0, contentHash: 1, declarations: 2, judgement: 3, locations: 4 } as const;
+export const sourceColumn = { origin: 0, contentHash: 1, declarations: 2, judgement: 3, locations: 4 } as const;
 const sourceColumns = 5;
 /** The origin of a file whose reading does not depend on it (everything in it is svc-lint's). */
 const anyOrigin = 'any';
