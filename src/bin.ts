@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
 import { threadResourceLimits } from './io/thread-heap.js';
 
-// The one module that touches the process. The CLI itself runs in a worker thread (cli-worker.ts): this thread stays
+// The one module that touches the process. The CLI itself runs in a worker thread (cli-thread.ts): this thread stays
 // free to answer Ctrl-C at once, whatever the work is doing, and sees the work run out of heap as an error it reports
 // in one line instead of a V8 crash with a native stack.
 
@@ -34,7 +34,7 @@ function runCliInThread(): void {
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
   const resourceLimits = threadResourceLimits();
-  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: start, resourceLimits });
+  const worker = new Worker(new URL('./cli-thread.js', import.meta.url), { workerData: start, resourceLimits });
   const reply = (message: ToThread) => worker.postMessage(message);
 
   /** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */

@@ -52,26 +52,31 @@ async function flushStdout(): Promise<void> {
   while (unwritten.length > 0) await settleOldestWrite();
 }
 
-const exitCode = await runCli(start.argv, {
-  cwd: start.cwd,
-  env: start.env,
-  stdoutIsTTY: start.stdoutIsTTY,
-  stdinIsTTY: start.stdinIsTTY,
-  readStdin: async () => {
-    await flushStdout();
-    const reply = await ask((id) => ({ type: 'read-stdin', id }));
-    if (reply.type !== 'stdin') throw new Error(`unexpected reply ${reply.type}`);
-    if ('error' in reply) throw new SvcLintError('usage', reply.error);
-    return reply.text;
-  },
-  prompt: async (question) => {
-    await flushStdout();
-    const reply = await ask((id) => ({ type: 'prompt', id, question }));
-    return reply.type === 'answer' ? reply.text : '';
-  },
-  writeStdout,
-  writeStderr: (text) => send({ type: 'stderr', text }),
-});
-await flushStdout();
-send({ type: 'done', exitCode });
-port.close();
+/** The command line run to its end: the exit code is sent, stdout written and the port closed. */
+async function run(): Promise<void> {
+  const exitCode = await runCli(start.argv, {
+    cwd: start.cwd,
+    env: start.env,
+    stdoutIsTTY: start.stdoutIsTTY,
+    stdinIsTTY: start.stdinIsTTY,
+    readStdin: async () => {
+      await flushStdout();
+      const reply = await ask((id) => ({ type: 'read-stdin', id }));
+      if (reply.type !== 'stdin') throw new Error(`unexpected reply ${reply.type}`);
+      if ('error' in reply) throw new SvcLintError('usage', reply.error);
+      return reply.text;
+    },
+    prompt: async (question) => {
+      await flushStdout();
+      const reply = await ask((id) => ({ type: 'prompt', id, question }));
+      return reply.type === 'answer' ? reply.text : '';
+    },
+    writeStdout,
+    writeStderr: (text) => send({ type: 'stderr', text }),
+  });
+  await flushStdout();
+  send({ type: 'done', exitCode });
+  port.close();
+}
+
+export const finished = run();

@@ -24,7 +24,7 @@ export const stages = [
   { name: 'output', members: ['output/'] },
   { name: 'cli', members: ['cli/', 'cli.ts', 'cli-worker.ts'] },
   { name: 'lsp', members: ['lsp/'], beside: true },
-  { name: 'entry', members: ['bin.ts', 'index.ts'] },
+  { name: 'entry', members: ['bin.ts', 'cli-thread.ts', 'index.ts'] },
 ] as const satisfies readonly { name: string; members: readonly string[]; beside?: boolean }[];
 
 function stageOf(file: string): number {

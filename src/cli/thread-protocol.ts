@@ -1,7 +1,8 @@
 /**
- * The messages between bin.ts, which owns the process, and the thread that runs the CLI (cli-worker.ts). The work runs
- * in its own thread so that the process can stop it at once on Ctrl-C whatever it is doing, and so that running out
- * of heap ends that thread with an error the process reports in one line, instead of a V8 crash.
+ * The messages between bin.ts, which owns the process, and the thread that runs the CLI (cli-worker.ts, started by
+ * cli-thread.ts). The work runs in its own thread so that the process can stop it at once on Ctrl-C whatever it is
+ * doing, and so that running out of heap ends that thread with an error the process reports in one line, instead of
+ * a V8 crash.
  */
 
 /** What the thread starts from: everything the CLI would otherwise read from `process`. */

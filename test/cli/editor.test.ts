@@ -63,8 +63,8 @@ describe('svc-lint init', () => {
     const root = makeWorkspace();
     const installed = join(root, 'node_modules/svc-lint');
     mkdirSync(join(installed, 'dist'), { recursive: true });
-    // The CLI is two files: bin.js runs cli-worker.js in a worker thread.
-    for (const file of ['bin.js', 'cli-worker.js']) copyFileSync(join(dirname(builtBinary), file), join(installed, 'dist', file));
+    // The CLI is three files: bin.js starts cli-thread.js in a worker thread, which runs cli-worker.cjs.
+    for (const file of ['bin.js', 'cli-thread.js', 'cli-worker.cjs']) copyFileSync(join(dirname(builtBinary), file), join(installed, 'dist', file));
     for (const entry of ['package.json', 'schemas', 'rules']) cpSync(join(repositoryRoot, entry), join(installed, entry), { recursive: true });
     const run = spawnSync(process.execPath, [join(installed, 'dist/bin.js'), 'init', 'services/a', '--name', 'a', '--language', 'go', '--workload', 'api'], {
       cwd: root,
