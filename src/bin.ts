@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
-import { threadResourceLimits, tuneGarbageCollection } from './io/thread-heap.js';
+import { threadResourceLimits } from './io/thread-heap.js';
 
 // The one module that touches the process. The CLI itself runs in a worker thread (cli-thread.ts): this thread stays
 // free to answer Ctrl-C at once, whatever the work is doing, and sees the work run out of heap as an error it reports
@@ -34,7 +34,6 @@ function runCliInThread(): void {
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
   const resourceLimits = threadResourceLimits();
-  tuneGarbageCollection();
   const worker = new Worker(new URL('./cli-thread.js', import.meta.url), { workerData: start, resourceLimits });
   const reply = (message: ToThread) => worker.postMessage(message);
 
