@@ -16,5 +16,8 @@ export interface ReadRequest {
   maxFileSizeMb: number;
 }
 
-/** What it answers, once: every file read, in the request's order, or why it could not. */
-export type ReadReply = { kind: 'read'; reads: ReadSource[] } | { kind: 'failed'; problem: string };
+/**
+ * What it answers, as it goes: the next files read, in the request's order from `start` (so that neither thread holds
+ * a whole share at once), or why it could not go on. A file no reply reached is read by the run itself.
+ */
+export type ReadReply = { kind: 'read'; start: number; reads: ReadSource[] } | { kind: 'failed'; problem: string };

@@ -73,6 +73,25 @@ describe('readAhead', () => {
     }
   });
 
+  it('hands over a share larger than one batch in order, every file of it read by the thread', { timeout: slowTestTimeout }, async () => {
+    const files: AheadFile[] = Array.from({ length: 700 }, (_, index) => {
+      const path = join(root, `many-${index}.service.yaml`);
+      writeFileSync(path, manifest(index));
+      return { path, displayPath: `many-${index}.service.yaml`, origin: 'searched' };
+    });
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    const ahead = readAhead(files.map((file) => file.path), (path) => byPath.get(path)!, 2, languages, 10);
+    const taken = await Promise.all(files.map((file) => ahead.take(file.path)));
+    const read = taken.flatMap((source, index) => (source ? [{ source, file: files[index]! }] : []));
+    // The other thread's share (262 files here) spans two batches of the thread's replies.
+    expect(read.length).toBeGreaterThan(256);
+    expect(read.map(({ file }) => file.path)).toEqual(files.slice(files.length - read.length).map((file) => file.path));
+    for (const { source: { source }, file } of read) {
+      expect(source.file).toEqual({ path: file.path, displayPath: file.displayPath });
+      expect(source.services.map((service) => service.name)).toEqual([file.displayPath.replace(/^many-(\d+)\.service\.yaml$/, 'svc-$1')]);
+    }
+  });
+
   it('answers nothing for a file outside every share, and nothing at all with one thread', async () => {
     const describe = (path: string): AheadFile => ({ path, displayPath: path, origin: 'named' });
     expect(await readAhead([], describe, 2, languages, 10).take('/nowhere.service.yaml')).toBeUndefined();

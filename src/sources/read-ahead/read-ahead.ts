@@ -50,22 +50,36 @@ export interface ReadAhead {
 
 const nothingAhead: ReadAhead = { take: () => undefined };
 
-function readInThread(request: ReadRequest, resourceLimits: ResourceLimits): Promise<ReadSource[] | undefined> {
-  return new Promise((settle) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(threadScript, { workerData: request, resourceLimits, stdout: true, stderr: true });
-    } catch {
-      settle(undefined);
-      return;
+/**
+ * Starts a thread on `request` and answers, for each of its files in order, what the thread read of it, as its
+ * batches arrive; undefined for every file no batch reached when the thread fails, stops or cannot start.
+ */
+function readInThread(request: ReadRequest, resourceLimits: ResourceLimits): Promise<ReadSource | undefined>[] {
+  const settlers: ((read: ReadSource | undefined) => void)[] = [];
+  const reads = request.files.map(() => new Promise<ReadSource | undefined>((settle) => settlers.push(settle)));
+  let next = 0;
+  const settleRest = () => {
+    for (; next < settlers.length; next++) settlers[next]!(undefined);
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(threadScript, { workerData: request, resourceLimits, stdout: true, stderr: true });
+  } catch {
+    settleRest();
+    return reads;
+  }
+  worker.on('message', (reply: ReadReply) => {
+    if (reply.kind === 'read' && reply.start === next && reply.reads.length > 0 && next + reply.reads.length <= settlers.length) {
+      for (const read of reply.reads) settlers[next++]!(read);
+      if (next < settlers.length) return;
     }
-    worker.once('message', (reply: ReadReply) => {
-      settle(reply.kind === 'read' && reply.reads.length === request.files.length ? reply.reads : undefined);
-      void worker.terminate();
-    });
-    worker.once('error', () => settle(undefined));
-    worker.once('exit', () => settle(undefined));
+    // Done, failed, or an answer out of order: whatever is left is read by the run.
+    settleRest();
+    void worker.terminate();
   });
+  worker.once('error', settleRest);
+  worker.once('exit', settleRest);
+  return reads;
 }
 
 /**
@@ -85,12 +99,12 @@ export function readAhead(
   const ownShare = Math.min(paths.length - (threads - 1), Math.ceil((paths.length + (threads - 1) * headStart) / threads));
   const shareSize = Math.ceil((paths.length - ownShare) / (threads - 1));
   const resourceLimits = threadResourceLimits();
-  const shareOf = new Map<string, Promise<Map<string, ReadSource> | undefined>>();
+  const readOf = new Map<string, Promise<ReadSource | undefined>>();
   for (let start = ownShare; start < paths.length; start += shareSize) {
     const share = paths.slice(start, start + shareSize).map(describe);
     const request: ReadRequest = { files: share, languages: languages.definition(), maxFileSizeMb };
-    const reads = readInThread(request, resourceLimits).then((read) => read && new Map(share.map((file, index) => [file.path, read[index]!])));
-    for (const file of share) shareOf.set(file.path, reads);
+    const reads = readInThread(request, resourceLimits);
+    share.forEach((file, index) => readOf.set(file.path, reads[index]!));
   }
-  return { take: (path) => shareOf.get(path)?.then((reads) => reads?.get(path)) };
+  return { take: (path) => readOf.get(path) };
 }
