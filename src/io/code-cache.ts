@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -47,6 +47,16 @@ function readCodeCache(cacheFile: string, sourceDigest: string): Buffer | undefi
   return whole ? cachedData : undefined;
 }
 
+/** Whether this process may create files in `directory`: asked first, so a global install does not make data in vain. */
+function isWritable(directory: string): boolean {
+  try {
+    accessSync(directory, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 type CommonJsWrapper = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
 
 /**
@@ -71,7 +81,7 @@ export function runWithCodeCache(filename: string, cacheFile: string): CodeCache
     exports: module.exports,
     fromCache,
     async saveCodeCache() {
-      if (fromCache) return;
+      if (fromCache || !isWritable(dirname(cacheFile))) return;
       try {
         const data = script.createCachedData();
         const line = Buffer.from(`${format} ${sourceDigest} ${sha1(data)}\n`, 'latin1');
