@@ -87,7 +87,7 @@ export function runWithCodeCache(filename: string, cacheFile: string): CodeCache
         const line = Buffer.from(`${format} ${sourceDigest} ${sha1(data)}\n`, 'latin1');
         await writeFileAtomic(cacheFile, Buffer.concat([line, data]));
       } catch {
-        // Not writable here: the next run compiles the script again, as it would without a cache.
+        // A write that failed (a full disk, a directory gone): the next run compiles the script and tries again.
       }
     },
   };
