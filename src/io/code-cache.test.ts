@@ -21,7 +21,7 @@ describe('runWithCodeCache', () => {
     expect(first.exports).toMatchObject({ file: script, fs: 'function' });
     expect((first.exports as { answer: () => number }).answer()).toBe(1);
     await first.saveCodeCache();
-    expect(readFileSync(cache, 'latin1').split('\n')[0]).toMatch(/^svc-lint-code-cache\/1 [0-9a-f]{40} [0-9a-f]{40}$/);
+    expect(readFileSync(cache, 'latin1').split('\n')[0]).toMatch(/^svc-lint-code-cache\/2 [0-9a-f]{64} [0-9a-f]{64}$/);
 
     const second = runWithCodeCache(script, cache);
     expect(second.fromCache).toBe(true);

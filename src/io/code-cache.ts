@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { sha256Hex } from './sha256.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** A CommonJS script that ran, and the way to keep its compiled code for the next run. */
@@ -20,16 +20,12 @@ export interface CodeCachedScript {
 }
 
 /**
- * The cache file's first line: a name, the SHA-1 of the source it was made from and of the V8 data after the line.
+ * The cache file's first line: a name, the SHA-256 of the source it was made from and of the V8 data after the line.
  * V8 checks its own version and flags, but tells one source from another only by length: the source's digest is what
  * keeps a cache made from an older build of the same length from running, and the data's digest keeps a damaged
  * file from ever reaching V8.
  */
-const format = 'svc-lint-code-cache/1';
-
-function sha1(bytes: string | Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
+const format = 'svc-lint-code-cache/2';
 
 /** The V8 data of the cache file when it was made from this source and is whole; undefined otherwise. */
 function readCodeCache(cacheFile: string, sourceDigest: string): Buffer | undefined {
@@ -43,7 +39,7 @@ function readCodeCache(cacheFile: string, sourceDigest: string): Buffer | undefi
   if (lineEnd < 0) return undefined;
   const [name, source, data, ...rest] = bytes.subarray(0, lineEnd).toString('latin1').split(' ');
   const cachedData = bytes.subarray(lineEnd + 1);
-  const whole = name === format && source === sourceDigest && rest.length === 0 && cachedData.length > 0 && data === sha1(cachedData);
+  const whole = name === format && source === sourceDigest && rest.length === 0 && cachedData.length > 0 && data === sha256Hex(cachedData);
   return whole ? cachedData : undefined;
 }
 
@@ -67,7 +63,7 @@ type CommonJsWrapper = (exports: unknown, require: NodeJS.Require, module: { exp
  */
 export function runWithCodeCache(filename: string, cacheFile: string): CodeCachedScript {
   const source = readFileSync(filename, 'utf8');
-  const sourceDigest = sha1(source);
+  const sourceDigest = sha256Hex(source);
   const cachedData = readCodeCache(cacheFile, sourceDigest);
   // On one line with the source's first, so that line numbers in stacks stay the file's own.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -84,7 +80,7 @@ export function runWithCodeCache(filename: string, cacheFile: string): CodeCache
       if (fromCache || !isWritable(dirname(cacheFile))) return;
       try {
         const data = script.createCachedData();
-        const line = Buffer.from(`${format} ${sourceDigest} ${sha1(data)}\n`, 'latin1');
+        const line = Buffer.from(`${format} ${sourceDigest} ${sha256Hex(data)}\n`, 'latin1');
         await writeFileAtomic(cacheFile, Buffer.concat([line, data]));
       } catch {
         // A write that failed (a full disk, a directory gone): the next run compiles the script and tries again.

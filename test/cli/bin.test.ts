@@ -39,7 +39,7 @@ describe("the CLI's code cache", () => {
     const first = lintExamples(bin);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(1);
-    expect(readFileSync(cache, 'latin1').split('\n')[0]).toMatch(/^svc-lint-code-cache\/1 [0-9a-f]{40} [0-9a-f]{40}$/);
+    expect(readFileSync(cache, 'latin1').split('\n')[0]).toMatch(/^svc-lint-code-cache\/2 [0-9a-f]{64} [0-9a-f]{64}$/);
     const written = statSync(cache);
 
     const second = lintExamples(bin);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../io/sha256.js';
 import type { Finding } from '../../types.js';
 
 /** What makes two findings the same problem, leaving out where in the file it sits. */
@@ -31,7 +31,7 @@ export function fingerprintFindings(findings: readonly Finding[]): string[] {
   for (const [identity, indexes] of indexesByIdentity) {
     indexes.sort((a, b) => byPosition(findings[a]!, findings[b]!) || a - b);
     indexes.forEach((findingIndex, occurrence) => {
-      fingerprints[findingIndex] = createHash('sha256').update(`${identity}\n${occurrence}`).digest('hex');
+      fingerprints[findingIndex] = sha256Hex(`${identity}\n${occurrence}`);
     });
   }
   return fingerprints;

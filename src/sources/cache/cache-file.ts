@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { isRegularFile } from '../../io/existing-files.js';
+import { sha256Hex } from '../../io/sha256.js';
 
 /**
  * How every cache file svc-lint writes begins: the format's name and version on a line of its own, then a line with
@@ -21,14 +21,10 @@ export type CacheFileRead<T> =
   | { kind: 'damaged'; problem: string }
   | { kind: 'read'; payload: T };
 
-function digest(payload: Uint8Array): string {
-  return createHash('sha256').update(payload).digest('hex');
-}
-
 /** The bytes of a cache file holding `payload` for `fingerprint`. */
 export function encodeCacheFile(fingerprint: string, payload: unknown): Buffer {
   const body = serialize(payload);
-  return Buffer.concat([Buffer.from(`${cacheMagic}${fingerprint}\n${digest(body)}\n`, 'latin1'), body]);
+  return Buffer.concat([Buffer.from(`${cacheMagic}${fingerprint}\n${sha256Hex(body)}\n`, 'latin1'), body]);
 }
 
 /**
@@ -48,7 +44,7 @@ export function decodeCacheFile<T>(bytes: Buffer, fingerprint: string): CacheFil
   if (bytes.length < bodyStart) return { kind: 'damaged', problem: 'it is cut short' };
   if (bytes.toString('latin1', cacheMagic.length, fingerprintEnd) !== fingerprint || bytes[fingerprintEnd] !== 0x0a) return { kind: 'none' };
   const body = bytes.subarray(bodyStart);
-  if (bytes.toString('latin1', hashStart, hashStart + hashLength) !== digest(body)) {
+  if (bytes.toString('latin1', hashStart, hashStart + hashLength) !== sha256Hex(body)) {
     return { kind: 'damaged', problem: 'its checksum does not match its content (cut short or changed since svc-lint wrote it)' };
   }
   try {

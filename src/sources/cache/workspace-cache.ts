@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname } from 'node:path';
 import { isManifestFileName, type SearchCache } from '../files.js';
+import { sha256Hex } from '../../io/sha256.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import type { ManifestFile } from '../../types.js';
 import { beginsWithHeader, isOneOf, isRegularFile, readHead } from '../../io/existing-files.js';
@@ -45,7 +45,7 @@ export const defaultCacheFile = '.svc-lint-cache';
 
 /** Changes whenever anything that shapes how a manifest is read, or what a search finds, changes. */
 export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ format: 4, svcLintVersion, config })).digest('hex');
+  return sha256Hex(JSON.stringify({ format: 4, svcLintVersion, config }));
 }
 
 /**
@@ -123,10 +123,6 @@ function isPayload(value: unknown): value is CachePayload {
 
 const emptyPayload = (): CachePayload => ({ sources: emptyTable, searches: new Map(), evidence: emptyTable });
 
-function hashOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 function readBytes(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
@@ -173,7 +169,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     const contentHash = row.text(sourceColumn.contentHash);
     if (contentHash !== '') {
       const bytes = readBytes(filePath);
-      if (!bytes || hashOf(bytes) !== contentHash) return undefined;
+      if (!bytes || sha256Hex(bytes) !== contentHash) return undefined;
       if (!isRacy(row.identity, started)) {
         // Old enough now for its identity to prove its content: kept without the hash from this run on.
         const proven = withText(row, sourceColumn.contentHash, '');
@@ -265,7 +261,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     remember(file, origin, read, bytes) {
       const identity = identities.of(file.path);
       if (!identity) return;
-      const contentHash = isRacy(identity, started) ? hashOf(bytes) : '';
+      const contentHash = isRacy(identity, started) ? sha256Hex(bytes) : '';
       const readAs = read.dependsOnOrigin ? origin : anyOrigin;
       const { declarations, judgement, locations } = cachedSourceTexts(read);
       used.sources.set(file.path, rowOf(identity, [readAs, contentHash, declarations, judgement, locations]));
