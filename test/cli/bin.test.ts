@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { builtBinary } from './run-cli.js';
+import { builtBinary, installBuiltCli } from './run-cli.js';
 import { slowTestTimeout } from '../timeouts.js';
 import { repositoryRoot } from '../integrations/processes.js';
 
@@ -21,13 +21,10 @@ describe('the built bin', () => {
 });
 
 describe("the CLI's code cache", () => {
-  /** The CLI's three files copied into a package of their own, so that no other test's run writes its cache. */
+  /** The CLI copied into a package of its own, so that no other test's run writes its cache. */
   function installedCopy(): { bin: string; cache: string } {
     const root = mkdtempSync(join(tmpdir(), 'svc-lint-installed-'));
-    mkdirSync(join(root, 'dist'));
-    for (const file of ['bin.js', 'cli-thread.js', 'cli-worker.cjs']) copyFileSync(join(dirname(builtBinary), file), join(root, 'dist', file));
-    for (const entry of ['package.json', 'schemas', 'rules']) cpSync(join(repositoryRoot, entry), join(root, entry), { recursive: true });
-    return { bin: join(root, 'dist/bin.js'), cache: join(root, 'dist/cli-worker.cjs.code-cache') };
+    return { bin: installBuiltCli(root), cache: join(root, 'dist/cli-worker.cjs.code-cache') };
   }
 
   const lintExamples = (bin: string) =>

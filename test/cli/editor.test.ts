@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { repositoryRoot } from '../integrations/processes.js';
-import { builtBinary, makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli, writeWorkspaceFile } from './run-cli.js';
+import { installBuiltCli, makeWorkspace, manifest, parseJsonReport, removeWorkspaces, runCli, writeWorkspaceFile } from './run-cli.js';
 import { slowTestTimeout } from '../timeouts.js';
 
 // Spawns processes: generous timeouts for a busy two-core machine (see test/timeouts.ts).
@@ -61,12 +60,8 @@ describe('svc-lint init', () => {
 
   it('points the modeline at the schema of the svc-lint installed in the project, without a note', () => {
     const root = makeWorkspace();
-    const installed = join(root, 'node_modules/svc-lint');
-    mkdirSync(join(installed, 'dist'), { recursive: true });
-    // The CLI is three files: bin.js starts cli-thread.js in a worker thread, which runs cli-worker.cjs.
-    for (const file of ['bin.js', 'cli-thread.js', 'cli-worker.cjs']) copyFileSync(join(dirname(builtBinary), file), join(installed, 'dist', file));
-    for (const entry of ['package.json', 'schemas', 'rules']) cpSync(join(repositoryRoot, entry), join(installed, entry), { recursive: true });
-    const run = spawnSync(process.execPath, [join(installed, 'dist/bin.js'), 'init', 'services/a', '--name', 'a', '--language', 'go', '--workload', 'api'], {
+    const installedBin = installBuiltCli(join(root, 'node_modules/svc-lint'));
+    const run = spawnSync(process.execPath, [installedBin, 'init', 'services/a', '--name', 'a', '--language', 'go', '--workload', 'api'], {
       cwd: root,
       encoding: 'utf8',
     });
