@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { rmSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { createInterface } from 'node:readline/promises';
 import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
@@ -25,6 +26,11 @@ if (process.argv[2] === 'lsp') {
 }
 
 function runCliInThread(): void {
+  // Each scavenge on one thread: helpers that copy a young generation of a few MB in parallel (V8 starts them from
+  // about 1 MB) cost more than they save when the run's own threads keep the cores busy. Measured on two cores at
+  // 10,000 manifests: 6-7% less time and 6% less CPU; no change on one thread. Read afresh by every scavenge, unlike
+  // the flags `--single-threaded-gc` implies, which must be given when node starts.
+  setFlagsFromString('--no-parallel-scavenge');
   const start: ThreadStart = {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
