@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median } from './measure.mjs';
-import { evaluateTargets, formatReport, linearity } from './report.mjs';
+import { evaluateTargets, formatReport, linearity, pairedRatio } from './report.mjs';
 import { inlineLocalRefs } from './spectral/ruleset.mjs';
 
 function sizeResult(size, edges, medians, svcLintRssMb = 100) {
@@ -60,6 +60,29 @@ describe('evaluateTargets', () => {
   });
 });
 
+describe('pairedRatio', () => {
+  const timed = (...wallMs) => ({ runs: wallMs.map((ms) => ({ wallMs: ms })), medianMs: median(wallMs) });
+
+  it('takes the ratio round by round, so a slow minute of the machine does not count against one tool only', () => {
+    // The floor's fast rounds are the first two, svc-lint's slow round is the second: the medians pair 450 with 100.
+    expect(pairedRatio(timed(150, 450, 450), timed(100, 100, 300))).toBe(1.5);
+  });
+
+  it('pairs only the rounds both ran, and falls back to the medians for results without runs', () => {
+    expect(pairedRatio(timed(300, 600), timed(100, 200, 900))).toBe(3);
+    expect(pairedRatio({ medianMs: 500 }, { medianMs: 200 })).toBe(2.5);
+    expect(pairedRatio(undefined, timed(100))).toBeNull();
+  });
+
+  it('decides the targets, and the one-file target against the floor timed in its own rounds', () => {
+    const drifting = { ...sizeResult(10000, 15000, {}), tools: { floor: timed(1000, 1000, 3000), svcLint: timed(1400, 4200, 4200) } };
+    expect(statusOf(evaluateTargets([drifting], null), '10,000 manifests: svc-lint / floor')).toBe('PASS');
+    const oneFile = [{ manifests: 10000, floor: timed(2000, 4000, 4000), withCache: timed(480, 1000, 1040) }];
+    const sizes = [{ ...sizeResult(10000, 15000, {}), tools: { floor: timed(1000, 1000, 1000) } }];
+    expect(evaluateTargets(sizes, null, oneFile).find((entry) => entry.name.startsWith('one file')).value).toBe(0.25);
+  });
+});
+
 describe('linearity', () => {
   it('compares 10,000 with 1,000 manifests with and without the 1-manifest startup time', () => {
     const summary = linearity([
@@ -91,6 +114,8 @@ describe('formatReport', () => {
     expect(formatReport(results)).toContain(
       'One file linted in the 10,000-manifest workspace (a hook on one staged file, an editor save): 1,900 ms, 130 MB without --cache, 550 ms, 126 MB with a warm --cache.',
     );
+    const withFloor = { ...results, oneFile: [{ ...results.oneFile[0], floor: { medianMs: 2200 } }] };
+    expect(formatReport(withFloor)).toContain('550 ms, 126 MB with a warm --cache (the floor in the same rounds: 2,200 ms; warm / floor 0.25x).');
   });
 });
 

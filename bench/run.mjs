@@ -225,30 +225,34 @@ async function measureSize(size, options, tools, workRoot, failures) {
  * One manifest linted inside the largest workspace, which is made a repository so the graph rules read all of it:
  * what a pre-commit hook on one staged file or an editor save costs, without and with a warm --cache.
  */
-async function measureOneFile(workspaceDir, manifests, options, failures) {
+async function measureOneFile(workspaceDir, manifests, options, floorArgs, failures) {
   mkdirSync(join(workspaceDir, '.git'), { recursive: true });
   const file = join('services', readdirSync(join(workspaceDir, 'services')).sort()[0], 'service.yaml');
   const variants = { withoutCache: [], withCache: ['--cache', '--cache-location', join(workspaceDir, '..', `one-file-${manifests}.cache`)] };
-  const result = { manifests, file };
-  let expected;
-  for (const [variant, extra] of Object.entries(variants)) {
-    const args = [options.svcLintScript, '--format', 'json', file, ...extra];
-    // Untimed: the first run fills the cache; a second settles the entries the cache still compares by content.
-    for (let warmUp = 0; warmUp < (variant === 'withCache' ? 2 : 1); warmUp++) await runNode(args, { cwd: workspaceDir });
-    const runs = [];
-    for (let round = 0; round < 3; round++) runs.push(await runNode(args, { cwd: workspaceDir }));
-    const outputs = new Set(runs.map((run) => run.stdout));
-    expected ??= runs[0].stdout;
-    if (runs.some((run) => run.exitCode > 1) || outputs.size !== 1 || !outputs.has(expected)) {
+  const argsOf = (extra) => [options.svcLintScript, '--format', 'json', file, ...extra];
+  // Untimed: the first run fills the cache; a second settles the entries the cache still compares by content.
+  await runNode(argsOf(variants.withoutCache), { cwd: workspaceDir });
+  for (let warmUp = 0; warmUp < 2; warmUp++) await runNode(argsOf(variants.withCache), { cwd: workspaceDir });
+  // The floor of the same workspace runs in every round, so that the ratio compares runs made a few seconds apart.
+  const runs = { floor: [], withoutCache: [], withCache: [] };
+  for (let round = 0; round < 3; round++) {
+    runs.floor.push(await runNode(floorArgs, { cwd: workspaceDir }));
+    for (const [variant, extra] of Object.entries(variants)) runs[variant].push(await runNode(argsOf(extra), { cwd: workspaceDir }));
+  }
+  const expected = runs.withoutCache[0].stdout;
+  for (const variant of Object.keys(variants)) {
+    const outputs = new Set(runs[variant].map((run) => run.stdout));
+    if (runs[variant].some((run) => run.exitCode > 1) || outputs.size !== 1 || !outputs.has(expected)) {
       failures.push(`one file ${variant}: a run failed or its report differs from the run without --cache`);
     }
-    result[variant] = {
-      runs: runs.map((run) => ({ wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode })),
-      medianMs: round3(median(runs.map((run) => run.wallMs))),
-      medianRssMb: round3(median(runs.map((run) => run.rssMb))),
-    };
   }
-  return result;
+  if (runs.floor.some((run) => run.exitCode !== 0)) failures.push('one file: the floor failed in the workspace');
+  const summary = (measured) => ({
+    runs: measured.map((run) => ({ wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode })),
+    medianMs: round3(median(measured.map((run) => run.wallMs))),
+    medianRssMb: round3(median(measured.map((run) => run.rssMb))),
+  });
+  return { manifests, file, floor: summary(runs.floor), withoutCache: summary(runs.withoutCache), withCache: summary(runs.withCache) };
 }
 
 function round3(value) {
@@ -354,7 +358,8 @@ async function runSizes(options, workRoot) {
   const oneFile = [];
   for (const result of oneFileSizes) {
     process.stderr.write(`one file in ${describeSize(result.size)}\n`);
-    oneFile.push(await measureOneFile(join(workRoot, `workspace-${result.size}`), result.manifests, options, failures));
+    const workspaceDir = join(workRoot, `workspace-${result.size}`);
+    oneFile.push(await measureOneFile(workspaceDir, result.manifests, options, tools.floor.args({ dir: workspaceDir }), failures));
   }
 
   const linearitySummary = linearity(sizes);
