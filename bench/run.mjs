@@ -223,7 +223,8 @@ async function measureSize(size, options, tools, workRoot, failures) {
 
 /**
  * One manifest linted inside the largest workspace, which is made a repository so the graph rules read all of it:
- * what a pre-commit hook on one staged file or an editor save costs, without and with a warm --cache.
+ * what a pre-commit hook on one staged file or an editor save costs, without and with a warm --cache, beside the floor
+ * of that workspace.
  */
 async function measureOneFile(workspaceDir, manifests, options, floorArgs, failures) {
   mkdirSync(join(workspaceDir, '.git'), { recursive: true });
