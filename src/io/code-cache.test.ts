@@ -1,11 +1,17 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runWithCodeCache } from './code-cache.js';
+
+const directories: string[] = [];
+afterAll(() => {
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
 
 function scriptFile(source: string): { script: string; cache: string } {
   const directory = mkdtempSync(join(tmpdir(), 'svc-lint-code-cache-'));
+  directories.push(directory);
   const script = join(directory, 'script.cjs');
   writeFileSync(script, source);
   return { script, cache: `${script}.code-cache` };

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { builtBinary, installBuiltCli } from './run-cli.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { builtBinary, installBuiltCli, makeWorkspace, removeWorkspaces } from './run-cli.js';
 import { slowTestTimeout } from '../timeouts.js';
 import { repositoryRoot } from '../integrations/processes.js';
 
@@ -21,9 +20,11 @@ describe('the built bin', () => {
 });
 
 describe("the CLI's code cache", () => {
+  afterAll(removeWorkspaces);
+
   /** The CLI copied into a package of its own, so that no other test's run writes its cache. */
   function installedCopy(): { bin: string; cache: string } {
-    const root = mkdtempSync(join(tmpdir(), 'svc-lint-installed-'));
+    const root = makeWorkspace();
     return { bin: installBuiltCli(root), cache: join(root, 'dist/cli-worker.cjs.code-cache') };
   }
 
