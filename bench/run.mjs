@@ -196,7 +196,7 @@ async function measureSize(size, options, tools, workRoot, failures) {
     for (const tool of toolNames) {
       if (failed.has(tool) || round >= runsFor(tool, size, options)) continue;
       const run = await runOnce(tool);
-      if (!failed.has(tool)) runs[tool].push({ wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode });
+      if (!failed.has(tool)) runs[tool].push(timedRun(run));
     }
     process.stderr.write('.');
   }
@@ -205,11 +205,7 @@ async function measureSize(size, options, tools, workRoot, failures) {
   const toolResults = {};
   for (const tool of toolNames) {
     if (failed.has(tool)) continue;
-    toolResults[tool] = {
-      runs: runs[tool],
-      medianMs: round3(median(runs[tool].map((run) => run.wallMs))),
-      medianRssMb: round3(median(runs[tool].map((run) => run.rssMb))),
-    };
+    toolResults[tool] = withMedians(runs[tool]);
   }
   return {
     size,
@@ -248,12 +244,18 @@ async function measureOneFile(workspaceDir, manifests, options, floorArgs, failu
     }
   }
   if (runs.floor.some((run) => run.exitCode !== 0)) failures.push('one file: the floor failed in the workspace');
-  const summary = (measured) => ({
-    runs: measured.map((run) => ({ wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode })),
-    medianMs: round3(median(measured.map((run) => run.wallMs))),
-    medianRssMb: round3(median(measured.map((run) => run.rssMb))),
-  });
+  const summary = (measured) => withMedians(measured.map(timedRun));
   return { manifests, file, floor: summary(runs.floor), withoutCache: summary(runs.withoutCache), withCache: summary(runs.withCache) };
+}
+
+/** What results keep of a run: its time, peak RSS and exit code, not its output. */
+function timedRun(run) {
+  return { wallMs: round3(run.wallMs), rssMb: run.rssMb === null ? null : round3(run.rssMb), exitCode: run.exitCode };
+}
+
+/** Runs as results keep them, with their medians. */
+function withMedians(runs) {
+  return { runs, medianMs: round3(median(runs.map((run) => run.wallMs))), medianRssMb: round3(median(runs.map((run) => run.rssMb))) };
 }
 
 function round3(value) {
