@@ -113,7 +113,7 @@ function runCliInThread(): void {
       case 'stdout':
         // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint (the
         // thread sends a few MB ahead at most). A failed write ends the process from the 'error' handler above.
-        if (!process.stdout.write(message.text)) await stdoutDrained();
+        if (!process.stdout.write(message.bytes)) await stdoutDrained();
         reply({ type: 'written', id: message.id });
         return;
       case 'stderr':

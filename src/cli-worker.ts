@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { runCli } from './cli.js';
 import type { FromThread, ThreadStart, ToThread } from './cli/thread-protocol.js';
 import { SvcLintError } from './errors.js';
@@ -7,7 +7,7 @@ import { observeTemporaryFiles } from './io/temporary-files.js';
 // The thread bin.ts starts: it runs one command line with an io whose every call is a message to the process.
 const port = parentPort!;
 const start = workerData as ThreadStart;
-const send = (message: FromThread) => port.postMessage(message);
+const send = (message: FromThread, transfer: TransferListItem[] = []) => port.postMessage(message, transfer);
 
 const pending = new Map<number, (reply: ToThread) => void>();
 let nextId = 0;
@@ -16,11 +16,11 @@ port.on('message', (reply: ToThread) => {
   pending.delete(reply.id);
 });
 
-function ask(message: (id: number) => FromThread): Promise<ToThread> {
+function ask(message: (id: number) => FromThread, transfer: TransferListItem[] = []): Promise<ToThread> {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    send(message(id));
+    send(message(id), transfer);
   });
 }
 
@@ -28,23 +28,28 @@ observeTemporaryFiles((event, path) => send({ type: 'temporary-file', event, pat
 
 /**
  * Output the process has not written yet: the report goes on being formatted while the process writes what came
- * before, up to this many characters ahead of it (a slower reader holds the run back there, not sooner).
+ * before, up to this many bytes ahead of it (a slower reader holds the run back there, not sooner).
  */
-const maxUnwrittenCharacters = 4 << 20;
-const unwritten: { characters: number; written: Promise<unknown> }[] = [];
-let unwrittenCharacters = 0;
+const maxUnwrittenBytes = 4 << 20;
+const unwritten: { bytes: number; written: Promise<unknown> }[] = [];
+let unwrittenBytes = 0;
+const utf8 = new TextEncoder();
 
 async function writeStdout(text: string): Promise<void> {
-  const written = ask((id) => ({ type: 'stdout', id, text }));
-  unwritten.push({ characters: text.length, written });
-  unwrittenCharacters += text.length;
-  while (unwrittenCharacters > maxUnwrittenCharacters) await settleOldestWrite();
+  // Sent as UTF-8 in a buffer the process takes over, not as a string it gets a copy of: the process writes bytes
+  // anyway, and copying a report's string costs more than encoding it (twice as much once "→" or "×" makes it a
+  // two-byte string).
+  const bytes = utf8.encode(text);
+  const written = ask((id) => ({ type: 'stdout', id, bytes }), [bytes.buffer]);
+  unwritten.push({ bytes: bytes.length, written });
+  unwrittenBytes += bytes.length;
+  while (unwrittenBytes > maxUnwrittenBytes) await settleOldestWrite();
 }
 
 async function settleOldestWrite(): Promise<void> {
   const oldest = unwritten.shift()!;
   await oldest.written;
-  unwrittenCharacters -= oldest.characters;
+  unwrittenBytes -= oldest.bytes;
 }
 
 /** Waits until the process has written all output: before a question to the terminal, and before the run ends. */

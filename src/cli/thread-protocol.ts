@@ -15,8 +15,8 @@ export interface ThreadStart {
 }
 
 export type FromThread =
-  /** Text for stdout; `id` is answered with `written` once the process has handed it on. */
-  | { type: 'stdout'; id: number; text: string }
+  /** Text for stdout, as UTF-8 (its buffer transferred); `id` is answered with `written` once the process has handed it on. */
+  | { type: 'stdout'; id: number; bytes: Uint8Array }
   | { type: 'stderr'; text: string }
   | { type: 'read-stdin'; id: number }
   | { type: 'prompt'; id: number; question: string }
