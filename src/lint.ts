@@ -10,7 +10,7 @@ import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, ty
 import { readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
-import { isCounted, type Finding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee, type UndeclaredService } from './types.js';
+import { isCounted, type Finding, type RawFinding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee } from './types.js';
 import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
 import type { BaselineEntry } from './exemptions/baseline.js';
 import { renderFindings } from './engine/render.js';
@@ -18,8 +18,9 @@ import { workspaceFiles } from './sources/workspace.js';
 import { separateSkipped } from './sources/manifest/skipped.js';
 import { calledUndeclared, undeclaredServices } from './analysis/graph/undeclared.js';
 import { analysisOf, type Analysis } from './analysis/analysis.js';
-import { decideWorkspace } from './analysis/decisions.js';
-import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './sources/cache/workspace-cache.js';
+import { decideWorkspace, rememberedDecisions, rememberedTrafficOf, type WorkspaceDecisions } from './analysis/decisions.js';
+import { cacheFingerprint, defaultCacheFile, openWorkspaceCache, type WorkspaceCache } from './sources/cache/workspace-cache.js';
+import { decodeJudgment, encodeJudgment } from './engine/remembered-judgment.js';
 import { packageVersion } from './package-paths.js';
 import { todayUtc } from './text/dates.js';
 
@@ -252,8 +253,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const file = fileOf(path);
     const origin = originOf(path, role);
     const fileCache = text === undefined ? cache : undefined;
-    const cached = fileCache?.sourceOf(file, origin, role === 'linted' ? 'all' : 'services');
-    if (cached) return keep(key, cached);
     const readHere = () => {
       fileCache?.beforeReading(file);
       let bytes: Uint8Array | undefined;
@@ -261,6 +260,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if (bytes) fileCache?.remember(file, origin, source, bytes);
       return source;
     };
+    const cached = role === 'linted' ? fileCache?.sourceOf(file, origin) : fileCache?.servicesOf(file, origin, readHere);
+    if (cached) return keep(key, cached);
     const readByAnother = ahead.take(path);
     if (!readByAnother) return keep(key, readHere());
     return readByAnother.then((read) => keep(key, read ? chargeNodes(read, limits) : readHere()));
@@ -289,7 +290,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // The directories the searches listed are not listed again for their drift evidence.
   const languageEvidence =
     cache?.evidenceReader(listings) ?? languageEvidenceReader((directory) => detectLanguageEvidence(directory, undefined, listings.get(directory)));
-  const judgment = judgeSources(setup, linted, workspace, { ...options, languageEvidence });
+  const judgeOptions: JudgeOptions = { ...options, languageEvidence };
+  const judgment = cache && !options.stdin ? judgeWithCache(cache, setup, linted, workspace, judgeOptions) : judgeSources(setup, linted, workspace, judgeOptions);
   const { findings, fixed, services } = judgment;
   // Written once the rules ran: the drift evidence they read is kept too.
   const cacheProblem = await cache?.save(manifestPaths);
@@ -305,7 +307,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     cwd,
     unmatchedPatterns: targets.unmatched,
     skipped,
-    undeclared: calledUndeclared(judgment.workspaceServices, judgment.undeclared),
+    undeclared: judgment.undeclared,
     notes: [
       ...(unmatched === undefined ? targets.unmatched.map((pattern) => `no svc-lint manifest found for ${pattern}`) : [unmatched]),
       ...skippedNotes,
@@ -331,19 +333,24 @@ export interface Judgment {
   fixed?: BaselineEntry[];
   /** The services of the judged sources. */
   services: Service[];
-  /** Every service the graph rules saw. */
-  workspaceServices: Service[];
-  undeclared: ReadonlyMap<string, UndeclaredService>;
+  /** Services the workspace holds without svc-lint data that its services call. */
+  undeclared: UndeclaredCallee[];
   analysis: Analysis;
 }
 
-/**
- * Judges sources already read: every rule on `linted` (the graph rules over `workspace`, which holds them too), then
- * the inline directives, the waivers and the baseline, then renders the findings. Reads no manifest: an editor keeps
- * its workspace parsed and judges the open buffers on each change.
- */
-export function judgeSources(setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[], options: JudgeOptions): Judgment {
-  const { cwd } = options;
+/** What the rules gave the linted files, before any exemption, and what the reports and the waivers read besides. */
+interface RulesGave {
+  raw: RawFinding[];
+  /** The services of the linted files. */
+  services: Service[];
+  decisions: WorkspaceDecisions;
+  undeclared: UndeclaredCallee[];
+  /** The names of the workspace's services, when waivers are checked against them. */
+  serviceNames?: string[];
+}
+
+/** Every rule on `linted`, the graph rules over `workspace` (which holds them too). */
+function runRulesOn(setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[], options: JudgeOptions): RulesGave {
   const { languages, rules } = setup;
   const services: Service[] = linted.flatMap((source) => source.services);
   const sourceFindings = linted.flatMap((source) => source.findings);
@@ -354,7 +361,7 @@ export function judgeSources(setup: Setup, linted: readonly ManifestSource[], wo
   );
   const lintedPaths = new Set(linted.map((source) => source.file.path));
   const decisions = decideWorkspace(workspaceServices, setup.framework, languages);
-  const judged = runRules({
+  const raw = runRules({
     services,
     workspaceServices,
     isLinted: (service) => lintedPaths.has(service.file.path),
@@ -362,17 +369,93 @@ export function judgeSources(setup: Setup, linted: readonly ManifestSource[], wo
     rules,
     context: { languages, decisions, languageEvidence: options.languageEvidence ?? languageEvidenceReader(), undeclared },
   });
+  return {
+    raw,
+    services,
+    decisions,
+    undeclared: calledUndeclared(workspaceServices, undeclared),
+    ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
+  };
+}
+
+/** The directives, the waivers and the baseline on what the rules gave, then the findings rendered. */
+function exemptAndRender(setup: Setup, linted: readonly ManifestSource[], gave: RulesGave, options: JudgeOptions): Judgment {
+  const { cwd } = options;
+  const { rules } = setup;
   const baselinePath = baselinePathFor(options.baseline, setup.config, cwd);
   const { findings: exempted, fixed } =
     options.exempt === false
-      ? { findings: judged, fixed: undefined }
-      : applyExemptions(judged, linted, rules, setup.config, {
+      ? { findings: gave.raw, fixed: undefined }
+      : applyExemptions(gave.raw, linted, rules, setup.config, {
           cwd,
           today: options.today ?? todayUtc(),
           allowInlineSuppressions: options.allowInlineSuppressions ?? setup.config.config.allowInlineSuppressions ?? true,
           ...(baselinePath !== undefined && { baselinePath }),
-          ...(checksWaivers(setup, options) && { serviceNames: workspaceServices.map((service) => service.name) }),
+          ...(gave.serviceNames && { serviceNames: gave.serviceNames }),
         });
   const findings = renderFindings(exempted, rules.map((entry) => entry.rule));
-  return { findings, ...(fixed && { fixed }), services, workspaceServices, undeclared, analysis: analysisOf(decisions, languages, new Set(services)) };
+  const { services, undeclared, decisions } = gave;
+  return { findings, ...(fixed && { fixed }), services, undeclared, analysis: analysisOf(decisions, setup.languages, new Set(services)) };
+}
+
+/**
+ * Judges sources already read: every rule on `linted` (the graph rules over `workspace`, which holds them too), then
+ * the inline directives, the waivers and the baseline, then renders the findings. Reads no manifest: an editor keeps
+ * its workspace parsed and judges the open buffers on each change.
+ */
+export function judgeSources(setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[], options: JudgeOptions): Judgment {
+  return exemptAndRender(setup, linted, runRulesOn(setup, linted, workspace, options), options);
+}
+
+/**
+ * Everything besides the manifests that the rules' findings depend on: the rules and their params, the languages, the
+ * framework, which files are linted, and where paths are shown from. The date, the directives, the waivers and the
+ * baseline are not: they apply to the findings afterwards.
+ */
+function judgmentInputs(setup: Setup, linted: readonly ManifestSource[], options: JudgeOptions): string {
+  return JSON.stringify({
+    cwd: options.cwd,
+    rules: setup.rules.map((entry) => entry.rule),
+    languages: setup.languages.definition(),
+    framework: setup.framework,
+    linted: linted.map((source) => source.file.path),
+    checksWaivers: checksWaivers(setup, options),
+  });
+}
+
+/**
+ * Judges with the cache: when every manifest of the workspace and the drift evidence the rules read are unchanged
+ * since a run that judged the same files with the same rules, that run's findings are taken from the cache, and the
+ * other manifests are never decoded; otherwise the rules run, and what they gave is kept for the next run.
+ */
+function judgeWithCache(cache: WorkspaceCache, setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[], options: JudgeOptions): Judgment {
+  const key = cache.judgmentKey(workspace.map((source) => source.file.path), judgmentInputs(setup, linted, options));
+  const remembered = key === undefined ? undefined : rememberedGave(cache, key, setup, linted, workspace);
+  if (remembered) return exemptAndRender(setup, linted, remembered, options);
+  const gave = runRulesOn(setup, linted, workspace, options);
+  const evidenceDirectories = cache.evidenceRead();
+  // Evidence the cache could not keep (changed within the last seconds) would not show a later change: nothing is kept.
+  if (key !== undefined && evidenceDirectories.every((directory) => cache.hasCurrentEvidence(directory))) {
+    const traffic = gave.services.map((service) => rememberedTrafficOf(gave.decisions.of(service)));
+    const { raw: findings, undeclared, serviceNames } = gave;
+    cache.rememberJudgment(key, encodeJudgment({ findings, traffic, undeclared, ...(serviceNames && { serviceNames }), evidenceDirectories: [...evidenceDirectories] }));
+  }
+  return exemptAndRender(setup, linted, gave, options);
+}
+
+/** What the rules gave in the run that kept `key`, when it is intact and the evidence it read is unchanged. */
+function rememberedGave(cache: WorkspaceCache, key: string, setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[]): RulesGave | undefined {
+  const text = cache.judgment(key);
+  const services = linted.flatMap((source) => source.services);
+  const judged = text === undefined ? undefined : decodeJudgment(text, services.length);
+  if (!judged || !judged.evidenceDirectories.every((directory) => cache.hasCurrentEvidence(directory))) return undefined;
+  const traffic = new Map(services.map((service, index) => [service, judged.traffic[index]!]));
+  const workspaceServices = () => workspace.flatMap((source) => source.services);
+  return {
+    raw: judged.findings,
+    services,
+    decisions: rememberedDecisions(traffic, workspaceServices, setup.framework, setup.languages),
+    undeclared: judged.undeclared,
+    ...(judged.serviceNames && { serviceNames: judged.serviceNames }),
+  };
 }

@@ -54,7 +54,7 @@ export interface FleetCapacity {
  * Capacity per service of the workspace (or of those in `only`), on the same decisions and traffic the rules judged.
  */
 export function estimateCapacity(decisions: WorkspaceDecisions, languages: LanguageRegistry, only?: ReadonlySet<Service>): FleetCapacity {
-  const described = only ? decisions.analysis.graph.services.filter((service) => only.has(service)) : decisions.analysis.graph.services;
+  const described = only ? inGraphOrder(decisions, only) : decisions.analysis.graph.services;
   const capacities = described.map((service): ServiceCapacity => {
     const { decision, traffic } = decisions.of(service);
     const { declaredRps, effectiveRps, inboundRps } = traffic;
@@ -75,6 +75,19 @@ export function estimateCapacity(decisions: WorkspaceDecisions, languages: Langu
     };
   });
   return { services: capacities, totals: totalsOf(capacities) };
+}
+
+/**
+ * The services of `only` that are nodes of the workspace graph (a second declaration of a name is not), in the graph's
+ * order: found through each one's decision, so a run whose decisions were remembered never builds the graph.
+ */
+function inGraphOrder(decisions: WorkspaceDecisions, only: ReadonlySet<Service>): Service[] {
+  const nodes: [number, Service][] = [];
+  for (const service of only) {
+    const { node } = decisions.of(service);
+    if (node !== undefined) nodes.push([node, service]);
+  }
+  return nodes.sort((a, b) => a[0] - b[0]).map(([, service]) => service);
 }
 
 // One figures object per profile, shared by all of its estimates: a fleet has thousands of services and a few profiles.

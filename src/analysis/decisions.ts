@@ -20,6 +20,12 @@ export interface WorkspaceDecisions {
   of(service: Service): ServiceDecision;
 }
 
+/** What a decision was made on, kept for a later run: the service's traffic (without its heaviest call) and node. */
+export interface RememberedTraffic {
+  traffic: Omit<ServiceTraffic, 'heaviestCall'>;
+  node?: number;
+}
+
 export function decideWorkspace(
   services: readonly Service[],
   framework: Framework,
@@ -48,4 +54,43 @@ export function decideWorkspace(
 function ownTraffic(service: Service): ServiceTraffic {
   const declaredRps = service.peakRps;
   return { declaredRps, effectiveRps: declaredRps ?? 0, inboundRps: 0, contributingCalls: 0, chainLength: 1, chainHeadEnd: -1 };
+}
+
+/** What a decision was made on, as `rememberedDecisions` takes it back. */
+export function rememberedTrafficOf(decided: ServiceDecision): RememberedTraffic {
+  const { heaviestCall: _heaviestCall, ...traffic } = decided.traffic;
+  return { traffic, ...(decided.node !== undefined && { node: decided.node }) };
+}
+
+/**
+ * The decisions of a workspace judged before, unchanged since: the services of `remembered` are decided on the traffic
+ * kept for them, as `decideWorkspace` decided them (a decision reads only the declared and effective peaks). Any other
+ * service, and the graph itself, come from `decideWorkspace` over `workspace()`, run on first use: a report that draws
+ * the graph gets it, a report on the linted services never builds it.
+ */
+export function rememberedDecisions(
+  remembered: ReadonlyMap<Service, RememberedTraffic>,
+  workspace: () => readonly Service[],
+  framework: Framework,
+  languages: LanguageRegistry,
+): WorkspaceDecisions {
+  let whole: WorkspaceDecisions | undefined;
+  const wholeWorkspace = () => (whole ??= decideWorkspace(workspace(), framework, languages));
+  const made = new Map<Service, ServiceDecision>();
+  return {
+    framework,
+    get analysis() {
+      return wholeWorkspace().analysis;
+    },
+    of(service) {
+      const kept = remembered.get(service);
+      if (!kept) return wholeWorkspace().of(service);
+      let decided = made.get(service);
+      if (!decided) {
+        decided = { decision: decide(service, kept.traffic, framework, languages), traffic: kept.traffic, ...(kept.node !== undefined && { node: kept.node }) };
+        made.set(service, decided);
+      }
+      return decided;
+    },
+  };
 }

@@ -45,6 +45,31 @@ describe('--cache gives byte-identical output', () => {
     // One file at a time in the warm workspace: what a hook or an editor save does.
     for (const manifest of manifests.filter((_, index) => index % 3 === 0)) await expectSameWithCache(root, ['--format', 'json', manifest]);
   });
+
+  it('over the fixture tree once every file is old enough: every format and command takes the judgment from the cache', { timeout: 240_000 }, async () => {
+    const root = join(makeWorkspace(), 'repository');
+    cpSync(join(repositoryRoot, 'fixtures'), root, { recursive: true });
+    mkdirSync(join(root, '.git'));
+    const manifests = manifestsUnder(root);
+    await withClock(true, async () => {
+      const commands = [
+        ...['json', 'sarif', 'stylish', 'compact', 'markdown', 'junit', 'github', 'gitlab', 'html'].map((format) => ['--format', format]),
+        ['report', '--format', 'json'],
+        ['report', '--format', 'html'],
+        ['graph', '--format', 'dot'],
+        ['graph', '--format', 'mermaid'],
+      ];
+      for (const args of commands) {
+        // The first run keeps the judgment, the second takes it from the cache.
+        await expectSameWithCache(root, args);
+        await expectSameWithCache(root, args);
+      }
+      for (const manifest of manifests.filter((_, index) => index % 5 === 0)) {
+        await expectSameWithCache(root, ['--format', 'json', manifest]);
+        await expectSameWithCache(root, ['--format', 'json', manifest]);
+      }
+    });
+  });
 });
 
 const serviceNames = ['orders', 'payments', 'search', 'fraud-scorer', 'edge'];
@@ -167,6 +192,8 @@ describe('--cache after random edits', () => {
           // The whole workspace, then one file of it (the graph rules read the others from the cache).
           await expectSameWithCache(root, ['--format', 'json', '--no-error-on-unmatched-pattern']);
           await expectSameWithCache(root, ['--format', 'json', '--no-error-on-unmatched-pattern', 'a']);
+          // Nothing changed since the run of the whole workspace: its judgment comes from the cache (the clock ahead).
+          await expectSameWithCache(root, ['--format', 'json', '--no-error-on-unmatched-pattern']);
         }
       })),
       { numRuns: 30, seed: 20_261_202 },

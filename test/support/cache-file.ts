@@ -61,3 +61,24 @@ export function editCacheEntries(path: string, edit: (entries: CacheEntry[]) => 
   }
   writeFileSync(path, encodeCacheFile(fingerprint, { ...payload, sources: toTable(rows) }));
 }
+
+/** What judging a workspace gave, as the cache keeps it under each key, decoded. */
+export type CachedJudgments = Map<string, { findings: Record<string, unknown>[]; traffic: unknown[]; evidenceDirectories: string[] } & Record<string, unknown>>;
+
+/** Edits the judgments a cache file keeps and writes it back as svc-lint would (a valid checksum). */
+export function editCacheJudgments(path: string, edit: (judgments: CachedJudgments) => void): void {
+  const fingerprint = fingerprintOf(path);
+  const payload = payloadOf(path) as Payload & { judgments: Map<string, Uint8Array> };
+  const judgments: CachedJudgments = new Map([...payload.judgments].map(([key, bytes]) => [key, JSON.parse(Buffer.from(bytes).toString('utf8'))]));
+  edit(judgments);
+  const encoded = new Map([...judgments].map(([key, judgment]) => [key, new Uint8Array(Buffer.from(JSON.stringify(judgment), 'utf8'))]));
+  writeFileSync(path, encodeCacheFile(fingerprint, { ...payload, judgments: encoded }));
+}
+
+/** Replaces the judgments a cache file keeps by `text` each, as a damaged cache with a valid checksum would hold. */
+export function replaceCacheJudgments(path: string, text: string): void {
+  const fingerprint = fingerprintOf(path);
+  const payload = payloadOf(path) as Payload & { judgments: Map<string, Uint8Array> };
+  const replaced = new Map([...payload.judgments.keys()].map((key) => [key, new Uint8Array(Buffer.from(text, 'utf8'))]));
+  writeFileSync(path, encodeCacheFile(fingerprint, { ...payload, judgments: replaced }));
+}

@@ -80,13 +80,63 @@ export function sourceFromTexts(texts: Omit<SourceTexts, 'judgement'> & { judgem
   };
 }
 
-const isString = (value: unknown): value is string => typeof value === 'string';
+/**
+ * A source that `decode` gives when one of its fields is first read: never, for a run that does not read them. A class,
+ * so that a workspace of thousands of them shares one set of getters.
+ */
+class LazySource implements ManifestSource {
+  #decode: (() => ManifestSource) | undefined;
+  #decoded: ManifestSource | undefined;
+
+  constructor(
+    readonly file: ManifestFile,
+    decode: () => ManifestSource,
+  ) {
+    this.#decode = decode;
+  }
+
+  #source(): ManifestSource {
+    if (!this.#decoded) {
+      this.#decoded = this.#decode!();
+      this.#decode = undefined;
+    }
+    return this.#decoded;
+  }
+
+  get services() {
+    return this.#source().services;
+  }
+  get findings() {
+    return this.#source().findings;
+  }
+  get undeclared() {
+    return this.#source().undeclared;
+  }
+  get skipped() {
+    return this.#source().skipped;
+  }
+  get judged() {
+    return this.#source().judged;
+  }
+  get directives() {
+    return this.#source().directives;
+  }
+  get dependsOnOrigin() {
+    return this.#source().dependsOnOrigin;
+  }
+}
+
+export function lazySource(file: ManifestFile, decode: () => ManifestSource): ManifestSource {
+  return new LazySource(file, decode);
+}
+
+export const isString = (value: unknown): value is string => typeof value === 'string';
 
 function isOptional(value: unknown, check: (value: unknown) => boolean): boolean {
   return value === undefined || check(value);
 }
 
-function isArrayOf(value: unknown, check: (item: unknown) => boolean): boolean {
+export function isArrayOf(value: unknown, check: (item: unknown) => boolean): value is unknown[] {
   return Array.isArray(value) && value.every(check);
 }
 
@@ -94,7 +144,7 @@ function isMessageData(value: unknown): boolean {
   return isObject(value) && Object.values(value).every((item) => typeof item === 'string' || (typeof item === 'number' && !Number.isNaN(item)));
 }
 
-function isFinding(value: unknown): boolean {
+export function isFinding(value: unknown): boolean {
   return (
     isObject(value) &&
     isString(value.ruleId) &&

@@ -56,7 +56,7 @@ async function nextRunAfter(whileReading: (path: string) => void, { old = true }
   if (old) utimesSync(file.path, longAgo, longAgo);
   const cachePath = join(directory, '.svc-lint-cache');
   const run = openWorkspaceCache(cachePath, 'f');
-  expect(run.sourceOf(file, 'named', 'all')).toBeUndefined();
+  expect(run.sourceOf(file, 'named')).toBeUndefined();
   run.beforeReading(file);
   whileReading(file.path);
   run.remember(file, 'named', sourceOf(file), readFileSync(file.path));
@@ -64,27 +64,54 @@ async function nextRunAfter(whileReading: (path: string) => void, { old = true }
   return { file, cachePath, next: () => openWorkspaceCache(cachePath, 'f') };
 }
 
+/** Rewrites the entry of `path` with a valid checksum and declarations no reader gives (a service without a language). */
+function holdWhatNoReaderGives(cachePath: string, path: string): void {
+  const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
+  if (read.kind !== 'read') throw new Error('the cache was not written');
+  const row = new TableReader(read.payload.sources).row(path)!;
+  const damaged = withText(row, sourceColumn.declarations, JSON.stringify({ services: [{ name: 'pricing' }] }));
+  writeFileSync(cachePath, encodeCacheFile('f', { ...read.payload, sources: toTable(new Map([[path, damaged]])) }));
+}
+
 describe('the workspace cache', () => {
   it('gives the whole source back for a file unchanged since it was read: services, findings and directives', async () => {
     const { file, next } = await nextRunAfter(() => {});
-    expect(plain(next().sourceOf(file, 'named', 'all'))).toEqual(plain(sourceOf(file)));
+    expect(plain(next().sourceOf(file, 'named'))).toEqual(plain(sourceOf(file)));
     expect(next().problem()).toBeUndefined();
   });
 
   it('gives a file the graph rules read without linting it its services only', async () => {
     const { file, next } = await nextRunAfter(() => {});
-    expect(plain(next().sourceOf(file, 'searched', 'services'))).toEqual(plain({ ...sourceOf(file), findings: [], directives: undefined, judged: undefined }));
+    const readAgain = () => {
+      throw new Error('an intact entry is never read again');
+    };
+    const { services, findings, undeclared, directives, judged } = next().servicesOf(file, 'searched', readAgain)!;
+    expect(plain({ file, services, findings, undeclared, directives, judged })).toEqual(plain({ ...sourceOf(file), findings: [], directives: undefined, judged: undefined }));
+  });
+
+  it('decodes the services of a file the graph rules read only when they are first read, and reads a damaged entry again', async () => {
+    const { file, cachePath, next } = await nextRunAfter(() => {});
+    holdWhatNoReaderGives(cachePath, file.path);
+    let readAgain = 0;
+    const source = next().servicesOf(file, 'searched', () => {
+      readAgain += 1;
+      return sourceOf(file);
+    })!;
+    expect(readAgain).toBe(0);
+    expect(plain(source.services)).toEqual(plain(sourceOf(file).services));
+    expect(plain(source.undeclared)).toEqual(plain(sourceOf(file).undeclared));
+    expect(readAgain).toBe(1);
   });
 
   it('keeps a file under the identity it had before it was read, so a save during the run is read again next time', async () => {
     // An editor saves the file after the run stat'ed it and while it reads it.
     const { file, next } = await nextRunAfter((path) => writeFileSync(path, 'version two, saved during the run\n'));
-    expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
+    expect(next().sourceOf(file, 'named')).toBeUndefined();
   });
 
   it('compares a file changed within the last seconds by content: an edit of the same size in the same tick is seen', async () => {
     const { file, cachePath, next } = await nextRunAfter(() => {}, { old: false });
-    expect(plain(next().sourceOf(file, 'named', 'all'))).toEqual(plain(sourceOf(file)));
+    expect(plain(next().sourceOf(file, 'named'))).toEqual(plain(sourceOf(file)));
     // An edit of the same size in the same tick of the file system's clock leaves the identity as it was: the cache is
     // made to hold the identity the file has after the edit, which is what such an edit gives.
     writeFileSync(file.path, 'version two\n');
@@ -94,7 +121,7 @@ describe('the workspace cache', () => {
     const { size, ino, mtimeMs, ctimeMs } = statSync(file.path);
     read.payload.sources.identities.set([size, ino, mtimeMs, ctimeMs]);
     writeFileSync(cachePath, encodeCacheFile('f', read.payload));
-    expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
+    expect(next().sourceOf(file, 'named')).toBeUndefined();
   });
 
   it('ignores a damaged cache with a reason for the note, and one of another configuration without a word', async () => {
@@ -102,20 +129,16 @@ describe('the workspace cache', () => {
     const bytes = readFileSync(cachePath);
     writeFileSync(cachePath, bytes.subarray(0, bytes.length - 10));
     const truncated = next();
-    expect(truncated.sourceOf(file, 'named', 'all')).toBeUndefined();
+    expect(truncated.sourceOf(file, 'named')).toBeUndefined();
     expect(truncated.problem()).toMatch(/checksum does not match/);
     const other = openWorkspaceCache(cachePath, 'another configuration');
-    expect(other.sourceOf(file, 'named', 'all')).toBeUndefined();
+    expect(other.sourceOf(file, 'named')).toBeUndefined();
     expect(other.problem()).toBeUndefined();
   });
 
   it('reads a file again when an entry holds what no reader gives, even with a valid checksum', async () => {
     const { file, cachePath, next } = await nextRunAfter(() => {});
-    const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
-    if (read.kind !== 'read') throw new Error('the cache was not written');
-    const row = new TableReader(read.payload.sources).row(file.path)!;
-    const damaged = withText(row, sourceColumn.declarations, JSON.stringify({ services: [{ name: 'pricing' }] }));
-    writeFileSync(cachePath, encodeCacheFile('f', { ...read.payload, sources: toTable(new Map([[file.path, damaged]])) }));
-    expect(next().sourceOf(file, 'named', 'all')).toBeUndefined();
+    holdWhatNoReaderGives(cachePath, file.path);
+    expect(next().sourceOf(file, 'named')).toBeUndefined();
   });
 });

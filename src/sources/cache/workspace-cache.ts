@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname } from 'node:path';
 import { isManifestFileName, type SearchCache } from '../files.js';
@@ -10,10 +11,10 @@ import type { ManifestOrigin } from '../manifest/read.js';
 import type { ManifestSource } from '../manifest/source.js';
 import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
 import { cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile } from './cache-file.js';
-import { cachedSourceTexts, sourceFromTexts } from './cached-source.js';
+import { cachedSourceTexts, lazySource, sourceFromTexts } from './cached-source.js';
 import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
-import { IdentityMemo, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
+import { IdentityMemo, identityWidth, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** The files a search found, and every directory it read with the identity it had before it was read. */
 interface SearchEntry {
@@ -24,12 +25,13 @@ interface SearchEntry {
 
 /**
  * What the cache file holds. `sources`: per manifest, the columns below; `evidence`: per directory, [its drift evidence
- * and the files read for it (JSON)].
+ * and the files read for it (JSON)]; `judgments`: what judging a workspace gave, by `judgmentKey` (UTF-8 text).
  */
 interface CachePayload {
   sources: Table;
   searches: Map<string, SearchEntry>;
   evidence: Table;
+  judgments: Map<string, Uint8Array>;
 }
 
 /** A manifest's row: origin (or `any`), SHA-256 of its bytes or '', then its `SourceTexts`. */
@@ -40,12 +42,14 @@ const anyOrigin = 'any';
 /** Searches kept: those of the run first, then earlier ones; enough for the few ways a repository is linted. */
 const maxSearches = 16;
 const evidenceColumns = 1;
+/** Judgments kept: this run's, then earlier ones (a run of the whole workspace, and of the files a hook lints). */
+const maxJudgments = 4;
 
 export const defaultCacheFile = '.svc-lint-cache';
 
 /** Changes whenever anything that shapes how a manifest is read, or what a search finds, changes. */
 export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
-  return sha256Hex(JSON.stringify({ format: 4, svcLintVersion, config }));
+  return sha256Hex(JSON.stringify({ format: 5, svcLintVersion, config }));
 }
 
 /**
@@ -57,7 +61,12 @@ export function cacheFingerprint(svcLintVersion: string, config: unknown): strin
  */
 export interface WorkspaceCache {
   /** What reading `file` as `origin` gave, from the cache, when the file is unchanged since. */
-  sourceOf(file: ManifestFile, origin: ManifestOrigin, needs: 'all' | 'services'): ManifestSource | undefined;
+  sourceOf(file: ManifestFile, origin: ManifestOrigin): ManifestSource | undefined;
+  /**
+   * What the graph rules read of `file` (its services, not what only a linted file needs), when the file is unchanged
+   * since it was read as `origin`: decoded when first used, and from `readAgain` if its entry turns out damaged.
+   */
+  servicesOf(file: ManifestFile, origin: ManifestOrigin, readAgain: () => ManifestSource): ManifestSource | undefined;
   /**
    * Notes what identifies `file` now, before it is read: a file saved while the run reads it is then remembered with
    * the identity of the version before, and read again next time (a stat after the read would hide the change).
@@ -69,6 +78,22 @@ export interface WorkspaceCache {
   searches: SearchCache;
   /** The drift evidence of each directory, from the cache when neither it nor the files read for it changed. */
   evidenceReader(listings?: ReadonlyMap<string, readonly Dirent[]>): LanguageEvidenceReader;
+  /**
+   * What identifies judging the manifests at `paths` (in the order they are judged) with `inputs` (everything else the
+   * rules read, as text): their paths, origins and identities. Undefined unless each has an entry this run, none of
+   * them so recent that its identity could hide an edit.
+   */
+  judgmentKey(paths: readonly string[], inputs: string): string | undefined;
+  /** The judgment kept under `key` (see `judgmentKey`), as it was remembered. */
+  judgment(key: string): string | undefined;
+  rememberJudgment(key: string, text: string): void;
+  /** The directories whose drift evidence this run's reader was asked for. */
+  evidenceRead(): readonly string[];
+  /**
+   * Whether the cache holds the drift evidence of `directory` as it is now: the directory and the files read for it
+   * unchanged (asked of a run that does not read the evidence itself).
+   */
+  hasCurrentEvidence(directory: string): boolean;
   /** Why the cache file could not be used (damaged, unreadable), for a note; undefined when it could. */
   problem(): string | undefined;
   /**
@@ -117,11 +142,13 @@ function isPayload(value: unknown): value is CachePayload {
     isTable(payload.sources, sourceColumns) &&
     isTable(payload.evidence, evidenceColumns) &&
     payload.searches instanceof Map &&
-    [...payload.searches.values()].every(isSearchEntry)
+    [...payload.searches.values()].every(isSearchEntry) &&
+    payload.judgments instanceof Map &&
+    [...payload.judgments].every(([key, text]) => typeof key === 'string' && text instanceof Uint8Array)
   );
 }
 
-const emptyPayload = (): CachePayload => ({ sources: emptyTable, searches: new Map(), evidence: emptyTable });
+const emptyPayload = (): CachePayload => ({ sources: emptyTable, searches: new Map(), evidence: emptyTable, judgments: new Map() });
 
 function readBytes(path: string): Buffer | undefined {
   try {
@@ -135,9 +162,15 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   const started = Date.now();
   const identities = new IdentityMemo();
   // Read on first use, which a run without files never gets to.
-  let previous: { sources: TableReader; searches: Map<string, SearchEntry>; evidence: TableReader } | undefined;
+  let previous: { sources: TableReader; searches: Map<string, SearchEntry>; evidence: TableReader; judgments: Map<string, Uint8Array> } | undefined;
   let damage: string | undefined;
-  const used = { sources: new Map<string, Row>(), searches: new Map<string, SearchEntry>(), evidence: new Map<string, Row>() };
+  const used = {
+    sources: new Map<string, Row>(),
+    searches: new Map<string, SearchEntry>(),
+    evidence: new Map<string, Row>(),
+    judgments: new Map<string, Uint8Array>(),
+  };
+  const evidenceAskedFor: string[] = [];
   let changed = false;
 
   const earlier = () => {
@@ -147,7 +180,12 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     if (read.kind === 'damaged') damage = read.problem;
     else if (read.kind === 'read' && !isPayload(read.payload)) damage = 'its entries are not those of an svc-lint cache';
     else if (read.kind === 'read') payload = read.payload as CachePayload;
-    previous = { sources: new TableReader(payload.sources), searches: payload.searches, evidence: new TableReader(payload.evidence) };
+    previous = {
+      sources: new TableReader(payload.sources),
+      searches: payload.searches,
+      evidence: new TableReader(payload.evidence),
+      judgments: payload.judgments,
+    };
     return previous;
   };
 
@@ -240,20 +278,35 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       if (used.searches.size >= maxSearches) break;
       if (!used.searches.has(key)) used.searches.set(key, entry);
     }
+    for (const [key, text] of before.judgments) {
+      if (used.judgments.size >= maxJudgments) break;
+      if (!used.judgments.has(key)) used.judgments.set(key, text);
+    }
     return dropped;
   };
 
   return {
-    sourceOf(file, origin, needs) {
+    sourceOf(file, origin) {
       const row = unchangedSource(file.path, origin);
       const texts = row && {
         declarations: row.text(sourceColumn.declarations),
         locations: row.text(sourceColumn.locations),
-        ...(needs === 'all' && { judgement: row.text(sourceColumn.judgement) }),
+        judgement: row.text(sourceColumn.judgement),
       };
       const found = texts && sourceFromTexts(texts, file);
       if (!found) used.sources.delete(file.path);
       return found;
+    },
+    servicesOf(file, origin, readAgain) {
+      const row = unchangedSource(file.path, origin);
+      if (!row) return undefined;
+      const texts = { declarations: row.text(sourceColumn.declarations), locations: row.text(sourceColumn.locations) };
+      return lazySource(file, () => {
+        const found = sourceFromTexts(texts, file);
+        if (found) return found;
+        used.sources.delete(file.path);
+        return readAgain();
+      });
     },
     beforeReading(file) {
       identities.of(file.path);
@@ -270,6 +323,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     searches,
     evidenceReader(listings) {
       return languageEvidenceReader((directory) => {
+        evidenceAskedFor.push(directory);
         const cached = cachedEvidenceOf(directory);
         if (cached) return cached;
         const identity = identities.of(directory);
@@ -282,13 +336,38 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
         return evidence;
       });
     },
+    judgmentKey(paths, inputs) {
+      const identities = new Float64Array(paths.length * identityWidth);
+      const origins: string[] = [];
+      for (const [index, entryPath] of paths.entries()) {
+        const row = used.sources.get(entryPath);
+        if (!row || row.text(sourceColumn.contentHash) !== '') return undefined;
+        identities.set([row.identity.size, row.identity.ino, row.identity.mtimeMs, row.identity.ctimeMs], index * identityWidth);
+        origins.push(row.text(sourceColumn.origin));
+      }
+      const hash = createHash('sha256').update(inputs).update('\0').update(paths.join('\0')).update('\0').update(origins.join('\0'));
+      return hash.update(new Uint8Array(identities.buffer)).digest('hex');
+    },
+    judgment(key) {
+      const text = earlier().judgments.get(key);
+      if (!text) return undefined;
+      used.judgments.set(key, text);
+      return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
+    },
+    rememberJudgment(key, text) {
+      used.judgments.delete(key);
+      used.judgments.set(key, Buffer.from(text, 'utf8'));
+      changed = true;
+    },
+    evidenceRead: () => evidenceAskedFor,
+    hasCurrentEvidence: (directory) => used.evidence.has(directory) || cachedEvidenceOf(directory) !== undefined,
     problem: () => damage,
     async save(manifests) {
       if (previous && carryOver(previous)) changed = true;
       if (!changed && damage === undefined) return undefined;
       const refusal = refusalToReplace(path, manifests);
       if (refusal !== undefined) return refusal;
-      const payload: CachePayload = { sources: toTable(used.sources), searches: used.searches, evidence: toTable(used.evidence) };
+      const payload: CachePayload = { sources: toTable(used.sources), searches: used.searches, evidence: toTable(used.evidence), judgments: used.judgments };
       try {
         mkdirSync(dirname(path), { recursive: true });
         await writeFileAtomic(path, encodeCacheFile(fingerprint, payload));

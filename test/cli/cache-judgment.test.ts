@@ -1,0 +1,106 @@
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lint, type LintOptions } from '../../src/lint.js';
+import { makeWorkspace, manifest, removeWorkspaces } from './run-cli.js';
+import { editCacheJudgments, replaceCacheJudgments, type CachedJudgments } from '../support/cache-file.js';
+
+afterAll(removeWorkspaces);
+
+// The clock an hour ahead: files written a moment ago count as old, so the cache trusts their identities alone, as it
+// does for every file not changed in the last seconds (a workspace changed within them is judged again each run).
+beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 }));
+afterEach(() => void vi.useRealTimers());
+
+const goService = (name: string, extra: string[] = []) => manifest(name, ['language: go', 'workload: api', ...extra]);
+
+/** checkout (linted) calls pricing, which only the rest of the workspace declares, at 30,000 req/s. */
+function repository(): string {
+  const root = makeWorkspace({
+    'checkout/service.yaml': manifest('checkout', ['language: python', 'workload: api', 'dependsOn:', '  - service: pricing']),
+    'pricing/service.yaml': goService('pricing', ['traffic:', '  peakRps: 30000', 'dependsOn:', '  - service: checkout']),
+  });
+  mkdirSync(join(root, '.git'));
+  return root;
+}
+
+const lintCheckout = (root: string, options: Partial<LintOptions> = {}) =>
+  lint({ cwd: root, patterns: ['checkout/service.yaml'], cache: '.svc-lint-cache', ...options });
+
+/** What a report shows of the findings: rule, place and message. */
+const shown = async (run: ReturnType<typeof lintCheckout>) =>
+  (await run).findings.map(({ ruleId, line, column, message }) => `${ruleId} ${line}:${column} ${message}`);
+
+/** A finding no rule gives: the proof that a judgment came from the cache. */
+function poison(judgments: CachedJudgments): void {
+  expect(judgments.size).toBe(1);
+  for (const judgment of judgments.values()) {
+    judgment.findings = [{ ruleId: 'unknown-dependency', messageId: 'unknown', data: { dependency: 'from-the-cache' }, file: 'checkout/service.yaml', range: { line: 1, column: 1, endLine: 1, endColumn: 2 }, service: 'checkout' }];
+  }
+}
+
+const poisoned = expect.arrayContaining([expect.stringMatching(/^unknown-dependency 1:1 .*from-the-cache/)]);
+
+describe('--cache keeps what judging the workspace gave', () => {
+  it('takes the findings of an unchanged workspace from the cache, and judges again once any of its manifests changes', async () => {
+    const root = repository();
+    const fresh = await shown(lintCheckout(root, { cache: undefined }));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(await shown(lintCheckout(root))).toEqual(fresh);
+    editCacheJudgments(join(root, '.svc-lint-cache'), poison);
+    expect(await shown(lintCheckout(root))).toEqual(poisoned);
+    // pricing is not linted, but its traffic is what checkout is judged on: a change to it is a change to the judgment.
+    // New times, and old enough that the cache trusts them alone: only the identity in the key can show the change.
+    const touched = new Date(Date.now() - 60_000);
+    utimesSync(join(root, 'pricing/service.yaml'), touched, touched);
+    expect(await shown(lintCheckout(root))).toEqual(fresh);
+  });
+
+  it('judges again when the drift evidence the rules read changes', async () => {
+    const root = repository();
+    expect(await shown(lintCheckout(root))).not.toContainEqual(expect.stringMatching(/^language-drift/));
+    editCacheJudgments(join(root, '.svc-lint-cache'), poison);
+    writeFileSync(join(root, 'checkout/requirements.txt'), 'flask\n');
+    const fresh = await shown(lintCheckout(root, { cache: undefined }));
+    expect(await shown(lintCheckout(root))).toEqual(fresh);
+  });
+
+  it('judges each set of linted files and each set of rules on its own', async () => {
+    const root = repository();
+    await lintCheckout(root);
+    editCacheJudgments(join(root, '.svc-lint-cache'), poison);
+    const withOverride = { ruleOverrides: { 'unknown-dependency': 'warning' } } as const;
+    expect(await shown(lintCheckout(root, withOverride))).toEqual(await shown(lintCheckout(root, { ...withOverride, cache: undefined })));
+    const both = { patterns: ['checkout/service.yaml', 'pricing/service.yaml'] };
+    expect(await shown(lintCheckout(root, both))).toEqual(await shown(lintCheckout(root, { ...both, cache: undefined })));
+    expect(await shown(lintCheckout(root))).toEqual(poisoned);
+  });
+
+  it('applies the directives and the date afresh: the cache keeps the findings from before them', async () => {
+    const root = makeWorkspace({
+      'checkout/service.yaml': manifest('checkout', [
+        '# svc-lint-disable-next-line hot-path-throughput until 2027-03-31 -- rewrite in Go tracked in PLAT-123',
+        'language: python',
+        'workload: api',
+        'traffic:',
+        '  peakRps: 25000',
+      ]),
+    });
+    mkdirSync(join(root, '.git'));
+    const onItsDate = await lintCheckout(root, { today: '2027-03-31' });
+    expect(onItsDate.findings.filter((finding) => finding.ruleId === 'hot-path-throughput').map((finding) => finding.suppressed?.kind)).toEqual(['inline']);
+    const dayAfter = await shown(lintCheckout(root, { today: '2027-04-01' }));
+    expect(dayAfter).toEqual(await shown(lintCheckout(root, { today: '2027-04-01', cache: undefined })));
+    expect(dayAfter).toContainEqual(expect.stringMatching(/^suppression-expired 6:3 /));
+  });
+
+  it('ignores a damaged judgment, whatever its shape, and judges again', async () => {
+    const root = repository();
+    const fresh = await shown(lintCheckout(root, { cache: undefined }));
+    for (const damaged of ['', '{', 'null', '[]', '{"findings":[{}],"traffic":[],"undeclared":[],"evidenceDirectories":[]}', '{"findings":[],"traffic":[[1]],"undeclared":[],"evidenceDirectories":[]}']) {
+      await lintCheckout(root);
+      replaceCacheJudgments(join(root, '.svc-lint-cache'), damaged);
+      expect(await shown(lintCheckout(root)), damaged).toEqual(fresh);
+    }
+  });
+});
