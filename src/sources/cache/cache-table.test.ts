@@ -41,4 +41,12 @@ describe('isTable', () => {
     const again = new TableReader(toTable(new Map([['/a', withText(row, 0, 'é')]]))).row('/a')!;
     expect([again.text(0), again.text(1)]).toEqual(['é', 'ÿ{}']);
   });
+
+  it('cuts the texts where each ends in UTF-8, for characters of two, three and four bytes', () => {
+    const texts = ['a → b', '', '😀 ×2', 'plain'];
+    const table = toTable(new Map([['/a', rowOf({ size: 1, ino: 2, mtimeMs: 3, ctimeMs: 4 }, texts)]]));
+    expect([...table.ends]).toEqual([7, 7, 15, 20]);
+    const row = new TableReader(table).row('/a')!;
+    expect(texts.map((_, column) => row.text(column))).toEqual(texts);
+  });
 });

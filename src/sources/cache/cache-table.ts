@@ -20,13 +20,14 @@ export function withText(row: Row, column: number, text: string): Row {
 
 /**
  * Entries by path, as the cache file keeps them: the paths, every identity in one typed array, and every text of every
- * row in one string, cut at `ends` (row by row, column by column). Opening one builds one string, not one per text: a
- * row's text is a slice of it, which costs no copy.
+ * row as UTF-8 in one byte array, cut at `ends` (row by row, column by column). Opening one copies the bytes and makes
+ * no string of them: a text is decoded when a run reads it, so a run that uses a few entries of a large cache pays for
+ * those (a string of megabytes takes V8 tens of milliseconds to deserialise; bytes take none).
  */
 export interface Table {
   paths: string[];
   identities: Float64Array;
-  texts: string;
+  texts: Uint8Array;
   ends: Uint32Array;
 }
 
@@ -41,7 +42,7 @@ export function isIdentifiedPaths(paths: unknown, identities: unknown): paths is
 }
 
 /** Whether the ends cut `texts` into `cells` texts, in order. */
-function cutsTexts(ends: Uint32Array, texts: string, cells: number): boolean {
+function cutsTexts(ends: Uint32Array, texts: Uint8Array, cells: number): boolean {
   if (ends.length !== cells) return false;
   let previous = 0;
   for (const end of ends) {
@@ -57,7 +58,7 @@ export function isTable(value: unknown, columns: number): value is Table {
     typeof table === 'object' &&
     table !== null &&
     isIdentifiedPaths(table.paths, table.identities) &&
-    typeof table.texts === 'string' &&
+    table.texts instanceof Uint8Array &&
     table.ends instanceof Uint32Array &&
     cutsTexts(table.ends, table.texts, table.paths.length * columns)
   );
@@ -67,10 +68,12 @@ export function isTable(value: unknown, columns: number): value is Table {
 export class TableReader {
   private readonly index = new Map<string, number>();
   private readonly columns: number;
+  private readonly bytes: Buffer;
 
   constructor(private readonly table: Table) {
     table.paths.forEach((path, position) => this.index.set(path, position));
     this.columns = table.paths.length === 0 ? 0 : table.ends.length / table.paths.length;
+    this.bytes = Buffer.from(table.texts.buffer, table.texts.byteOffset, table.texts.byteLength);
   }
 
   get paths(): readonly string[] {
@@ -80,12 +83,13 @@ export class TableReader {
   row(path: string): Row | undefined {
     const position = this.index.get(path);
     if (position === undefined) return undefined;
-    const { texts, ends } = this.table;
+    const { bytes } = this;
+    const { ends } = this.table;
     const first = position * this.columns;
     return {
       identity: readIdentity(this.table.identities, position),
       columns: this.columns,
-      text: (column) => texts.slice(first + column === 0 ? 0 : ends[first + column - 1]!, ends[first + column]!),
+      text: (column) => bytes.toString('utf8', first + column === 0 ? 0 : ends[first + column - 1]!, ends[first + column]!),
     };
   }
 }
@@ -99,8 +103,10 @@ export function toTable(rows: ReadonlyMap<string, Row>): Table {
   }
   const ends = new Uint32Array(texts.length);
   let length = 0;
-  texts.forEach((text, index) => (ends[index] = length += text.length));
-  return { paths: [...rows.keys()], identities: Float64Array.from(identities), texts: texts.join(''), ends };
+  texts.forEach((text, index) => (ends[index] = length += Buffer.byteLength(text, 'utf8')));
+  const bytes = Buffer.alloc(length);
+  texts.forEach((text, index) => bytes.write(text, index === 0 ? 0 : ends[index - 1]!, 'utf8'));
+  return { paths: [...rows.keys()], identities: Float64Array.from(identities), texts: new Uint8Array(bytes.buffer, bytes.byteOffset, length), ends };
 }
 
-export const emptyTable: Table = { paths: [], identities: new Float64Array(0), texts: '', ends: new Uint32Array(0) };
+export const emptyTable: Table = { paths: [], identities: new Float64Array(0), texts: new Uint8Array(0), ends: new Uint32Array(0) };

@@ -49,7 +49,7 @@ export const defaultCacheFile = '.svc-lint-cache';
 
 /** Changes whenever anything that shapes how a manifest is read, or what a search finds, changes. */
 export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
-  return sha256Hex(JSON.stringify({ format: 5, svcLintVersion, config }));
+  return sha256Hex(JSON.stringify({ format: 6, svcLintVersion, config }));
 }
 
 /**
