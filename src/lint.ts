@@ -10,10 +10,11 @@ import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, ty
 import { readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
-import { isCounted, type Finding, type RawFinding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee } from './types.js';
+import { isCounted, type Finding, type ManifestFile, type RawFinding, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee } from './types.js';
+import type { ManifestOrigin } from './sources/manifest/read.js';
 import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
 import type { BaselineEntry } from './exemptions/baseline.js';
-import { renderFindings } from './engine/render.js';
+import { renderFindings, withUsedData } from './engine/render.js';
 import { workspaceFiles } from './sources/workspace.js';
 import { separateSkipped } from './sources/manifest/skipped.js';
 import { calledUndeclared, undeclaredServices } from './analysis/graph/undeclared.js';
@@ -246,6 +247,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     sources.set(key, source);
     return source;
   };
+  /** Reads and parses a file here, and keeps what it gave in the cache (an editor buffer, `text`, is never kept). */
+  const readHere = (file: ManifestFile, origin: ManifestOrigin, text?: string) => {
+    const fileCache = text === undefined ? cache : undefined;
+    fileCache?.beforeReading(file);
+    let bytes: Uint8Array | undefined;
+    const source = loadManifestSource(file, languages, limits, text, origin, (read) => (bytes = read));
+    if (bytes) fileCache?.remember(file, origin, source, bytes);
+    return source;
+  };
   const load = (path: string, role: Role, ahead: ReadAhead, text?: string): ManifestSource | Promise<ManifestSource> => {
     const key = realPaths.get(path) ?? realPathOf(path);
     const known = sources.get(key);
@@ -253,18 +263,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const file = fileOf(path);
     const origin = originOf(path, role);
     const fileCache = text === undefined ? cache : undefined;
-    const readHere = () => {
-      fileCache?.beforeReading(file);
-      let bytes: Uint8Array | undefined;
-      const source = loadManifestSource(file, languages, limits, text, origin, (read) => (bytes = read));
-      if (bytes) fileCache?.remember(file, origin, source, bytes);
-      return source;
-    };
     const cached = role === 'linted' ? fileCache?.sourceOf(file, origin) : fileCache?.servicesOf(file, origin, readHere);
     if (cached) return keep(key, cached);
     const readByAnother = ahead.take(path);
-    if (!readByAnother) return keep(key, readHere());
-    return readByAnother.then((read) => keep(key, read ? chargeNodes(read, limits) : readHere()));
+    if (!readByAnother) return keep(key, readHere(file, origin, text));
+    return readByAnother.then((read) => keep(key, read ? chargeNodes(read, limits) : readHere(file, origin, text)));
   };
   const lintedAhead = aheadOf(targets.files, 'linted');
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', lintedAhead, options.stdin?.text));
@@ -437,7 +440,8 @@ function judgeWithCache(cache: WorkspaceCache, setup: Setup, linted: readonly Ma
   // Evidence the cache could not keep (changed within the last seconds) would not show a later change: nothing is kept.
   if (key !== undefined && evidenceDirectories.every((directory) => cache.hasCurrentEvidence(directory))) {
     const traffic = gave.services.map((service) => rememberedTrafficOf(gave.decisions.of(service)));
-    const { raw: findings, undeclared, serviceNames } = gave;
+    const { undeclared, serviceNames } = gave;
+    const findings = withUsedData(gave.raw, setup.rules.map((entry) => entry.rule));
     cache.rememberJudgment(key, encodeJudgment({ findings, traffic, undeclared, ...(serviceNames && { serviceNames }), evidenceDirectories: [...evidenceDirectories] }));
   }
   return exemptAndRender(setup, linted, gave, options);

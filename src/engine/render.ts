@@ -19,6 +19,22 @@ function usedData(template: string, data: MessageData): MessageData {
   return used;
 }
 
+function templateOf(rule: ResolvedRule, messageId: string): string {
+  return rule.messages[messageId] ?? rule.messages.default ?? rule.description;
+}
+
+/**
+ * The findings as rendering reads them: each with only the data its rule's message uses (a rule's data may carry
+ * figures another of its messages names). What a cache keeps of them.
+ */
+export function withUsedData(raw: readonly RawFinding[], rules: readonly ResolvedRule[]): RawFinding[] {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  return raw.map((finding) => {
+    const rule = byId.get(finding.ruleId);
+    return rule ? { ...finding, data: usedData(templateOf(rule, finding.messageId), finding.data) } : finding;
+  });
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.file, b.file) ||
@@ -39,7 +55,7 @@ export function renderFindings(raw: readonly RawFinding[], rules: readonly Resol
   for (const finding of raw) {
     const rule = enabled.get(finding.ruleId);
     if (!rule) continue;
-    const template = rule.messages[finding.messageId] ?? rule.messages.default ?? rule.description;
+    const template = templateOf(rule, finding.messageId);
     // Fields in the order reports have always written them.
     findings.push({
       ruleId: finding.ruleId,

@@ -6,16 +6,59 @@ export interface Row {
   readonly columns: number;
   /** The text of a column. */
   text(column: number): string;
+  /** Whether a column's text is empty, without decoding it. */
+  isEmpty(column: number): boolean;
 }
 
 /** A row this run made. */
 export function rowOf(identity: FileIdentity, texts: readonly string[]): Row {
-  return { identity, columns: texts.length, text: (column) => texts[column]! };
+  return { identity, columns: texts.length, text: (column) => texts[column]!, isEmpty: (column) => texts[column] === '' };
 }
 
 /** `row` with another text in one column. */
 export function withText(row: Row, column: number, text: string): Row {
-  return { ...row, text: (at) => (at === column ? text : row.text(at)) };
+  const { identity, columns } = row;
+  return {
+    identity,
+    columns,
+    text: (at) => (at === column ? text : row.text(at)),
+    isEmpty: (at) => (at === column ? text === '' : row.isEmpty(at)),
+  };
+}
+
+/**
+ * A row of a table read from the cache: where it lies in the table, nothing decoded. A class, so that a workspace of
+ * thousands of rows makes no closure per row.
+ */
+class TableRow implements Row {
+  constructor(
+    private readonly reader: TableReader,
+    private readonly position: number,
+  ) {}
+
+  get identity(): FileIdentity {
+    return readIdentity(this.reader.table.identities, this.position);
+  }
+
+  get columns(): number {
+    return this.reader.columns;
+  }
+
+  text(column: number): string {
+    const [start, end] = this.#bounds(column);
+    return this.reader.bytes.toString('utf8', start, end);
+  }
+
+  isEmpty(column: number): boolean {
+    const [start, end] = this.#bounds(column);
+    return start === end;
+  }
+
+  #bounds(column: number): [number, number] {
+    const { ends } = this.reader.table;
+    const cell = this.position * this.reader.columns + column;
+    return [cell === 0 ? 0 : ends[cell - 1]!, ends[cell]!];
+  }
 }
 
 /**
@@ -67,10 +110,11 @@ export function isTable(value: unknown, columns: number): value is Table {
 /** Rows looked up by path in a table read from the cache. */
 export class TableReader {
   private readonly index = new Map<string, number>();
-  private readonly columns: number;
-  private readonly bytes: Buffer;
+  readonly columns: number;
+  /** The texts, as a Buffer over the same bytes (decoding a slice of it copies nothing else). */
+  readonly bytes: Buffer;
 
-  constructor(private readonly table: Table) {
+  constructor(readonly table: Table) {
     table.paths.forEach((path, position) => this.index.set(path, position));
     this.columns = table.paths.length === 0 ? 0 : table.ends.length / table.paths.length;
     this.bytes = Buffer.from(table.texts.buffer, table.texts.byteOffset, table.texts.byteLength);
@@ -82,15 +126,7 @@ export class TableReader {
 
   row(path: string): Row | undefined {
     const position = this.index.get(path);
-    if (position === undefined) return undefined;
-    const { bytes } = this;
-    const { ends } = this.table;
-    const first = position * this.columns;
-    return {
-      identity: readIdentity(this.table.identities, position),
-      columns: this.columns,
-      text: (column) => bytes.toString('utf8', first + column === 0 ? 0 : ends[first + column - 1]!, ends[first + column]!),
-    };
+    return position === undefined ? undefined : new TableRow(this, position);
   }
 }
 

@@ -81,24 +81,26 @@ export function sourceFromTexts(texts: Omit<SourceTexts, 'judgement'> & { judgem
 }
 
 /**
- * A source that `decode` gives when one of its fields is first read: never, for a run that does not read them. A class,
- * so that a workspace of thousands of them shares one set of getters.
+ * A source that `decode` gives from `entry` when one of its fields is first read: never, for a run that does not read
+ * them. A class, and `decode` one function for all of a run's sources, so that a workspace of thousands of them makes
+ * no closure per source.
  */
-class LazySource implements ManifestSource {
-  #decode: (() => ManifestSource) | undefined;
+class LazySource<Entry> implements ManifestSource {
+  #entry: Entry | undefined;
   #decoded: ManifestSource | undefined;
 
   constructor(
     readonly file: ManifestFile,
-    decode: () => ManifestSource,
+    entry: Entry,
+    private readonly decode: (file: ManifestFile, entry: Entry) => ManifestSource,
   ) {
-    this.#decode = decode;
+    this.#entry = entry;
   }
 
   #source(): ManifestSource {
     if (!this.#decoded) {
-      this.#decoded = this.#decode!();
-      this.#decode = undefined;
+      this.#decoded = this.decode(this.file, this.#entry!);
+      this.#entry = undefined;
     }
     return this.#decoded;
   }
@@ -126,8 +128,8 @@ class LazySource implements ManifestSource {
   }
 }
 
-export function lazySource(file: ManifestFile, decode: () => ManifestSource): ManifestSource {
-  return new LazySource(file, decode);
+export function lazySource<Entry>(file: ManifestFile, entry: Entry, decode: (file: ManifestFile, entry: Entry) => ManifestSource): ManifestSource {
+  return new LazySource(file, entry, decode);
 }
 
 export const isString = (value: unknown): value is string => typeof value === 'string';

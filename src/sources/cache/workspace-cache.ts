@@ -47,6 +47,16 @@ const maxJudgments = 4;
 
 export const defaultCacheFile = '.svc-lint-cache';
 
+/** Reads a file whose entry turned out damaged (one function for a whole run). */
+export type ReadAgain = (file: ManifestFile, origin: ManifestOrigin) => ManifestSource;
+
+/** A workspace file's entry, decoded when the run first reads its services. */
+interface UnreadServices {
+  row: Row;
+  origin: ManifestOrigin;
+  readAgain: ReadAgain;
+}
+
 /** Changes whenever anything that shapes how a manifest is read, or what a search finds, changes. */
 export function cacheFingerprint(svcLintVersion: string, config: unknown): string {
   return sha256Hex(JSON.stringify({ format: 6, svcLintVersion, config }));
@@ -66,7 +76,7 @@ export interface WorkspaceCache {
    * What the graph rules read of `file` (its services, not what only a linted file needs), when the file is unchanged
    * since it was read as `origin`: decoded when first used, and from `readAgain` if its entry turns out damaged.
    */
-  servicesOf(file: ManifestFile, origin: ManifestOrigin, readAgain: () => ManifestSource): ManifestSource | undefined;
+  servicesOf(file: ManifestFile, origin: ManifestOrigin, readAgain: ReadAgain): ManifestSource | undefined;
   /**
    * Notes what identifies `file` now, before it is read: a file saved while the run reads it is then remembered with
    * the identity of the version before, and read again next time (a stat after the read would hide the change).
@@ -204,8 +214,8 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     if (!row || !isCurrent(filePath, row.identity)) return undefined;
     const readAs = row.text(sourceColumn.origin);
     if (readAs !== origin && readAs !== anyOrigin) return undefined;
-    const contentHash = row.text(sourceColumn.contentHash);
-    if (contentHash !== '') {
+    if (!row.isEmpty(sourceColumn.contentHash)) {
+      const contentHash = row.text(sourceColumn.contentHash);
       const bytes = readBytes(filePath);
       if (!bytes || sha256Hex(bytes) !== contentHash) return undefined;
       if (!isRacy(row.identity, started)) {
@@ -285,6 +295,13 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     return dropped;
   };
 
+  const decodeServices = (file: ManifestFile, { row, origin, readAgain }: UnreadServices): ManifestSource => {
+    const found = sourceFromTexts({ declarations: row.text(sourceColumn.declarations), locations: row.text(sourceColumn.locations) }, file);
+    if (found) return found;
+    used.sources.delete(file.path);
+    return readAgain(file, origin);
+  };
+
   return {
     sourceOf(file, origin) {
       const row = unchangedSource(file.path, origin);
@@ -299,14 +316,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     },
     servicesOf(file, origin, readAgain) {
       const row = unchangedSource(file.path, origin);
-      if (!row) return undefined;
-      const texts = { declarations: row.text(sourceColumn.declarations), locations: row.text(sourceColumn.locations) };
-      return lazySource(file, () => {
-        const found = sourceFromTexts(texts, file);
-        if (found) return found;
-        used.sources.delete(file.path);
-        return readAgain();
-      });
+      return row && lazySource<UnreadServices>(file, { row, origin, readAgain }, decodeServices);
     },
     beforeReading(file) {
       identities.of(file.path);
@@ -341,8 +351,9 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       const origins: string[] = [];
       for (const [index, entryPath] of paths.entries()) {
         const row = used.sources.get(entryPath);
-        if (!row || row.text(sourceColumn.contentHash) !== '') return undefined;
-        identities.set([row.identity.size, row.identity.ino, row.identity.mtimeMs, row.identity.ctimeMs], index * identityWidth);
+        if (!row || !row.isEmpty(sourceColumn.contentHash)) return undefined;
+        const { size, ino, mtimeMs, ctimeMs } = row.identity;
+        identities.set([size, ino, mtimeMs, ctimeMs], index * identityWidth);
         origins.push(row.text(sourceColumn.origin));
       }
       const hash = createHash('sha256').update(inputs).update('\0').update(paths.join('\0')).update('\0').update(origins.join('\0'));
