@@ -35,12 +35,14 @@ const unwritten: { bytes: number; written: Promise<unknown> }[] = [];
 let unwrittenBytes = 0;
 const utf8 = new TextEncoder();
 
-async function writeStdout(text: string): Promise<void> {
-  // Sent as UTF-8 in a buffer the process takes over, not as a string it gets a copy of: the process writes bytes
-  // anyway, and copying a report's string costs more than encoding it (twice as much once "→" or "×" makes it a
-  // two-byte string).
-  const bytes = utf8.encode(text);
-  const written = ask((id) => ({ type: 'stdout', id, bytes }), [bytes.buffer]);
+// Sent as UTF-8 in a buffer the process takes over, not as a string it gets a copy of: the process writes bytes
+// anyway, and copying a report's string costs more than encoding it (twice as much once "→" makes it a two-byte string).
+function writeStdout(text: string): Promise<void> {
+  return writeStdoutBytes(utf8.encode(text));
+}
+
+async function writeStdoutBytes(bytes: Uint8Array): Promise<void> {
+  const written = ask((id) => ({ type: 'stdout', id, bytes }), [bytes.buffer as ArrayBuffer]);
   unwritten.push({ bytes: bytes.length, written });
   unwrittenBytes += bytes.length;
   while (unwrittenBytes > maxUnwrittenBytes) await settleOldestWrite();
@@ -77,6 +79,7 @@ async function run(): Promise<void> {
       return reply.type === 'answer' ? reply.text : '';
     },
     writeStdout,
+    writeStdoutBytes,
     writeStderr: (text) => send({ type: 'stderr', text }),
   });
   await flushStdout();

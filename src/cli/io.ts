@@ -12,6 +12,11 @@ export interface CliIo {
   prompt?(question: string): Promise<string>;
   /** May return a promise that settles once the text is handed on, so a large report waits for a slow reader. */
   writeStdout(text: string): void | Promise<void>;
+  /**
+   * Writes UTF-8 to stdout, taking the bytes over (the caller never touches them again); when present, a report in
+   * pieces is encoded piece by piece and written this way.
+   */
+  writeStdoutBytes?(bytes: Uint8Array): Promise<void>;
   writeStderr(text: string): void;
 }
 

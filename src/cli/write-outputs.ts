@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { SvcLintError } from '../errors.js';
 import { isManifestFileName } from '../sources/files.js';
 import { displayPathOf } from '../io/paths.js';
-import { inBatches } from '../io/batches.js';
+import { inBatches, inByteBatches } from '../io/batches.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { standardStreamOf, writeInPlace, writeTargetOf } from '../io/write-target.js';
 import type { OutputRequest } from './args.js';
@@ -85,7 +85,9 @@ export async function writeOutputs<Format extends string>(
       await writeReportFile(io.cwd, output.file!, text, options);
     } else {
       const write = stream === 'stdout' ? io.writeStdout : io.writeStderr;
+      const writeBytes = stream === 'stdout' ? io.writeStdoutBytes : undefined;
       if (typeof text === 'string') await write(text);
+      else if (writeBytes) for (const batch of inByteBatches(text)) await writeBytes(batch);
       else for (const batch of inBatches(text)) await write(batch);
     }
   }
