@@ -89,9 +89,13 @@ export function decodeJudgment(text: string, services: number): RememberedJudgme
   ) {
     return undefined;
   }
-  const traffic = (value.traffic as TrafficNumbers[]).map(([declaredRps, effectiveRps, inboundRps, contributingCalls, chainLength, chainHeadEnd, node]): RememberedTraffic => ({
-    traffic: { ...(declaredRps !== null && { declaredRps }), effectiveRps, inboundRps, contributingCalls, chainLength, chainHeadEnd },
-    ...(node >= 0 && { node }),
-  }));
+  const traffic = (value.traffic as TrafficNumbers[]).map(([declaredRps, effectiveRps, inboundRps, contributingCalls, chainLength, chainHeadEnd, node]): RememberedTraffic => {
+    // Literals of fixed shape: an object begun with a spread gets a hidden class of its own, one per service.
+    const traffic =
+      declaredRps === null
+        ? { effectiveRps, inboundRps, contributingCalls, chainLength, chainHeadEnd }
+        : { declaredRps, effectiveRps, inboundRps, contributingCalls, chainLength, chainHeadEnd };
+    return node >= 0 ? { traffic, node } : { traffic };
+  });
   return { ...(value as unknown as RememberedJudgment), traffic };
 }
