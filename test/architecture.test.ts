@@ -20,7 +20,7 @@ export const stages = [
   { name: 'ruleset', members: ['ruleset/'] },
   { name: 'engine', members: ['engine/'] },
   { name: 'exemptions', members: ['exemptions/'] },
-  { name: 'pipeline', members: ['lint.ts'] },
+  { name: 'pipeline', members: ['lint.ts', 'judge.ts'] },
   { name: 'output', members: ['output/'] },
   { name: 'cli', members: ['cli/', 'cli.ts', 'cli-worker.ts'] },
   { name: 'lsp', members: ['lsp/'], beside: true },

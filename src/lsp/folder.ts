@@ -5,7 +5,7 @@ import { SvcLintError } from '../errors.js';
 import { configuredBaselinePath } from '../exemptions/exempt.js';
 import { displayPathOf } from '../io/paths.js';
 import { isManifestFileName } from '../sources/files.js';
-import { judgeSources, type Judgment } from '../lint.js';
+import { judgeSources, type Judgment } from '../judge.js';
 import { defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource, type SourceLimits } from '../sources/manifest/source.js';
 import type { ManifestOrigin } from '../sources/manifest/read.js';
 import { setUp, type Setup } from '../ruleset/setup.js';
