@@ -4,6 +4,8 @@ import { formatNumber } from '../text/number.js';
 const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*(?::([^|{}]*)\|([^{}]*))?\}\}/g;
 /** `{{#key}}…{{/key}}` keeps its text when `key` has a value, `{{^key}}…{{/key}}` when it has none (as in Mustache). */
 const sectionPattern = /\{\{([#^])\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g;
+/** Where a section opens, nested ones included (`sectionPattern` matches whole sections, so not the ones inside). */
+const sectionOpeningPattern = /\{\{[#^]\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 
 
 function formatValue(value: string | number): string {
@@ -36,7 +38,7 @@ export function renderMessage(template: string, data: MessageData): string {
 /** The keys a message template refers to (in placeholders and sections), to check them against what its template provides. */
 export function placeholdersOf(template: string): string[] {
   return [
-    ...[...template.matchAll(sectionPattern)].map((match) => match[2] as string),
+    ...[...template.matchAll(sectionOpeningPattern)].map((match) => match[1] as string),
     ...[...template.matchAll(placeholderPattern)].map((match) => match[1] as string),
   ];
 }

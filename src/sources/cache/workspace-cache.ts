@@ -347,17 +347,17 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       });
     },
     judgmentKey(paths, inputs) {
-      const identities = new Float64Array(paths.length * identityWidth);
+      const identityNumbers = new Float64Array(paths.length * identityWidth);
       const origins: string[] = [];
       for (const [index, entryPath] of paths.entries()) {
         const row = used.sources.get(entryPath);
         if (!row || !row.isEmpty(sourceColumn.contentHash)) return undefined;
         const { size, ino, mtimeMs, ctimeMs } = row.identity;
-        identities.set([size, ino, mtimeMs, ctimeMs], index * identityWidth);
+        identityNumbers.set([size, ino, mtimeMs, ctimeMs], index * identityWidth);
         origins.push(row.text(sourceColumn.origin));
       }
       const hash = createHash('sha256').update(inputs).update('\0').update(paths.join('\0')).update('\0').update(origins.join('\0'));
-      return hash.update(new Uint8Array(identities.buffer)).digest('hex');
+      return hash.update(new Uint8Array(identityNumbers.buffer)).digest('hex');
     },
     judgment(key) {
       const text = earlier().judgments.get(key);
