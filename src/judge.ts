@@ -1,5 +1,4 @@
-import type { LanguageEvidenceReader } from './sources/evidence/detect.js';
-import { languageEvidenceReader } from './sources/evidence/detect.js';
+import { languageEvidenceReader, type LanguageEvidenceReader } from './sources/evidence/detect.js';
 import type { ManifestSource } from './sources/manifest/source.js';
 import type { Setup } from './ruleset/setup.js';
 import type { Finding, RawFinding, Service, UndeclaredCallee } from './types.js';
