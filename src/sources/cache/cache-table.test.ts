@@ -42,6 +42,16 @@ describe('isTable', () => {
     expect([again.text(0), again.text(1)]).toEqual(['é', 'ÿ{}']);
   });
 
+  it('writes rows read from a table again as they were, copying their bytes, beside rows this run made', () => {
+    const texts = ['a → b', '', '😀 ×2', 'plain'];
+    const identity = { size: 1, ino: 2, mtimeMs: 3, ctimeMs: 4 };
+    const first = new TableReader(toTable(new Map([['/a', rowOf(identity, texts)], ['/b', rowOf(identity, ['x', 'y', 'z', 'é'])]])));
+    const again = new TableReader(toTable(new Map([['/c', rowOf(identity, ['ÿ', '', '', '→'])], ['/a', first.row('/a')!], ['/b', first.row('/b')!]])));
+    const textsOf = (path: string) => [0, 1, 2, 3].map((column) => again.row(path)!.text(column));
+    expect([textsOf('/a'), textsOf('/b'), textsOf('/c')]).toEqual([texts, ['x', 'y', 'z', 'é'], ['ÿ', '', '', '→']]);
+    expect(again.row('/a')!.identity).toEqual(identity);
+  });
+
   it('cuts the texts where each ends in UTF-8, for characters of two, three and four bytes', () => {
     const texts = ['a → b', '', '😀 ×2', 'plain'];
     const table = toTable(new Map([['/a', rowOf({ size: 1, ino: 2, mtimeMs: 3, ctimeMs: 4 }, texts)]]));

@@ -54,6 +54,12 @@ class TableRow implements Row {
     return start === end;
   }
 
+  /** A column's text as the table holds it, UTF-8: a row written again unchanged is copied, not decoded. */
+  bytes(column: number): Uint8Array {
+    const [start, end] = this.#bounds(column);
+    return this.reader.bytes.subarray(start, end);
+  }
+
   #bounds(column: number): [number, number] {
     const { ends } = this.reader.table;
     const cell = this.position * this.reader.columns + column;
@@ -132,16 +138,21 @@ export class TableReader {
 
 export function toTable(rows: ReadonlyMap<string, Row>): Table {
   const identities: number[] = [];
-  const texts: string[] = [];
+  // A row read from a table keeps its texts as bytes; one this run made has strings.
+  const cells: (string | Uint8Array)[] = [];
   for (const row of rows.values()) {
     writeIdentity(row.identity, identities);
-    for (let column = 0; column < row.columns; column++) texts.push(row.text(column));
+    for (let column = 0; column < row.columns; column++) cells.push(row instanceof TableRow ? row.bytes(column) : row.text(column));
   }
-  const ends = new Uint32Array(texts.length);
+  const ends = new Uint32Array(cells.length);
   let length = 0;
-  texts.forEach((text, index) => (ends[index] = length += Buffer.byteLength(text, 'utf8')));
+  cells.forEach((cell, index) => (ends[index] = length += typeof cell === 'string' ? Buffer.byteLength(cell, 'utf8') : cell.length));
   const bytes = Buffer.alloc(length);
-  texts.forEach((text, index) => bytes.write(text, index === 0 ? 0 : ends[index - 1]!, 'utf8'));
+  cells.forEach((cell, index) => {
+    const at = index === 0 ? 0 : ends[index - 1]!;
+    if (typeof cell === 'string') bytes.write(cell, at, 'utf8');
+    else bytes.set(cell, at);
+  });
   return { paths: [...rows.keys()], identities: Float64Array.from(identities), texts: new Uint8Array(bytes.buffer, bytes.byteOffset, length), ends };
 }
 
