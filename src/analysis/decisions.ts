@@ -32,21 +32,29 @@ export function decideWorkspace(
   languages: LanguageRegistry,
 ): WorkspaceDecisions {
   const analysis = analyseWorkspace(services);
+  const of = decidedOnce(framework, languages, (service) => {
+    const node = analysis.graph.indexByName.get(service.name);
+    const isNode = node !== undefined && analysis.graph.services[node] === service;
+    return isNode ? { traffic: analysis.traffic[node]!, node } : { traffic: ownTraffic(service) };
+  });
+  return { framework, analysis, of };
+}
+
+/** Each service's decision, made the first time it is asked for on the traffic and node `on` gives it, then kept. */
+function decidedOnce(
+  framework: Framework,
+  languages: LanguageRegistry,
+  on: (service: Service) => { traffic: ServiceTraffic; node?: number },
+): (service: Service) => ServiceDecision {
   const made = new Map<Service, ServiceDecision>();
-  return {
-    framework,
-    analysis,
-    of(service) {
-      let decided = made.get(service);
-      if (!decided) {
-        const node = analysis.graph.indexByName.get(service.name);
-        const isNode = node !== undefined && analysis.graph.services[node] === service;
-        const traffic = isNode ? analysis.traffic[node]! : ownTraffic(service);
-        decided = { decision: decide(service, traffic, framework, languages), traffic, ...(isNode && { node }) };
-        made.set(service, decided);
-      }
-      return decided;
-    },
+  return (service) => {
+    let decided = made.get(service);
+    if (!decided) {
+      const { traffic, node } = on(service);
+      decided = { decision: decide(service, traffic, framework, languages), traffic, ...(node !== undefined && { node }) };
+      made.set(service, decided);
+    }
+    return decided;
   };
 }
 
@@ -76,21 +84,12 @@ export function rememberedDecisions(
 ): WorkspaceDecisions {
   let whole: WorkspaceDecisions | undefined;
   const wholeWorkspace = () => (whole ??= decideWorkspace(workspace(), framework, languages));
-  const made = new Map<Service, ServiceDecision>();
+  const ofRemembered = decidedOnce(framework, languages, (service) => remembered.get(service)!);
   return {
     framework,
     get analysis() {
       return wholeWorkspace().analysis;
     },
-    of(service) {
-      const kept = remembered.get(service);
-      if (!kept) return wholeWorkspace().of(service);
-      let decided = made.get(service);
-      if (!decided) {
-        decided = { decision: decide(service, kept.traffic, framework, languages), traffic: kept.traffic, ...(kept.node !== undefined && { node: kept.node }) };
-        made.set(service, decided);
-      }
-      return decided;
-    },
+    of: (service) => (remembered.has(service) ? ofRemembered(service) : wholeWorkspace().of(service)),
   };
 }
