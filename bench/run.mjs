@@ -218,9 +218,9 @@ async function measureSize(size, options, tools, workRoot, failures) {
 }
 
 /**
- * One manifest linted inside the largest workspace, which is made a repository so the graph rules read all of it:
- * what a pre-commit hook on one staged file or an editor save costs, without and with a warm --cache, beside the floor
- * of that workspace.
+ * One manifest linted inside the largest workspace, which is made a repository so the graph rules read all of it,
+ * without and with a warm --cache, beside the floor of that workspace. The file does not change between runs, so the
+ * warm runs take the cache's judgment (a file just edited, as a hook lints it, is not measured here).
  */
 async function measureOneFile(workspaceDir, manifests, options, floorArgs, failures) {
   mkdirSync(join(workspaceDir, '.git'), { recursive: true });

@@ -160,8 +160,9 @@ export function judgeWithCache(cache: WorkspaceCache, setup: Setup, linted: read
 /** What the rules gave in the run that kept `key`, when it is intact and the evidence it read is unchanged. */
 function rememberedGave(cache: WorkspaceCache, key: string, setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[]): RulesGave | undefined {
   const text = cache.judgment(key);
+  if (text === undefined) return undefined;
   const services = linted.flatMap((source) => source.services);
-  const judged = text === undefined ? undefined : decodeJudgment(text, services.length);
+  const judged = decodeJudgment(text, services.length);
   if (!judged || !judged.evidenceDirectories.every((directory) => cache.hasCurrentEvidence(directory))) return undefined;
   const traffic = new Map(services.map((service, index) => [service, judged.traffic[index]!]));
   const workspaceServices = () => workspace.flatMap((source) => source.services);

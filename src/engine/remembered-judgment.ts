@@ -62,8 +62,7 @@ function isUndeclaredCallee(value: unknown): boolean {
     isPosition(value.line) &&
     isPosition(value.column) &&
     isString(value.reason) &&
-    Array.isArray(value.calledBy) &&
-    value.calledBy.every(isString)
+    isArrayOf(value.calledBy, isString)
   );
 }
 

@@ -366,7 +366,6 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
     },
     rememberJudgment(key, text) {
-      used.judgments.delete(key);
       used.judgments.set(key, Buffer.from(text, 'utf8'));
       changed = true;
     },
