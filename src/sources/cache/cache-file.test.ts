@@ -23,7 +23,7 @@ describe('readCacheFile', () => {
   it.each([1, 262_143, 262_144, 600_000])('finds a byte changed %i bytes into the body', (offset) => {
     const bytes = encodeCacheFile('fingerprint', { texts });
     const bodyStart = cacheMagic.length + 'fingerprint\n'.length + 64 + 1;
-    bytes[bodyStart + offset] ^= 0xff;
+    bytes[bodyStart + offset] = 0xff - bytes[bodyStart + offset]!;
     expect(readCacheFile(written(bytes), 'fingerprint')).toEqual({
       kind: 'damaged',
       problem: 'its checksum does not match its content (cut short or changed since svc-lint wrote it)',
