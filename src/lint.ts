@@ -284,6 +284,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Written once the rules ran: the drift evidence they read is kept too.
   const cacheProblem = await cache?.save(manifestPaths);
   const cacheDamage = cache?.problem();
+  const damagedEntries = cache?.hasDamagedEntries() === true;
   return {
     findings,
     ...(fixed && { fixed }),
@@ -301,6 +302,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...skippedNotes,
       ...targets.excluded.map((pattern) => `${pattern} is left out by the config's exclude`),
       ...(cacheDamage === undefined || cachePath === undefined ? [] : [`ignored the cache ${displayPathOf(cwd, cachePath)}: ${cacheDamage}; every manifest was read`]),
+      ...(!damagedEntries || cachePath === undefined
+        ? []
+        : [`ignored entries of the cache ${displayPathOf(cwd, cachePath)} that do not match their checksum (changed since svc-lint wrote them)`]),
       ...(cacheProblem === undefined || cachePath === undefined ? [] : [`cannot write the cache ${displayPathOf(cwd, cachePath)}: ${cacheProblem}`]),
     ],
     analysis: judgment.analysis,

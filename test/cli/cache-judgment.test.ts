@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lint, type LintOptions } from '../../src/lint.js';
 import { makeWorkspace, manifest, removeWorkspaces } from './run-cli.js';
-import { editCacheJudgments, replaceCacheJudgments, type CachedJudgments } from '../support/cache-file.js';
+import { cacheEntries, damageCacheText, editCacheJudgments, replaceCacheJudgments, type CachedJudgments } from '../support/cache-file.js';
+import { rowsPerPart } from '../../src/sources/cache/cache-table.js';
+import { sourceColumn } from '../../src/sources/cache/workspace-cache.js';
 
 afterAll(removeWorkspaces);
 
@@ -102,5 +104,33 @@ describe('--cache keeps what judging the workspace gave', () => {
       replaceCacheJudgments(join(root, '.svc-lint-cache'), damaged);
       expect(await shown(lintCheckout(root)), damaged).toEqual(fresh);
     }
+  });
+
+  it('reads only the parts of the cache a run uses: a damaged entry of a manifest it does not lint is never read while the judgment holds', { timeout: 60_000 }, async () => {
+    const root = repository();
+    // More manifests than one part of the cache's texts holds, so the last ones lie in a part of their own.
+    for (let index = 0; index < rowsPerPart + 20; index++) {
+      mkdirSync(join(root, `filler-${index}`));
+      writeFileSync(join(root, `filler-${index}/service.yaml`), goService(`filler-${index}`));
+    }
+    const cachePath = join(root, '.svc-lint-cache');
+    const lintAll = (options: Partial<LintOptions> = {}) => lint({ cwd: root, patterns: ['.'], cache: '.svc-lint-cache', ...options });
+    const fresh = await shown(lintCheckout(root, { cache: undefined }));
+    const freshAll = await shown(lintAll({ cache: undefined }));
+    await lintCheckout(root);
+    const entries = cacheEntries(cachePath);
+    expect(entries.length).toBeGreaterThan(rowsPerPart);
+    damageCacheText(cachePath, entries.at(-1)!.path, sourceColumn.declarations);
+
+    const cacheNotes = async (run: ReturnType<typeof lint>) => (await run).notes.filter((note) => note.includes('cache'));
+    const one = lintCheckout(root);
+    expect(await shown(one)).toEqual(fresh);
+    expect(await cacheNotes(one)).toEqual([]);
+    // Judging the whole workspace reads every entry: the damaged one is read from its manifest, and said.
+    const all = lintAll();
+    expect(await shown(all)).toEqual(freshAll);
+    expect(await cacheNotes(all)).toEqual(['ignored entries of the cache .svc-lint-cache that do not match their checksum (changed since svc-lint wrote them)']);
+    // The cache was written anew without it.
+    expect(await cacheNotes(lintAll())).toEqual([]);
   });
 });

@@ -163,7 +163,7 @@ describe('a cache or a baseline replaces only svc-lint\'s own file', { timeout: 
   });
 
   it('a cache svc-lint wrote is replaced, even damaged, and so is an empty file', () => {
-    for (const previous of ['', '{"fingerprint": "ab', '{ "fingerprint" : "0", "files": [] }']) {
+    for (const previous of ['', '{"fingerprint": "ab', '{ "fingerprint" : "0", "files": [] }', 'svc-lint cache 3\nfingerprint\n']) {
       const root = apiWorkspace({ 'lint.cache': previous });
       const run = runCli(['api.yaml', '--cache', '--cache-location', 'lint.cache', '-f', 'json'], { cwd: root });
       expectExit(run, 1);

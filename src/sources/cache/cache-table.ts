@@ -1,12 +1,13 @@
+import { sha256Bytes } from './cache-file.js';
 import { identityWidth, readIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** One entry of a table: the identity its file or directory had, and its texts (JSON, decoded only when used). */
 export interface Row {
   readonly identity: FileIdentity;
   readonly columns: number;
-  /** The text of a column. */
-  text(column: number): string;
-  /** Whether a column's text is empty, without decoding it. */
+  /** The text of a column; undefined when the cache's bytes for it are damaged (the entry is then not used). */
+  text(column: number): string | undefined;
+  /** Whether a column's text is empty, without reading it. */
   isEmpty(column: number): boolean;
 }
 
@@ -27,7 +28,7 @@ export function withText(row: Row, column: number, text: string): Row {
 }
 
 /**
- * A row of a table read from the cache: where it lies in the table, nothing decoded. A class, so that a workspace of
+ * A row of a table read from the cache: where it lies in the table, nothing read. A class, so that a workspace of
  * thousands of rows makes no closure per row.
  */
 class TableRow implements Row {
@@ -44,40 +45,44 @@ class TableRow implements Row {
     return this.reader.columns;
   }
 
-  text(column: number): string {
-    const [start, end] = this.#bounds(column);
-    return this.reader.bytes.toString('utf8', start, end);
+  text(column: number): string | undefined {
+    return this.bytes(column)?.toString('utf8');
   }
 
   isEmpty(column: number): boolean {
-    const [start, end] = this.#bounds(column);
-    return start === end;
+    const cell = this.reader.cellOf(this.position, column);
+    return this.reader.startOf(cell) === this.reader.table.ends[cell];
   }
 
   /** A column's text as the table holds it, UTF-8: a row written again unchanged is copied, not decoded. */
-  bytes(column: number): Uint8Array {
-    const [start, end] = this.#bounds(column);
-    return this.reader.bytes.subarray(start, end);
-  }
-
-  #bounds(column: number): [number, number] {
-    const { ends } = this.reader.table;
-    const cell = this.position * this.reader.columns + column;
-    return [cell === 0 ? 0 : ends[cell - 1]!, ends[cell]!];
+  bytes(column: number): Buffer | undefined {
+    return this.reader.bytesOf(this.position, column);
   }
 }
 
 /**
- * Entries by path, as the cache file keeps them: the paths, every identity in one typed array, and every text of every
- * row as UTF-8 in one byte array, cut at `ends` (row by row, column by column). Opening one copies the bytes and makes
- * no string of them: a text is decoded when a run reads it, so a run that uses a few entries of a large cache pays for
- * those (a string of megabytes takes V8 tens of milliseconds to deserialise; bytes take none).
+ * Entries by path, as the cache file keeps them: the paths, every identity in one typed array, and every text as UTF-8
+ * in a blob after the head, column by column (each column row by row), cut at `ends`. The blob is read in parts of
+ * `rowsPerPart` rows of one column, each checked by its SHA-256 in `digests`, when a run first reads a text in it: a
+ * run that takes the judgment of a large workspace reads the parts of the files it lints, and of the columns every row
+ * is asked for, not the megabytes of every declaration.
  */
 export interface Table {
   paths: string[];
   identities: Float64Array;
-  texts: Uint8Array;
   ends: Uint32Array;
+  /** The index of the blob that holds the texts. */
+  blob: number;
+  /** The SHA-256 of each part, 32 bytes each, column by column. */
+  digests: Uint8Array;
+}
+
+/** Rows per part of a column: a few hundred kilobytes of declarations at most, so a few reads for a whole run. */
+export const rowsPerPart = 512;
+const digestBytes = 32;
+
+function partsPerColumn(rows: number): number {
+  return Math.ceil(rows / rowsPerPart);
 }
 
 /** Whether `paths` are strings with one identity each in `identities`: how the cache file lists what it looked at. */
@@ -90,15 +95,15 @@ export function isIdentifiedPaths(paths: unknown, identities: unknown): paths is
   );
 }
 
-/** Whether the ends cut `texts` into `cells` texts, in order. */
-function cutsTexts(ends: Uint32Array, texts: Uint8Array, cells: number): boolean {
+/** Whether the ends cut the texts into `cells` texts, in order. */
+function cutsTexts(ends: Uint32Array, cells: number): boolean {
   if (ends.length !== cells) return false;
   let previous = 0;
   for (const end of ends) {
     if (end < previous) return false;
     previous = end;
   }
-  return previous <= texts.length;
+  return true;
 }
 
 export function isTable(value: unknown, columns: number): value is Table {
@@ -107,53 +112,120 @@ export function isTable(value: unknown, columns: number): value is Table {
     typeof table === 'object' &&
     table !== null &&
     isIdentifiedPaths(table.paths, table.identities) &&
-    table.texts instanceof Uint8Array &&
     table.ends instanceof Uint32Array &&
-    cutsTexts(table.ends, table.texts, table.paths.length * columns)
+    cutsTexts(table.ends, table.paths.length * columns) &&
+    Number.isSafeInteger(table.blob) &&
+    table.digests instanceof Uint8Array &&
+    table.digests.length === partsPerColumn(table.paths.length) * columns * digestBytes
   );
 }
 
-/** Rows looked up by path in a table read from the cache. */
+/** Reads `[start, end)` of a table's texts blob; undefined when it cannot be read. */
+export type ReadTexts = (start: number, end: number) => Buffer | undefined;
+
+/** Rows looked up by path in a table read from the cache, whose texts are read part by part as rows ask for them. */
 export class TableReader {
   private readonly index = new Map<string, number>();
   readonly columns: number;
-  /** The texts, as a Buffer over the same bytes (decoding a slice of it copies nothing else). */
-  readonly bytes: Buffer;
+  /** Each part read so far; null for one whose bytes could not be read or did not match their digest. */
+  private readonly parts = new Map<number, Buffer | null>();
+  /** Whether a part turned out damaged (for a note; its rows are not used). */
+  damaged = false;
 
-  constructor(readonly table: Table) {
+  constructor(
+    readonly table: Table,
+    private readonly readTexts: ReadTexts,
+  ) {
     table.paths.forEach((path, position) => this.index.set(path, position));
     this.columns = table.paths.length === 0 ? 0 : table.ends.length / table.paths.length;
-    this.bytes = Buffer.from(table.texts.buffer, table.texts.byteOffset, table.texts.byteLength);
   }
 
   get paths(): readonly string[] {
     return this.table.paths;
   }
 
-  row(path: string): Row | undefined {
+  row(path: string): TableRow | undefined {
     const position = this.index.get(path);
     return position === undefined ? undefined : new TableRow(this, position);
   }
+
+  cellOf(position: number, column: number): number {
+    return column * this.table.paths.length + position;
+  }
+
+  startOf(cell: number): number {
+    return cell === 0 ? 0 : this.table.ends[cell - 1]!;
+  }
+
+  bytesOf(position: number, column: number): Buffer | undefined {
+    const rows = this.table.paths.length;
+    const part = column * partsPerColumn(rows) + Math.floor(position / rowsPerPart);
+    const firstCell = this.cellOf(position - (position % rowsPerPart), column);
+    const partStart = this.startOf(firstCell);
+    const bytes = this.part(part, partStart, this.table.ends[Math.min(firstCell + rowsPerPart, column * rows + rows) - 1]!);
+    const cell = this.cellOf(position, column);
+    return bytes?.subarray(this.startOf(cell) - partStart, this.table.ends[cell]! - partStart);
+  }
+
+  private part(part: number, start: number, end: number): Buffer | undefined {
+    let bytes = this.parts.get(part);
+    if (bytes === undefined) {
+      const read = this.readTexts(start, end);
+      const digest = this.table.digests.subarray(part * digestBytes, (part + 1) * digestBytes);
+      bytes = read && sha256Bytes(read).equals(digest) ? read : null;
+      if (bytes === null) this.damaged = true;
+      this.parts.set(part, bytes);
+    }
+    return bytes ?? undefined;
+  }
 }
 
-export function toTable(rows: ReadonlyMap<string, Row>): Table {
+/**
+ * The table of `rows` and the blob of its texts (to be written as blob `blob`). A row whose texts cannot be read (its
+ * part of the cache damaged) is left out.
+ */
+export function toTable(rows: ReadonlyMap<string, Row>, blob: number): { table: Table; texts: Buffer } {
+  const paths: string[] = [];
   const identities: number[] = [];
   // A row read from a table keeps its texts as bytes; one this run made has strings.
-  const cells: (string | Uint8Array)[] = [];
-  for (const row of rows.values()) {
+  const cellsByRow: (string | Uint8Array)[][] = [];
+  for (const [path, row] of rows) {
+    const cells: (string | Uint8Array)[] = [];
+    for (let column = 0; column < row.columns; column++) {
+      const cell = row instanceof TableRow ? row.bytes(column) : row.text(column);
+      if (cell === undefined) break;
+      cells.push(cell);
+    }
+    if (cells.length !== row.columns) continue;
+    paths.push(path);
     writeIdentity(row.identity, identities);
-    for (let column = 0; column < row.columns; column++) cells.push(row instanceof TableRow ? row.bytes(column) : row.text(column));
+    cellsByRow.push(cells);
   }
+  const columns = cellsByRow[0]?.length ?? 0;
+  const cells = Array.from({ length: columns }, (_, column) => cellsByRow.map((cellsOfRow) => cellsOfRow[column]!)).flat();
   const ends = new Uint32Array(cells.length);
   let length = 0;
   cells.forEach((cell, index) => (ends[index] = length += typeof cell === 'string' ? Buffer.byteLength(cell, 'utf8') : cell.length));
-  const bytes = Buffer.alloc(length);
+  const texts = Buffer.alloc(length);
   cells.forEach((cell, index) => {
     const at = index === 0 ? 0 : ends[index - 1]!;
-    if (typeof cell === 'string') bytes.write(cell, at, 'utf8');
-    else bytes.set(cell, at);
+    if (typeof cell === 'string') texts.write(cell, at, 'utf8');
+    else texts.set(cell, at);
   });
-  return { paths: [...rows.keys()], identities: Float64Array.from(identities), texts: new Uint8Array(bytes.buffer, bytes.byteOffset, length), ends };
+  const parts = partsPerColumn(paths.length);
+  const digests = new Uint8Array(parts * columns * digestBytes);
+  for (let column = 0; column < columns; column++) {
+    for (let part = 0; part < parts; part++) {
+      const firstCell = column * paths.length + part * rowsPerPart;
+      const lastCell = Math.min(firstCell + rowsPerPart, (column + 1) * paths.length) - 1;
+      const start = firstCell === 0 ? 0 : ends[firstCell - 1]!;
+      digests.set(sha256Bytes(texts.subarray(start, ends[lastCell])), (column * parts + part) * digestBytes);
+    }
+  }
+  return { table: { paths, identities: Float64Array.from(identities), ends, blob, digests }, texts };
 }
 
-export const emptyTable: Table = { paths: [], identities: new Float64Array(0), texts: new Uint8Array(0), ends: new Uint32Array(0) };
+/** A table of no rows, whose texts are never read. */
+export function emptyTable(): Table {
+  return { paths: [], identities: new Float64Array(0), ends: new Uint32Array(0), blob: -1, digests: new Uint8Array(0) };
+}

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManifestSource } from '../manifest/source.js';
-import { encodeCacheFile, readCacheFile } from './cache-file.js';
 import { openWorkspaceCache, sourceColumn } from './workspace-cache.js';
-import { TableReader, toTable, withText, type Table } from './cache-table.js';
+import { rowOf, withText } from './cache-table.js';
+import { editCacheRows } from '../../../test/support/cache-file.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -66,11 +66,7 @@ async function nextRunAfter(whileReading: (path: string) => void, { old = true }
 
 /** Rewrites the entry of `path` with a valid checksum and declarations no reader gives (a service without a language). */
 function holdWhatNoReaderGives(cachePath: string, path: string): void {
-  const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
-  if (read.kind !== 'read') throw new Error('the cache was not written');
-  const row = new TableReader(read.payload.sources).row(path)!;
-  const damaged = withText(row, sourceColumn.declarations, JSON.stringify({ services: [{ name: 'pricing' }] }));
-  writeFileSync(cachePath, encodeCacheFile('f', { ...read.payload, sources: toTable(new Map([[path, damaged]])) }));
+  editCacheRows(cachePath, (rows) => rows.set(path, withText(rows.get(path)!, sourceColumn.declarations, JSON.stringify({ services: [{ name: 'pricing' }] }))));
 }
 
 describe('the workspace cache', () => {
@@ -115,12 +111,13 @@ describe('the workspace cache', () => {
     // An edit of the same size in the same tick of the file system's clock leaves the identity as it was: the cache is
     // made to hold the identity the file has after the edit, which is what such an edit gives.
     writeFileSync(file.path, 'version two\n');
-    const read = readCacheFile<{ sources: Table }>(cachePath, 'f');
-    if (read.kind !== 'read') throw new Error('the cache was not written');
-    expect(new TableReader(read.payload.sources).row(file.path)!.text(sourceColumn.contentHash)).toMatch(/^[0-9a-f]{64}$/);
     const { size, ino, mtimeMs, ctimeMs } = statSync(file.path);
-    read.payload.sources.identities.set([size, ino, mtimeMs, ctimeMs]);
-    writeFileSync(cachePath, encodeCacheFile('f', read.payload));
+    editCacheRows(cachePath, (rows) => {
+      const row = rows.get(file.path)!;
+      expect(row.text(sourceColumn.contentHash)).toMatch(/^[0-9a-f]{64}$/);
+      const texts = Array.from({ length: row.columns }, (_, column) => row.text(column)!);
+      rows.set(file.path, rowOf({ size, ino, mtimeMs, ctimeMs }, texts));
+    });
     expect(next().sourceOf(file, 'named')).toBeUndefined();
   });
 

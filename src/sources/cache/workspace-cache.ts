@@ -10,7 +10,7 @@ import { writeTargetOf } from '../../io/write-target.js';
 import type { ManifestOrigin } from '../manifest/read.js';
 import type { ManifestSource } from '../manifest/source.js';
 import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
-import { cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile } from './cache-file.js';
+import { anyCacheMagic, cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile, sha256Bytes, type CacheBlobs } from './cache-file.js';
 import { cachedSourceTexts, lazySource, sourceFromTexts } from './cached-source.js';
 import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
@@ -23,16 +23,26 @@ interface SearchEntry {
   files: string[];
 }
 
+/** A judgment in the cache file: the blob holding its UTF-8 text, and the SHA-256 of that text. */
+interface JudgmentEntry {
+  blob: number;
+  digest: Uint8Array;
+}
+
 /**
- * What the cache file holds. `sources`: per manifest, the columns below; `evidence`: per directory, [its drift evidence
- * and the files read for it (JSON)]; `judgments`: what judging a workspace gave, by `judgmentKey` (UTF-8 text).
+ * What the cache file's head holds. `sources`: per manifest, the columns below; `evidence`: per directory, [its drift
+ * evidence and the files read for it (JSON)]; `judgments`: what judging a workspace gave, by `judgmentKey`. Their texts
+ * are blobs after the head, read when used.
  */
 interface CachePayload {
   sources: Table;
   searches: Map<string, SearchEntry>;
   evidence: Table;
-  judgments: Map<string, Uint8Array>;
+  judgments: Map<string, JudgmentEntry>;
 }
+
+/** A judgment this run keeps: its text, or where an earlier run's is (read only if the cache is written again). */
+type KeptJudgment = Uint8Array | (() => Uint8Array | undefined);
 
 /** A manifest's row: origin (or `any`), SHA-256 of its bytes or '', then its `SourceTexts`. */
 export const sourceColumn = { origin: 0, contentHash: 1, declarations: 2, judgement: 3, locations: 4 } as const;
@@ -106,6 +116,8 @@ export interface WorkspaceCache {
   hasCurrentEvidence(directory: string): boolean;
   /** Why the cache file could not be used (damaged, unreadable), for a note; undefined when it could. */
   problem(): string | undefined;
+  /** Whether entries this run read turned out damaged (their part of the file changed since it was written): for a note. */
+  hasDamagedEntries(): boolean;
   /**
    * Writes the entries this run used (entries of files no longer read go), when anything changed. Returns why it
    * could not, for a note: the run's findings never depend on the cache.
@@ -117,7 +129,7 @@ function beginsLikeCache(path: string): boolean {
   const head = readHead(path, 256);
   if (head === undefined) return false;
   // Cut short inside the first line counts too (an empty file as well), so a damaged cache can be recreated.
-  return head.startsWith(cacheMagic) || cacheMagic.startsWith(head) || beginsWithHeader(head, earlierCacheHeader);
+  return anyCacheMagic.test(head) || cacheMagic.startsWith(head) || beginsWithHeader(head, earlierCacheHeader);
 }
 
 /** Why the cache must not be written at `path`, or undefined: only over nothing, a link, or svc-lint's own cache. */
@@ -154,11 +166,29 @@ function isPayload(value: unknown): value is CachePayload {
     payload.searches instanceof Map &&
     [...payload.searches.values()].every(isSearchEntry) &&
     payload.judgments instanceof Map &&
-    [...payload.judgments].every(([key, text]) => typeof key === 'string' && text instanceof Uint8Array)
+    [...payload.judgments].every(([key, entry]) => typeof key === 'string' && isJudgmentEntry(entry))
   );
 }
 
-const emptyPayload = (): CachePayload => ({ sources: emptyTable, searches: new Map(), evidence: emptyTable, judgments: new Map() });
+function isJudgmentEntry(value: unknown): value is JudgmentEntry {
+  const entry = value as Partial<JudgmentEntry> | null;
+  return typeof entry === 'object' && entry !== null && Number.isSafeInteger(entry.blob) && entry.digest instanceof Uint8Array;
+}
+
+const emptyPayload = (): CachePayload => ({ sources: emptyTable(), searches: new Map(), evidence: emptyTable(), judgments: new Map() });
+
+const noBlobs: CacheBlobs = { read: () => undefined };
+
+/** A table's texts, read from the blob the table names. */
+function textsOf(table: Table, blobs: CacheBlobs) {
+  return (start: number, end: number) => blobs.read(table.blob, start, end);
+}
+
+/** A judgment's text read from its blob, when it is there and matches its digest. */
+function judgmentBytes(entry: JudgmentEntry, blobs: CacheBlobs): Uint8Array | undefined {
+  const bytes = blobs.read(entry.blob);
+  return bytes && sha256Bytes(bytes).equals(entry.digest) ? bytes : undefined;
+}
 
 function readBytes(path: string): Buffer | undefined {
   try {
@@ -172,29 +202,36 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   const started = Date.now();
   const identities = new IdentityMemo();
   // Read on first use, which a run without files never gets to.
-  let previous: { sources: TableReader; searches: Map<string, SearchEntry>; evidence: TableReader; judgments: Map<string, Uint8Array> } | undefined;
+  let previous:
+    | { sources: TableReader; searches: Map<string, SearchEntry>; evidence: TableReader; judgments: Map<string, JudgmentEntry>; blobs: CacheBlobs }
+    | undefined;
   let damage: string | undefined;
   const used = {
     sources: new Map<string, Row>(),
     searches: new Map<string, SearchEntry>(),
     evidence: new Map<string, Row>(),
-    judgments: new Map<string, Uint8Array>(),
+    judgments: new Map<string, KeptJudgment>(),
   };
   const evidenceAskedFor: string[] = [];
   let changed = false;
+  let judgmentDamaged = false;
+
+  const hasDamagedEntries = () => judgmentDamaged || (previous !== undefined && (previous.sources.damaged || previous.evidence.damaged));
 
   const earlier = () => {
     if (previous) return previous;
     const read = readCacheFile<unknown>(path, fingerprint);
     let payload = emptyPayload();
+    let blobs = noBlobs;
     if (read.kind === 'damaged') damage = read.problem;
     else if (read.kind === 'read' && !isPayload(read.payload)) damage = 'its entries are not those of an svc-lint cache';
-    else if (read.kind === 'read') payload = read.payload as CachePayload;
+    else if (read.kind === 'read') ({ payload, blobs } = { payload: read.payload as CachePayload, blobs: read.blobs });
     previous = {
-      sources: new TableReader(payload.sources),
+      sources: new TableReader(payload.sources, textsOf(payload.sources, blobs)),
       searches: payload.searches,
-      evidence: new TableReader(payload.evidence),
+      evidence: new TableReader(payload.evidence, textsOf(payload.evidence, blobs)),
       judgments: payload.judgments,
+      blobs,
     };
     return previous;
   };
@@ -261,7 +298,8 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   const cachedEvidenceOf = (directory: string) => {
     const row = earlier().evidence.row(directory);
     if (!row || !isCurrent(directory, row.identity)) return undefined;
-    const entry = cachedEvidence(row.text(0));
+    const text = row.text(0);
+    const entry = text === undefined ? undefined : cachedEvidence(text);
     if (!entry || !entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
     used.evidence.set(directory, row);
     return entry.evidence;
@@ -288,15 +326,17 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       if (used.searches.size >= maxSearches) break;
       if (!used.searches.has(key)) used.searches.set(key, entry);
     }
-    for (const [key, text] of before.judgments) {
+    for (const [key, entry] of before.judgments) {
       if (used.judgments.size >= maxJudgments) break;
-      if (!used.judgments.has(key)) used.judgments.set(key, text);
+      if (!used.judgments.has(key)) used.judgments.set(key, () => judgmentBytes(entry, before.blobs));
     }
     return dropped;
   };
 
   const decodeServices = (file: ManifestFile, { row, origin, readAgain }: UnreadServices): ManifestSource => {
-    const found = sourceFromTexts({ declarations: row.text(sourceColumn.declarations), locations: row.text(sourceColumn.locations) }, file);
+    const declarations = row.text(sourceColumn.declarations);
+    const locations = row.text(sourceColumn.locations);
+    const found = declarations !== undefined && locations !== undefined && sourceFromTexts({ declarations, locations }, file);
     if (found) return found;
     used.sources.delete(file.path);
     return readAgain(file, origin);
@@ -305,12 +345,8 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   return {
     sourceOf(file, origin) {
       const row = unchangedSource(file.path, origin);
-      const texts = row && {
-        declarations: row.text(sourceColumn.declarations),
-        locations: row.text(sourceColumn.locations),
-        judgement: row.text(sourceColumn.judgement),
-      };
-      const found = texts && sourceFromTexts(texts, file);
+      const [declarations, locations, judgement] = [sourceColumn.declarations, sourceColumn.locations, sourceColumn.judgement].map((column) => row?.text(column));
+      const found = declarations !== undefined && locations !== undefined && judgement !== undefined ? sourceFromTexts({ declarations, locations, judgement }, file) : undefined;
       if (!found) used.sources.delete(file.path);
       return found;
     },
@@ -352,18 +388,23 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       for (const [index, entryPath] of paths.entries()) {
         const row = used.sources.get(entryPath);
         if (!row || !row.isEmpty(sourceColumn.contentHash)) return undefined;
+        const origin = row.text(sourceColumn.origin);
+        if (origin === undefined) return undefined;
         const { size, ino, mtimeMs, ctimeMs } = row.identity;
         identityNumbers.set([size, ino, mtimeMs, ctimeMs], index * identityWidth);
-        origins.push(row.text(sourceColumn.origin));
+        origins.push(origin);
       }
       const hash = createHash('sha256').update(inputs).update('\0').update(paths.join('\0')).update('\0').update(origins.join('\0'));
       return hash.update(new Uint8Array(identityNumbers.buffer)).digest('hex');
     },
     judgment(key) {
-      const text = earlier().judgments.get(key);
-      if (!text) return undefined;
-      used.judgments.set(key, text);
-      return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
+      const { judgments, blobs } = earlier();
+      const entry = judgments.get(key);
+      const bytes = entry && judgmentBytes(entry, blobs);
+      if (entry && !bytes) judgmentDamaged = true;
+      if (!bytes) return undefined;
+      used.judgments.set(key, bytes);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     },
     rememberJudgment(key, text) {
       used.judgments.set(key, Buffer.from(text, 'utf8'));
@@ -372,15 +413,25 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     evidenceRead: () => evidenceAskedFor,
     hasCurrentEvidence: (directory) => used.evidence.has(directory) || cachedEvidenceOf(directory) !== undefined,
     problem: () => damage,
+    hasDamagedEntries,
     async save(manifests) {
       if (previous && carryOver(previous)) changed = true;
-      if (!changed && damage === undefined) return undefined;
+      if (!changed && damage === undefined && !hasDamagedEntries()) return undefined;
       const refusal = refusalToReplace(path, manifests);
       if (refusal !== undefined) return refusal;
-      const payload: CachePayload = { sources: toTable(used.sources), searches: used.searches, evidence: toTable(used.evidence), judgments: used.judgments };
+      const sources = toTable(used.sources, 0);
+      const evidence = toTable(used.evidence, 1);
+      const blobs: Uint8Array[] = [sources.texts, evidence.texts];
+      const judgments = new Map<string, JudgmentEntry>();
+      for (const [key, kept] of used.judgments) {
+        const bytes = typeof kept === 'function' ? kept() : kept;
+        if (!bytes) continue;
+        judgments.set(key, { blob: blobs.push(bytes) - 1, digest: sha256Bytes(bytes) });
+      }
+      const payload: CachePayload = { sources: sources.table, searches: used.searches, evidence: evidence.table, judgments };
       try {
         mkdirSync(dirname(path), { recursive: true });
-        await writeFileAtomic(path, encodeCacheFile(fingerprint, payload));
+        await writeFileAtomic(path, encodeCacheFile(fingerprint, payload, blobs));
         return undefined;
       } catch (error) {
         return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
