@@ -49,11 +49,16 @@ export interface FoundFiles {
 
 /**
  * Searches answered from an earlier run: `found` gives the files a search with the same key found, when no directory
- * it read has changed since; a recorder hears of each directory a search reads (before it is read) and keeps the result.
+ * it read has changed since; a recorder hears of each directory a search reads (before it is read, and what it held)
+ * and keeps the result.
  */
 export interface SearchCache {
   found(key: string): string[] | undefined;
-  recorder(): { beforeReadingDirectory(directory: string): void; keep(key: string, files: string[]): void };
+  recorder(): {
+    beforeReadingDirectory(directory: string): void;
+    readDirectory(directory: string, entries: readonly fs.Dirent[]): void;
+    keep(key: string, files: string[]): void;
+  };
 }
 
 /** What a run shares between its searches, and hands on to what reads the files they find. */
@@ -88,6 +93,7 @@ function search(patterns: string | string[], options: GlobOptions, context: Sear
   const readdirSync = ((directory: string, readOptions: { withFileTypes: true }) => {
     recorder?.beforeReadingDirectory(directory);
     const entries = fs.readdirSync(directory, readOptions);
+    recorder?.readDirectory(directory, entries);
     if (listings && holdsManifest(entries)) listings.set(directory, evidenceEntries(entries));
     return entries;
   }) as unknown as typeof fs.readdirSync;

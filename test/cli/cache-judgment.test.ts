@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lint, type LintOptions } from '../../src/lint.js';
@@ -117,6 +117,9 @@ describe('--cache keeps what judging the workspace gave', () => {
     const lintAll = (options: Partial<LintOptions> = {}) => lint({ cwd: root, patterns: ['.'], cache: '.svc-lint-cache', ...options });
     const fresh = await shown(lintCheckout(root, { cache: undefined }));
     const freshAll = await shown(lintAll({ cache: undefined }));
+    // The first run writes the cache into the directory it searched; the second finds the cache file there and keeps
+    // that listing. From then on, runs write nothing.
+    await lintCheckout(root);
     await lintCheckout(root);
     const entries = cacheEntries(cachePath);
     expect(entries.length).toBeGreaterThan(rowsPerPart);
@@ -134,3 +137,42 @@ describe('--cache keeps what judging the workspace gave', () => {
     expect(await cacheNotes(lintAll())).toEqual([]);
   });
 });
+
+describe('a cache inside the workspace it describes', () => {
+  /** What tells one write of the cache from another. */
+  const written = (path: string) => {
+    const { ino, mtimeMs, ctimeMs } = statSync(path);
+    return { ino, mtimeMs, ctimeMs };
+  };
+
+  it('is not written again by runs that change nothing, though each write of it moves its directory\'s times', async () => {
+    const root = repository();
+    const cachePath = join(root, '.svc-lint-cache');
+    await lintCheckout(root);
+    await lintCheckout(root);
+    const settled = written(cachePath);
+    expect(await shown(lintCheckout(root))).toEqual(await shown(lintCheckout(root, { cache: undefined })));
+    await lintCheckout(root);
+    expect(written(cachePath)).toEqual(settled);
+    // A file added beside it is still seen: the directory holds other entries now.
+    writeFileSync(join(root, 'extra.service.yaml'), goService('extra'));
+    expect((await lint({ cwd: root, patterns: ['.'], cache: '.svc-lint-cache' })).summary.files).toBe(3);
+  });
+
+  it('is not written again when the linted manifest lies beside it, whose drift evidence is that directory\'s', async () => {
+    const root = makeWorkspace({ 'service.yaml': goService('single'), 'go.mod': 'module single\n' });
+    mkdirSync(join(root, '.git'));
+    const lintRoot = () => lint({ cwd: root, patterns: ['service.yaml'], cache: '.svc-lint-cache' });
+    await lintRoot();
+    await lintRoot();
+    const settled = written(join(root, '.svc-lint-cache'));
+    await lintRoot();
+    expect(written(join(root, '.svc-lint-cache'))).toEqual(settled);
+    // Evidence added beside it is still seen.
+    writeFileSync(join(root, 'requirements.txt'), 'fastapi\n');
+    const after = await lintRoot();
+    expect(after.findings.map((finding) => finding.ruleId)).toEqual((await lint({ cwd: root, patterns: ['service.yaml'] })).findings.map((finding) => finding.ruleId));
+    expect(written(join(root, '.svc-lint-cache'))).not.toEqual(settled);
+  });
+});
+

@@ -2,14 +2,18 @@ import type { Evidence } from '../evidence/types.js';
 import { isObject } from './cached-service.js';
 import type { FileIdentity } from './file-identity.js';
 
-/** A directory's drift evidence, with each file read for it and the identity it had before it was read. */
+/**
+ * A directory's drift evidence, with each file read for it and the identity it had before it was read, and the digest
+ * (hex) of the entries it was looked for in (see `listingDigest`).
+ */
 interface CachedEvidence {
   read: [string, FileIdentity][];
   evidence: Evidence[];
+  listing: string;
 }
 
-export function evidenceText(read: [string, FileIdentity][], evidence: readonly Evidence[]): string {
-  return JSON.stringify({ read, evidence });
+export function evidenceText(read: [string, FileIdentity][], evidence: readonly Evidence[], listing: string): string {
+  return JSON.stringify({ read, evidence, listing });
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -30,7 +34,9 @@ export function cachedEvidence(text: string): CachedEvidence | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(value) || !Array.isArray(value.read) || !Array.isArray(value.evidence)) return undefined;
+  if (!isObject(value) || !Array.isArray(value.read) || !Array.isArray(value.evidence) || !isString(value.listing) || !/^[0-9a-f]{32}$/.test(value.listing)) {
+    return undefined;
+  }
   const readOk = value.read.every((item) => Array.isArray(item) && item.length === 2 && isString(item[0]) && isIdentity(item[1]));
   return readOk && value.evidence.every(isEvidence) ? (value as unknown as CachedEvidence) : undefined;
 }

@@ -9,17 +9,22 @@ import { beginsWithHeader, isOneOf, isRegularFile, readHead } from '../../io/exi
 import { writeTargetOf } from '../../io/write-target.js';
 import type { ManifestOrigin } from '../manifest/read.js';
 import type { ManifestSource } from '../manifest/source.js';
-import { detectLanguageEvidence, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
+import { detectLanguageEvidence, evidenceEntries, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
 import { anyCacheMagic, cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile, sha256Bytes, type CacheBlobs } from './cache-file.js';
 import { cachedSourceTexts, lazySource, sourceFromTexts } from './cached-source.js';
 import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
+import { currentListing, listingDigest, listingDigestBytes } from './directory-listing.js';
 import { IdentityMemo, identityWidth, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
-/** The files a search found, and every directory it read with the identity it had before it was read. */
+/**
+ * The files a search found, and every directory it read with the identity it had before it was read and the digest of
+ * what it held (`listingDigestBytes` each, in `listings`).
+ */
 interface SearchEntry {
   directories: string[];
   identities: Float64Array;
+  listings: Uint8Array;
   files: string[];
 }
 
@@ -151,6 +156,8 @@ function isSearchEntry(value: unknown): value is SearchEntry {
     typeof entry === 'object' &&
     entry !== null &&
     isIdentifiedPaths(entry.directories, entry.identities) &&
+    entry.listings instanceof Uint8Array &&
+    entry.listings.length === entry.directories.length * listingDigestBytes &&
     Array.isArray(entry.files) &&
     entry.files.every((file) => typeof file === 'string')
   );
@@ -267,28 +274,45 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     return row;
   };
 
+  /**
+   * Whether a directory holds what it held: its identity unchanged, or else the same entries. A file written over in
+   * it (the cache itself, a report) moves its times without changing what a search or the evidence finds there.
+   */
+  const isCurrentDirectory = (directory: string, identity: FileIdentity, digest: Uint8Array, keep?: (entries: readonly Dirent[]) => readonly Dirent[]) => {
+    if (isCurrent(directory, identity)) return true;
+    const listing = currentListing(directory, keep);
+    return listing !== undefined && listingDigest(listing).equals(digest);
+  };
+
   const searches: SearchCache = {
     found(key) {
       const entry = earlier().searches.get(key);
-      if (!entry || !entry.directories.every((directory, index) => isCurrent(directory, readIdentity(entry.identities, index)))) return undefined;
+      const digestOf = (index: number) => entry!.listings.subarray(index * listingDigestBytes, (index + 1) * listingDigestBytes);
+      if (!entry || !entry.directories.every((directory, index) => isCurrentDirectory(directory, readIdentity(entry.identities, index), digestOf(index)))) {
+        return undefined;
+      }
       used.searches.set(key, entry);
       return entry.files;
     },
     recorder() {
       const directories: string[] = [];
       const found: (FileIdentity | undefined)[] = [];
+      const digests: Uint8Array[] = [];
       return {
         // The identity is taken before the directory is read, so an entry added meanwhile is seen next time.
         beforeReadingDirectory(directory) {
           directories.push(directory);
           found.push(identities.of(directory));
         },
+        readDirectory(_directory, entries) {
+          digests.push(listingDigest(entries));
+        },
         keep(key, files) {
           // A search that read no directory (its base does not exist) has nothing that would show the base appear.
-          if (found.length === 0 || !keepable(found)) return;
+          if (found.length === 0 || digests.length !== found.length || !keepable(found)) return;
           const numbers: number[] = [];
           for (const identity of found) writeIdentity(identity, numbers);
-          used.searches.set(key, { directories, identities: Float64Array.from(numbers), files });
+          used.searches.set(key, { directories, identities: Float64Array.from(numbers), listings: Buffer.concat(digests), files });
           changed = true;
         },
       };
@@ -297,10 +321,11 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
 
   const cachedEvidenceOf = (directory: string) => {
     const row = earlier().evidence.row(directory);
-    if (!row || !isCurrent(directory, row.identity)) return undefined;
+    if (!row) return undefined;
     const text = row.text(0);
     const entry = text === undefined ? undefined : cachedEvidence(text);
-    if (!entry || !entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
+    if (!entry || !isCurrentDirectory(directory, row.identity, Buffer.from(entry.listing, 'hex'), evidenceEntries)) return undefined;
+    if (!entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
     used.evidence.set(directory, row);
     return entry.evidence;
   };
@@ -374,9 +399,12 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
         if (cached) return cached;
         const identity = identities.of(directory);
         const read: [string, FileIdentity | undefined][] = [];
-        const evidence = detectLanguageEvidence(directory, (file) => read.push([file, identities.of(file)]), listings?.get(directory));
-        if (identity && keepable([identity, ...read.map(([, found]) => found)])) {
-          used.evidence.set(directory, rowOf(identity, [evidenceText(read as [string, FileIdentity][], evidence)]));
+        // What the evidence is looked for in, and what the cache compares when the directory's times move.
+        const listing = listings?.get(directory) ?? currentListing(directory, evidenceEntries);
+        const evidence = detectLanguageEvidence(directory, (file) => read.push([file, identities.of(file)]), listing);
+        if (identity && listing && keepable([identity, ...read.map(([, found]) => found)])) {
+          const text = evidenceText(read as [string, FileIdentity][], evidence, listingDigest(listing).toString('hex'));
+          used.evidence.set(directory, rowOf(identity, [text]));
           changed = true;
         }
         return evidence;
