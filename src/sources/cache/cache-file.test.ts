@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,4 +39,36 @@ describe('readCacheFile', () => {
   it('holds nothing for another fingerprint', () => {
     expect(readCacheFile(written(encodeCacheFile('fingerprint', { texts })), 'another')).toEqual({ kind: 'none' });
   });
+
+  const blobs = [Buffer.from('first blob'), Buffer.from('second → blob')];
+
+  it('reads the blobs after the head only when asked, each part as it was written', () => {
+    const read = readCacheFile<{ name: string }>(written(encodeCacheFile('fingerprint', { name: 'head' }, blobs)), 'fingerprint');
+    if (read.kind !== 'read') throw new Error(read.kind);
+    expect(read.payload).toEqual({ name: 'head' });
+    expect(read.blobs.read(1)?.toString('utf8')).toBe('second → blob');
+    expect(read.blobs.read(0, 6, 10)?.toString('utf8')).toBe('blob');
+    expect(read.blobs.read(0, 6, 11)).toBeUndefined();
+    expect(read.blobs.read(2)).toBeUndefined();
+  });
+
+  it('finds a file cut short within its blobs when it reads the head', () => {
+    const path = written(encodeCacheFile('fingerprint', { name: 'head' }, blobs));
+    writeFileSync(path, readFileSync(path).subarray(0, -1));
+    expect(readCacheFile(path, 'fingerprint')).toEqual({
+      kind: 'damaged',
+      problem: 'its checksum does not match its content (cut short or changed since svc-lint wrote it)',
+    });
+  });
+
+  it('reads no blob of a file written in its place since the head was read', () => {
+    const path = written(encodeCacheFile('fingerprint', { name: 'head' }, blobs));
+    const read = readCacheFile(path, 'fingerprint');
+    if (read.kind !== 'read') throw new Error(read.kind);
+    const replacement = `${path}.new`;
+    writeFileSync(replacement, encodeCacheFile('fingerprint', { name: 'head' }, blobs));
+    renameSync(replacement, path);
+    expect(read.blobs.read(0)).toBeUndefined();
+  });
 });
+

@@ -46,7 +46,7 @@ class TableRow implements Row {
   }
 
   text(column: number): string | undefined {
-    return this.bytes(column)?.toString('utf8');
+    return this.reader.textOf(this.position, column);
   }
 
   isEmpty(column: number): boolean {
@@ -158,13 +158,25 @@ export class TableReader {
   }
 
   bytesOf(position: number, column: number): Buffer | undefined {
+    const { part, start, end } = this.placeOf(position, column);
+    return part?.subarray(start, end);
+  }
+
+  /** A cell's text decoded straight from its part: no view of the bytes is made for it. */
+  textOf(position: number, column: number): string | undefined {
+    const { part, start, end } = this.placeOf(position, column);
+    return part?.toString('utf8', start, end);
+  }
+
+  /** The part that holds a cell, read when first asked for, and where the cell lies in it. */
+  private placeOf(position: number, column: number): { part: Buffer | undefined; start: number; end: number } {
     const rows = this.table.paths.length;
     const part = column * partsPerColumn(rows) + Math.floor(position / rowsPerPart);
     const firstCell = this.cellOf(position - (position % rowsPerPart), column);
     const partStart = this.startOf(firstCell);
     const bytes = this.part(part, partStart, this.table.ends[Math.min(firstCell + rowsPerPart, column * rows + rows) - 1]!);
     const cell = this.cellOf(position, column);
-    return bytes?.subarray(this.startOf(cell) - partStart, this.table.ends[cell]! - partStart);
+    return { part: bytes, start: this.startOf(cell) - partStart, end: this.table.ends[cell]! - partStart };
   }
 
   private part(part: number, start: number, end: number): Buffer | undefined {

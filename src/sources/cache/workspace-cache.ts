@@ -232,7 +232,10 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     let blobs = noBlobs;
     if (read.kind === 'damaged') damage = read.problem;
     else if (read.kind === 'read' && !isPayload(read.payload)) damage = 'its entries are not those of an svc-lint cache';
-    else if (read.kind === 'read') ({ payload, blobs } = { payload: read.payload as CachePayload, blobs: read.blobs });
+    else if (read.kind === 'read') {
+      payload = read.payload as CachePayload;
+      blobs = read.blobs;
+    }
     previous = {
       sources: new TableReader(payload.sources, textsOf(payload.sources, blobs)),
       searches: payload.searches,
