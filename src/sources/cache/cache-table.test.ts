@@ -110,4 +110,10 @@ describe('TableReader', () => {
     expect(again.paths).toHaveLength(many.size - rowsPerPart);
     expect(again.row('/3')!.text(1)).toBe('{"n":3,"é":"→"}');
   });
+
+  it('gives no text of a part it cannot read (the cache written anew meanwhile), which is not damage', () => {
+    const { reader } = readBack(many, (written) => written.subarray(0, 10));
+    expect(reader.row('/3')!.text(1)).toBeUndefined();
+    expect(reader.damaged).toBe(false);
+  });
 });

@@ -129,7 +129,10 @@ export class TableReader {
   readonly columns: number;
   /** Each part read so far; null for one whose bytes could not be read or did not match their digest. */
   private readonly parts = new Map<number, Buffer | null>();
-  /** Whether a part turned out damaged (for a note; its rows are not used). */
+  /**
+   * Whether a part's bytes did not match their digest (for a note; its rows are not used). A part that cannot be read
+   * at all (another run wrote the cache since this one opened it) is not damage: its rows are only not used.
+   */
   damaged = false;
 
   constructor(
@@ -185,7 +188,7 @@ export class TableReader {
       const read = this.readTexts(start, end);
       const digest = this.table.digests.subarray(part * digestBytes, (part + 1) * digestBytes);
       bytes = read && sha256Bytes(read).equals(digest) ? read : null;
-      if (bytes === null) this.damaged = true;
+      if (read && bytes === null) this.damaged = true;
       this.parts.set(part, bytes);
     }
     return bytes ?? undefined;

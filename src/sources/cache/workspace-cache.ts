@@ -191,10 +191,14 @@ function textsOf(table: Table, blobs: CacheBlobs) {
   return (start: number, end: number) => blobs.read(table.blob, start, end);
 }
 
-/** A judgment's text read from its blob, when it is there and matches its digest. */
-function judgmentBytes(entry: JudgmentEntry, blobs: CacheBlobs): Uint8Array | undefined {
+/**
+ * A judgment's text read from its blob: `damaged` when it does not match its digest, undefined when it cannot be read
+ * (another run wrote the cache since this one opened it).
+ */
+function judgmentBytes(entry: JudgmentEntry, blobs: CacheBlobs): Uint8Array | 'damaged' | undefined {
   const bytes = blobs.read(entry.blob);
-  return bytes && sha256Bytes(bytes).equals(entry.digest) ? bytes : undefined;
+  if (!bytes) return undefined;
+  return sha256Bytes(bytes).equals(entry.digest) ? bytes : 'damaged';
 }
 
 function readBytes(path: string): Buffer | undefined {
@@ -356,7 +360,11 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     }
     for (const [key, entry] of before.judgments) {
       if (used.judgments.size >= maxJudgments) break;
-      if (!used.judgments.has(key)) used.judgments.set(key, () => judgmentBytes(entry, before.blobs));
+      if (used.judgments.has(key)) continue;
+      used.judgments.set(key, () => {
+        const bytes = judgmentBytes(entry, before.blobs);
+        return bytes === 'damaged' ? undefined : bytes;
+      });
     }
     return dropped;
   };
@@ -432,8 +440,8 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       const { judgments, blobs } = earlier();
       const entry = judgments.get(key);
       const bytes = entry && judgmentBytes(entry, blobs);
-      if (entry && !bytes) judgmentDamaged = true;
-      if (!bytes) return undefined;
+      if (bytes === 'damaged') judgmentDamaged = true;
+      if (!bytes || bytes === 'damaged') return undefined;
       used.judgments.set(key, bytes);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     },
