@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,15 @@ describe('readCacheFile', () => {
     const replacement = `${path}.new`;
     writeFileSync(replacement, encodeCacheFile('fingerprint', { name: 'head' }, blobs));
     renameSync(replacement, path);
+    expect(read.blobs.read(0)).toBeUndefined();
+  });
+
+  it('reads no blob, and does not wait, when a FIFO took the file\'s place since the head was read', () => {
+    const path = written(encodeCacheFile('fingerprint', { name: 'head' }, blobs));
+    const read = readCacheFile(path, 'fingerprint');
+    if (read.kind !== 'read') throw new Error(read.kind);
+    rmSync(path);
+    execFileSync('mkfifo', [path]);
     expect(read.blobs.read(0)).toBeUndefined();
   });
 });

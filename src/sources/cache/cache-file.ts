@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { isRegularFile } from '../../io/existing-files.js';
 import { sha256Hex } from '../../io/sha256.js';
@@ -56,6 +56,12 @@ function isBlobLengths(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((length) => Number.isSafeInteger(length) && length >= 0);
 }
 
+/**
+ * Opened without waiting: a FIFO put in the cache's place (after the check that it is a regular file) would otherwise
+ * hold the run forever at its open; the identity check after it then refuses the FIFO.
+ */
+const openToRead = (path: string) => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+
 /** The identity of an open file: the blobs are read only from the file whose head was read. */
 interface OpenedAs {
   size: number;
@@ -110,7 +116,7 @@ function blobsOf(path: string, file: OpenedAs, blobsStart: number, blobLengths: 
   const readFromFile = (position: number, length: number): Buffer | undefined => {
     let descriptor: number | undefined;
     try {
-      descriptor = openSync(path, 'r');
+      descriptor = openToRead(path);
       return isSameFile(openedAs(descriptor), file) ? readAt(descriptor, position, length) : undefined;
     } catch {
       return undefined;
@@ -143,7 +149,7 @@ export function readCacheFile<T>(path: string, fingerprint: string): CacheFileRe
   if (!isRegularFile(path)) return { kind: 'none' };
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(path, 'r');
+    descriptor = openToRead(path);
     const file = openedAs(descriptor);
     const hashLineStart = hashLineStartFor(fingerprint);
     // The magic, the fingerprint and the head line, whose length is at most that of a hash and a 16-digit number.
