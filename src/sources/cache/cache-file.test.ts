@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheMagic, encodeCacheFile, readCacheFile } from './cache-file.js';
+import { slowTestTimeout } from '../../../test/timeouts.js';
+
+vi.setConfig({ testTimeout: slowTestTimeout, hookTimeout: slowTestTimeout });
 
 // Larger than the piece the reader reads at a time, so the checksum runs across several pieces.
 const texts = Uint8Array.from({ length: 700_000 }, (_, index) => (index * 7919) % 251);
