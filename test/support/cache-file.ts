@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
-import { encodeCacheFile, readCacheFile, sha256Bytes, type CacheBlobs } from '../../src/sources/cache/cache-file.js';
+import { encodeCacheFile, readCacheFile, type CacheBlobs } from '../../src/sources/cache/cache-file.js';
+import { sha256Bytes } from '../../src/io/sha256.js';
 import { TableReader, toTable, withText, type Row, type Table } from '../../src/sources/cache/cache-table.js';
 import { sourceColumn } from '../../src/sources/cache/workspace-cache.js';
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { isRegularFile } from '../../io/existing-files.js';
 import { sha256Hex } from '../../io/sha256.js';
+import { identityOfStats, sameIdentity, type FileIdentity } from './file-identity.js';
 
 /**
  * How every cache file svc-lint writes begins: the format's name and version on a line of its own, then a line with
@@ -62,23 +62,6 @@ function isBlobLengths(value: unknown): value is number[] {
  */
 const openToRead = (path: string) => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 
-/** The identity of an open file: the blobs are read only from the file whose head was read. */
-interface OpenedAs {
-  size: number;
-  ino: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
-
-function openedAs(descriptor: number): OpenedAs {
-  const { size, ino, mtimeMs, ctimeMs } = fstatSync(descriptor);
-  return { size, ino, mtimeMs, ctimeMs };
-}
-
-function isSameFile(a: OpenedAs, b: OpenedAs): boolean {
-  return a.size === b.size && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
-}
-
 /** How much of a large read is read at a time, through one buffer written over again (see `readAt`). */
 const pieceBytes = 1 << 18;
 
@@ -108,7 +91,7 @@ const wholeBlobShare = 1 / 8;
  * it is the file the head was read from: one a later run wrote in its place gives nothing, and the entry is read again.
  * A run that reads much of a blob (every manifest of a workspace) reads it whole once, not part by part.
  */
-function blobsOf(path: string, file: OpenedAs, blobsStart: number, blobLengths: readonly number[]): CacheBlobs {
+function blobsOf(path: string, file: FileIdentity, blobsStart: number, blobLengths: readonly number[]): CacheBlobs {
   const starts: number[] = [];
   blobLengths.reduce((start, length) => (starts.push(start), start + length), blobsStart);
   const asked = blobLengths.map(() => 0);
@@ -117,7 +100,7 @@ function blobsOf(path: string, file: OpenedAs, blobsStart: number, blobLengths: 
     let descriptor: number | undefined;
     try {
       descriptor = openToRead(path);
-      return isSameFile(openedAs(descriptor), file) ? readAt(descriptor, position, length) : undefined;
+      return sameIdentity(identityOfStats(fstatSync(descriptor)), file) ? readAt(descriptor, position, length) : undefined;
     } catch {
       return undefined;
     } finally {
@@ -150,7 +133,8 @@ export function readCacheFile<T>(path: string, fingerprint: string): CacheFileRe
   let descriptor: number | undefined;
   try {
     descriptor = openToRead(path);
-    const file = openedAs(descriptor);
+    // The blobs are read later only from the file whose head is read here.
+    const file = identityOfStats(fstatSync(descriptor));
     const hashLineStart = hashLineStartFor(fingerprint);
     // The magic, the fingerprint and the head line, whose length is at most that of a hash and a 16-digit number.
     const start = readAt(descriptor, 0, Math.min(file.size, hashLineStart + hashLength + 18)) ?? Buffer.alloc(0);
@@ -187,9 +171,4 @@ export function readCacheFile<T>(path: string, fingerprint: string): CacheFileRe
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
-}
-
-/** The SHA-256 of bytes, as the 32 bytes themselves: what a blob's parts are checked by. */
-export function sha256Bytes(bytes: Uint8Array): Buffer {
-  return createHash('sha256').update(bytes).digest();
 }

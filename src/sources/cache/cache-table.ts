@@ -1,4 +1,4 @@
-import { sha256Bytes } from './cache-file.js';
+import { sha256Bytes } from '../../io/sha256.js';
 import { identityWidth, readIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** One entry of a table: the identity its file or directory had, and its texts (JSON, decoded only when used). */

@@ -26,10 +26,15 @@ export const racyWindowMs = 3000;
 export function identityOf(path: string): FileIdentity | undefined {
   try {
     const stats = statSync(path, { throwIfNoEntry: false });
-    return stats && { size: stats.size, ino: stats.ino, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs };
+    return stats && identityOfStats(stats);
   } catch {
     return undefined;
   }
+}
+
+/** The identity `stat` or `fstat` gave. */
+export function identityOfStats({ size, ino, mtimeMs, ctimeMs }: FileIdentity): FileIdentity {
+  return { size, ino, mtimeMs, ctimeMs };
 }
 
 export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
