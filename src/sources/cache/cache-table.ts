@@ -50,8 +50,9 @@ class TableRow implements Row {
   }
 
   isEmpty(column: number): boolean {
-    const cell = this.reader.cellOf(this.position, column);
-    return this.reader.startOf(cell) === this.reader.table.ends[cell];
+    const { ends, paths } = this.reader.table;
+    const cell = column * paths.length + this.position;
+    return startOf(ends, cell) === ends[cell];
   }
 
   /** A column's text as the table holds it, UTF-8: a row written again unchanged is copied, not decoded. */
@@ -83,6 +84,19 @@ const digestBytes = 32;
 
 function partsPerColumn(rows: number): number {
   return Math.ceil(rows / rowsPerPart);
+}
+
+/** Where a cell's text begins in a table's texts. */
+function startOf(ends: Uint32Array, cell: number): number {
+  return cell === 0 ? 0 : ends[cell - 1]!;
+}
+
+/** The part that holds `position` in `column`, with its first cell and the byte range of its texts. */
+function partOf(ends: Uint32Array, rows: number, position: number, column: number): { part: number; firstCell: number; start: number; end: number } {
+  const block = Math.floor(position / rowsPerPart);
+  const firstCell = column * rows + block * rowsPerPart;
+  const lastCell = Math.min(firstCell + rowsPerPart, (column + 1) * rows) - 1;
+  return { part: column * partsPerColumn(rows) + block, firstCell, start: startOf(ends, firstCell), end: ends[lastCell]! };
 }
 
 /** Whether `paths` are strings with one identity each in `identities`: how the cache file lists what it looked at. */
@@ -152,14 +166,6 @@ export class TableReader {
     return position === undefined ? undefined : new TableRow(this, position);
   }
 
-  cellOf(position: number, column: number): number {
-    return column * this.table.paths.length + position;
-  }
-
-  startOf(cell: number): number {
-    return cell === 0 ? 0 : this.table.ends[cell - 1]!;
-  }
-
   bytesOf(position: number, column: number): Buffer | undefined {
     const { part, start, end } = this.placeOf(position, column);
     return part?.subarray(start, end);
@@ -173,13 +179,10 @@ export class TableReader {
 
   /** The part that holds a cell, read when first asked for, and where the cell lies in it. */
   private placeOf(position: number, column: number): { part: Buffer | undefined; start: number; end: number } {
-    const rows = this.table.paths.length;
-    const part = column * partsPerColumn(rows) + Math.floor(position / rowsPerPart);
-    const firstCell = this.cellOf(position - (position % rowsPerPart), column);
-    const partStart = this.startOf(firstCell);
-    const bytes = this.part(part, partStart, this.table.ends[Math.min(firstCell + rowsPerPart, column * rows + rows) - 1]!);
-    const cell = this.cellOf(position, column);
-    return { part: bytes, start: this.startOf(cell) - partStart, end: this.table.ends[cell]! - partStart };
+    const { ends, paths } = this.table;
+    const { part, firstCell, start, end } = partOf(ends, paths.length, position, column);
+    const cell = firstCell + (position % rowsPerPart);
+    return { part: this.part(part, start, end), start: startOf(ends, cell) - start, end: ends[cell]! - start };
   }
 
   private part(part: number, start: number, end: number): Buffer | undefined {
@@ -223,18 +226,16 @@ export function toTable(rows: ReadonlyMap<string, Row>, blob: number): { table: 
   cells.forEach((cell, index) => (ends[index] = length += typeof cell === 'string' ? Buffer.byteLength(cell, 'utf8') : cell.length));
   const texts = Buffer.alloc(length);
   cells.forEach((cell, index) => {
-    const at = index === 0 ? 0 : ends[index - 1]!;
+    const at = startOf(ends, index);
     if (typeof cell === 'string') texts.write(cell, at, 'utf8');
     else texts.set(cell, at);
   });
   const parts = partsPerColumn(paths.length);
   const digests = new Uint8Array(parts * columns * digestBytes);
   for (let column = 0; column < columns; column++) {
-    for (let part = 0; part < parts; part++) {
-      const firstCell = column * paths.length + part * rowsPerPart;
-      const lastCell = Math.min(firstCell + rowsPerPart, (column + 1) * paths.length) - 1;
-      const start = firstCell === 0 ? 0 : ends[firstCell - 1]!;
-      digests.set(sha256Bytes(texts.subarray(start, ends[lastCell])), (column * parts + part) * digestBytes);
+    for (let position = 0; position < paths.length; position += rowsPerPart) {
+      const { part, start, end } = partOf(ends, paths.length, position, column);
+      digests.set(sha256Bytes(texts.subarray(start, end)), part * digestBytes);
     }
   }
   return { table: { paths, identities: Float64Array.from(identities), ends, blob, digests }, texts };
