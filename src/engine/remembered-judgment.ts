@@ -1,6 +1,6 @@
 import type { RememberedTraffic } from '../analysis/decisions.js';
-import { isObject, isPosition } from '../sources/cache/cached-service.js';
-import { isArrayOf, isFinding, isString } from '../sources/cache/cached-source.js';
+import { isArrayOf, isObject, isPosition, isString } from '../sources/cache/cached-service.js';
+import { isFinding } from '../sources/cache/cached-source.js';
 import type { RawFinding, UndeclaredCallee } from '../types.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Evidence } from '../evidence/types.js';
-import { isObject } from './cached-service.js';
+import { isObject, isString } from './cached-service.js';
 import type { FileIdentity } from './file-identity.js';
 
 /**
@@ -15,8 +15,6 @@ interface CachedEvidence {
 export function evidenceText(read: [string, FileIdentity][], evidence: readonly Evidence[], listing: string): string {
   return JSON.stringify({ read, evidence, listing });
 }
-
-const isString = (value: unknown): value is string => typeof value === 'string';
 
 function isIdentity(value: unknown): value is FileIdentity {
   return isObject(value) && [value.size, value.ino, value.mtimeMs, value.ctimeMs].every((part) => typeof part === 'number');

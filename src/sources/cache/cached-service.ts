@@ -22,11 +22,15 @@ function isFigure(value: unknown, maximum: number): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= maximum;
 }
 
-function isOptional(value: unknown, check: (value: unknown) => boolean): boolean {
+export function isOptional(value: unknown, check: (value: unknown) => boolean): boolean {
   return value === undefined || check(value);
 }
 
-const isString = (value: unknown) => typeof value === 'string';
+export const isString = (value: unknown): value is string => typeof value === 'string';
+
+export function isArrayOf(value: unknown, check: (item: unknown) => boolean): value is unknown[] {
+  return Array.isArray(value) && value.every(check);
+}
 
 function isDependency(value: unknown): boolean {
   return (

@@ -2,7 +2,7 @@ import type { ParsedDirectives } from '../manifest/directives.js';
 import type { SkippedDocument } from '../manifest/read.js';
 import type { ManifestSource } from '../manifest/source.js';
 import type { ManifestFile, RawFinding, Service, UndeclaredService } from '../../types.js';
-import { isCachedService, isCachedUndeclared, isObject, isPosition, isRange, type CachedService } from './cached-service.js';
+import { isArrayOf, isCachedService, isCachedUndeclared, isObject, isOptional, isPosition, isRange, isString, type CachedService } from './cached-service.js';
 import { areLocations, encodedLocations, encodeLocations } from './cached-locations.js';
 
 /** A finding of the manifest reader without its file, which the run knows (its display path depends on the cwd). */
@@ -130,16 +130,6 @@ class LazySource<Entry> implements ManifestSource {
 
 export function lazySource<Entry>(file: ManifestFile, entry: Entry, decode: (file: ManifestFile, entry: Entry) => ManifestSource): ManifestSource {
   return new LazySource(file, entry, decode);
-}
-
-export const isString = (value: unknown): value is string => typeof value === 'string';
-
-function isOptional(value: unknown, check: (value: unknown) => boolean): boolean {
-  return value === undefined || check(value);
-}
-
-export function isArrayOf(value: unknown, check: (item: unknown) => boolean): value is unknown[] {
-  return Array.isArray(value) && value.every(check);
 }
 
 function isMessageData(value: unknown): boolean {
