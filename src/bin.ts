@@ -41,7 +41,7 @@ function runCliInThread(): void {
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
   const resourceLimits = threadResourceLimits();
   const worker = new Worker(new URL('./cli-thread.js', import.meta.url), { workerData: start, resourceLimits });
-  const reply = (message: ToThread) => worker.postMessage(message);
+  const reply = (message: ToThread, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
 
   /** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */
   const temporaryFiles = new Set<string>();
@@ -96,25 +96,14 @@ function runCliInThread(): void {
     }
   }
 
-  /** One wait for 'drain' shared by every write made while stdout is full. */
-  let draining: Promise<void> | undefined;
-  function stdoutDrained(): Promise<void> {
-    draining ??= new Promise((resume) =>
-      process.stdout.once('drain', () => {
-        draining = undefined;
-        resume();
-      }),
-    );
-    return draining;
-  }
-
   async function handle(message: FromThread): Promise<void> {
     switch (message.type) {
       case 'stdout':
-        // Waiting for 'drain' keeps a large report from piling up in memory when the reader is slower than svc-lint (the
-        // thread sends a few MB ahead at most). A failed write ends the process from the 'error' handler above.
-        if (!process.stdout.write(message.bytes)) await stdoutDrained();
-        reply({ type: 'written', id: message.id });
+        // Answered once the bytes are handed to the system, with their buffer for the thread to use again: the thread
+        // sends a few MB ahead at most, so a reader slower than svc-lint holds it back there and a large report never
+        // piles up in memory. A failed write ends the process from the 'error' handler above.
+        await new Promise<void>((resolve) => process.stdout.write(message.bytes, () => resolve()));
+        reply({ type: 'written', id: message.id, bytes: message.bytes }, [message.bytes.buffer as ArrayBuffer]);
         return;
       case 'stderr':
         process.stderr.write(message.text);

@@ -17,6 +17,8 @@ export interface CliIo {
    * pieces is encoded piece by piece and written this way.
    */
   writeStdoutBytes?(bytes: Uint8Array): Promise<void>;
+  /** A buffer of at least `size` bytes to encode output into for `writeStdoutBytes`: one written before, when there is one. */
+  outputBuffer?(size: number): Buffer;
   writeStderr(text: string): void;
 }
 

@@ -15,7 +15,7 @@ export interface ThreadStart {
 }
 
 export type FromThread =
-  /** Text for stdout, as UTF-8 (its buffer transferred); `id` is answered with `written` once the process has handed it on. */
+  /** Text for stdout, as UTF-8 (its buffer transferred); `id` is answered with `written` once the process has written it. */
   | { type: 'stdout'; id: number; bytes: Uint8Array }
   | { type: 'stderr'; text: string }
   | { type: 'read-stdin'; id: number }
@@ -25,7 +25,8 @@ export type FromThread =
   | { type: 'done'; exitCode: number };
 
 export type ToThread =
-  | { type: 'written'; id: number }
+  /** The bytes of a `stdout` message written, their buffer handed back (transferred) for later output. */
+  | { type: 'written'; id: number; bytes?: Uint8Array }
   | { type: 'stdin'; id: number; text: string }
   | { type: 'stdin'; id: number; error: string }
   | { type: 'answer'; id: number; text: string };

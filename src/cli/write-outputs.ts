@@ -87,7 +87,7 @@ export async function writeOutputs<Format extends string>(
       const write = stream === 'stdout' ? io.writeStdout : io.writeStderr;
       const writeBytes = stream === 'stdout' ? io.writeStdoutBytes : undefined;
       if (typeof text === 'string') await write(text);
-      else if (writeBytes) for (const batch of inByteBatches(text)) await writeBytes(batch);
+      else if (writeBytes) for (const batch of inByteBatches(text, undefined, io.outputBuffer)) await writeBytes(batch);
       else for (const batch of inBatches(text)) await write(batch);
     }
   }

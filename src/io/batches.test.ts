@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inBatches, inByteBatches } from './batches.js';
+import { inBatches, inByteBatches, oneBuffer } from './batches.js';
 
 describe('inBatches', () => {
   it('joins small pieces up to the batch size and keeps their order', () => {
@@ -42,5 +42,19 @@ describe('inByteBatches', () => {
   it('yields nothing for no text', () => {
     expect([...inByteBatches([], 4)]).toEqual([]);
     expect([...inByteBatches(['', ''], 4)]).toEqual([]);
+  });
+
+  it('with oneBuffer, writes every batch from one buffer when each is consumed before the next, and only grows it for a larger piece', () => {
+    const pieces = ['αβγ', 'defg', 'hé', 'ijklmnopqrstu', 'vw', 'xyz'];
+    const buffers = new Set<ArrayBufferLike>();
+    const written: string[] = [];
+    for (const batch of inByteBatches(pieces, 16, oneBuffer())) {
+      buffers.add(batch.buffer);
+      written.push(Buffer.from(batch).toString('utf8'));
+    }
+    expect(written.join('')).toBe(pieces.join(''));
+    expect(written).toEqual(text(inByteBatches(pieces, 16)));
+    expect(written).toHaveLength(3);
+    expect(buffers.size).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { inByteBatches } from './batches.js';
+import { inByteBatches, oneBuffer } from './batches.js';
 import { announceTemporaryFile, removeStaleTemporaryFiles, temporaryPathFor } from './temporary-files.js';
 
 /**
@@ -21,7 +21,7 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array | 
     descriptor = openSync(temporaryPath, 'wx', modeToKeep(path));
     if (typeof text === 'string') writeFileSync(descriptor, text, 'utf8');
     else if (text instanceof Uint8Array) writeFileSync(descriptor, text);
-    else for (const batch of inByteBatches(text)) writeFileSync(descriptor, batch);
+    else for (const batch of inByteBatches(text, undefined, oneBuffer())) writeFileSync(descriptor, batch);
     fsyncSync(descriptor);
     closeSync(descriptor);
     descriptor = undefined;

@@ -1,6 +1,6 @@
 import { closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { inByteBatches } from './batches.js';
+import { inByteBatches, oneBuffer } from './batches.js';
 
 /**
  * What writing to a path may do:
@@ -77,7 +77,7 @@ export function writeInPlace(path: string, text: string | Iterable<string>): voi
   const descriptor = openSync(path, constants.O_WRONLY | constants.O_APPEND);
   try {
     if (typeof text === 'string') writeFileSync(descriptor, text, 'utf8');
-    else for (const batch of inByteBatches(text)) writeFileSync(descriptor, batch);
+    else for (const batch of inByteBatches(text, undefined, oneBuffer())) writeFileSync(descriptor, batch);
   } finally {
     closeSync(descriptor);
   }
