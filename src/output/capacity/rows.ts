@@ -11,7 +11,7 @@ export interface EstimateRow {
   basis: { benchmark: string; throughputRpsPerInstance: number; memoryMbPerInstance: number; source: string };
 }
 
-export interface CapacityRow {
+export interface CapacityRow<Estimate = EstimateRow> {
   service: string;
   file: string;
   language: string;
@@ -24,8 +24,8 @@ export interface CapacityRow {
   /** Set for ML model serving: the per-instance figures come from a JSON API benchmark, not from model inference. */
   caveat?: string;
   /** Null when the service has no traffic figure or its language has no profile. */
-  declaredEstimate: EstimateRow | null;
-  recommendedEstimate: EstimateRow | null;
+  declaredEstimate: Estimate | null;
+  recommendedEstimate: Estimate | null;
 }
 
 function estimateRow(estimate: CapacityEstimate | undefined): EstimateRow | null {
@@ -47,7 +47,10 @@ function estimateRow(estimate: CapacityEstimate | undefined): EstimateRow | null
 /** What the per-instance figures of a model-serving estimate are, and are not. */
 export const inferenceCaveat = 'per-instance figures from a JSON API benchmark, not from model inference';
 
-export function capacityRow(capacity: ServiceCapacity): CapacityRow {
+/** A service's row; `rowOf` gives each estimate's form (by default `EstimateRow`, with the figures it used). */
+export function capacityRow(capacity: ServiceCapacity): CapacityRow;
+export function capacityRow<Estimate>(capacity: ServiceCapacity, rowOf: (estimate: CapacityEstimate | undefined) => Estimate | null): CapacityRow<Estimate>;
+export function capacityRow(capacity: ServiceCapacity, rowOf: (estimate: CapacityEstimate | undefined) => unknown = estimateRow): CapacityRow<unknown> {
   const { service, decision } = capacity;
   return {
     service: service.name,
@@ -58,13 +61,13 @@ export function capacityRow(capacity: ServiceCapacity): CapacityRow {
     declaredRps: capacity.declaredRps ?? null,
     effectiveRps: capacity.effectiveRps,
     recommended: { language: decision.recommended, name: capacity.recommendedName, question: decision.question, reason: decision.reason },
-    declaredEstimate: estimateRow(capacity.declared),
-    recommendedEstimate: estimateRow(capacity.recommended),
+    declaredEstimate: rowOf(capacity.declared),
+    recommendedEstimate: rowOf(capacity.recommended),
     ...(decision.reason === 'ml-serving' && (capacity.declared || capacity.recommended) && { caveat: inferenceCaveat }),
   };
 }
 
 /** Per service of the workspace: traffic, the framework's recommendation and the capacity estimates, as plain data. */
 export function capacityRows(result: LintResult): CapacityRow[] {
-  return result.analysis.capacity().services.map(capacityRow);
+  return result.analysis.capacity().services.map((capacity) => capacityRow(capacity));
 }

@@ -1,16 +1,23 @@
-import { basesUsed } from '../../analysis/capacity.js';
+import { basesUsed, type CapacityEstimate } from '../../analysis/capacity.js';
 import type { LintResult } from '../../lint.js';
-import { capacityRow, type EstimateRow } from '../capacity/rows.js';
+import { capacityRow } from '../capacity/rows.js';
 import { inPieces, jsonPieces } from '../../io/json-pieces.js';
 import { joinedPieces, mapped } from './pieces.js';
 import type { FormatContext, Formatter } from './types.js';
 import type { OutputFormat } from '../format.js';
 
 /** An estimate with the per-instance figures it used; the profiles' names and sources are listed once, under `profiles`. */
-function compactEstimate(estimate: EstimateRow | null) {
+function compactEstimate(estimate: CapacityEstimate | undefined) {
   if (!estimate) return null;
-  const { basis, ...figures } = estimate;
-  return { ...figures, throughputRpsPerInstance: basis.throughputRpsPerInstance, memoryMbPerInstance: basis.memoryMbPerInstance };
+  const { figures } = estimate;
+  return {
+    language: estimate.languageId,
+    instances: estimate.instances,
+    memoryMb: estimate.memoryMb,
+    imageMb: estimate.imageMb,
+    throughputRpsPerInstance: figures.throughputRps,
+    memoryMbPerInstance: figures.memoryMb,
+  };
 }
 
 function profilesUsed(result: LintResult) {
@@ -42,10 +49,7 @@ export function formatJsonPieces(result: LintResult, _context: FormatContext): I
     ...(finding.suppressed && { suppressed: finding.suppressed }),
     ...(finding.baselineState && { baselineState: finding.baselineState }),
   }));
-  const services = mapped(result.analysis.capacity().services, (capacity) => {
-    const row = capacityRow(capacity);
-    return { ...row, declaredEstimate: compactEstimate(row.declaredEstimate), recommendedEstimate: compactEstimate(row.recommendedEstimate) };
-  });
+  const services = mapped(result.analysis.capacity().services, (capacity) => capacityRow(capacity, compactEstimate));
   const document = {
     version: 1,
     findings: inPieces(findings),
