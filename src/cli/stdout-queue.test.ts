@@ -45,21 +45,22 @@ describe('StdoutQueue', () => {
     expect(await settled(flushed)).toBe(true);
   });
 
-  it('gives out a buffer handed back, when large enough, before making a new one', async () => {
+  it('gives out a buffer handed back, when large enough, before making a new one; a small one is not kept', async () => {
     const thread = otherThread();
     const queue = new StdoutQueue((bytes) => thread.send(bytes), 1 << 20);
-    const first = queue.buffer(64);
-    const firstMemory = new Uint8Array(first.buffer);
-    firstMemory.fill(7);
+    const first = queue.buffer(1 << 16);
+    new Uint8Array(first.buffer).fill(7);
     await queue.write(first.subarray(0, 10));
     expect(first.length).toBe(0);
+    await queue.write(Buffer.from('a short text'));
+    thread.writeOldest(true);
     thread.writeOldest(true);
     await queue.flush();
-    const small = queue.buffer(128);
-    expect(small.length).toBeGreaterThanOrEqual(128);
+    expect(queue.buffer(1 << 17).length).toBe(1 << 17);
     const again = queue.buffer(32);
-    expect(again.length).toBe(64);
-    expect(again[63]).toBe(7);
-    expect(queue.buffer(32)).not.toBe(again);
+    expect(again.length).toBe(1 << 16);
+    expect(again[(1 << 16) - 1]).toBe(7);
+    // The short text's buffer (12 bytes) was not kept: a buffer of 8 is a new one.
+    expect(queue.buffer(8).length).toBe(8);
   });
 });

@@ -4,6 +4,9 @@
  * piling up in memory. The buffers handed back once written are used again for later output: a long report then
  * touches a few MB of fresh memory, not its own size (each first touch of a page costs a fault).
  */
+/** Buffers handed back that are kept for reuse are at least this large: a short text's buffer is left to the collector. */
+const reusedBytes = 1 << 16;
+
 export class StdoutQueue {
   private readonly unwritten: { length: number; written: Promise<void> }[] = [];
   private unwrittenBytes = 0;
@@ -25,7 +28,7 @@ export class StdoutQueue {
     // Counted before sending: a transfer detaches the buffer, whose length is then 0.
     const { length } = bytes;
     const written = this.send(bytes).then((handedBack) => {
-      if (handedBack) this.spare.push(Buffer.from(handedBack.buffer));
+      if (handedBack && handedBack.buffer.byteLength >= reusedBytes) this.spare.push(Buffer.from(handedBack.buffer));
     });
     this.unwritten.push({ length, written });
     this.unwrittenBytes += length;
