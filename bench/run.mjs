@@ -90,7 +90,8 @@ function parseSizeList(text, flag) {
 
 function runsFor(tool, size, options) {
   if (options.runs !== undefined) return options.runs;
-  if (size >= 10000) return 3;
+  // Five rounds where a round takes seconds: with three, two slow minutes of a shared machine set the median.
+  if (size > 10000) return 3;
   return tool === 'spectral' && size >= 1000 ? 3 : 5;
 }
 
@@ -222,6 +223,9 @@ async function measureSize(size, options, tools, workRoot, failures) {
  * without and with a warm --cache, beside the floor of that workspace. The file does not change between runs, so the
  * warm runs take the cache's judgment (a file just edited, as a hook lints it, is not measured here).
  */
+/** Rounds of the one-file measurement: a warm run takes under a second, so a slow minute of the machine is one round of five. */
+const oneFileRounds = 5;
+
 async function measureOneFile(workspaceDir, manifests, options, floorArgs, failures) {
   mkdirSync(join(workspaceDir, '.git'), { recursive: true });
   const file = join('services', readdirSync(join(workspaceDir, 'services')).sort()[0], 'service.yaml');
@@ -232,7 +236,7 @@ async function measureOneFile(workspaceDir, manifests, options, floorArgs, failu
   for (let warmUp = 0; warmUp < 2; warmUp++) await runNode(argsOf(variants.withCache), { cwd: workspaceDir });
   // The floor of the same workspace runs in every round, so that the ratio compares runs made a few seconds apart.
   const runs = { floor: [], withoutCache: [], withCache: [] };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < oneFileRounds; round++) {
     runs.floor.push(await runNode(floorArgs, { cwd: workspaceDir }));
     for (const [variant, extra] of Object.entries(variants)) runs[variant].push(await runNode(argsOf(extra), { cwd: workspaceDir }));
   }
