@@ -2,6 +2,7 @@ import type { RememberedTraffic } from '../analysis/decisions.js';
 import { isArrayOf, isObject, isPosition, isString } from '../sources/cache/cached-service.js';
 import { isFinding } from '../sources/cache/cached-source.js';
 import type { RawFinding, UndeclaredCallee } from '../types.js';
+import { unicodeEscape } from '../text/unicode-escape.js';
 
 /**
  * What judging the workspace gave the linted files, kept in the cache for a run whose every input is unchanged: the
@@ -41,7 +42,7 @@ export function encodeJudgment(judgment: RememberedJudgment): string {
  * a string of one byte per character, half the memory of the two-byte string one "→" in a message would make it.
  */
 function asciiJson(text: string): string {
-  return text.replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u007f-\uffff]/g, unicodeEscape);
 }
 
 const isFigure = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;

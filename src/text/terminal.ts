@@ -1,11 +1,9 @@
+import { unicodeEscape } from './unicode-escape.js';
+
 // C0 and C1 control characters, DEL, the Unicode line and paragraph separators, and the bidirectional embeddings,
 // overrides and isolates: what can move the cursor, erase a line, set a window title, start a line of its own or show
 // text in another order than it is stored.
 const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function unicodeEscape(character: string): string {
-  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
 
 /**
  * Text from a manifest, a file name or the command line, made safe to print on a terminal or in a CI log: every

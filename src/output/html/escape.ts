@@ -1,3 +1,5 @@
+import { unicodeEscape } from '../../text/unicode-escape.js';
+
 const htmlEntities: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -28,6 +30,6 @@ export function escapeHtml(text: string): string {
  */
 export function escapeForScript(json: string): string {
   return json
-    .replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/[<>&\u2028\u2029]/g, unicodeEscape)
     .replaceAll('##[', '##\\u005b');
 }
