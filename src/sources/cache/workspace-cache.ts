@@ -283,19 +283,20 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
 
   /**
    * Whether a directory holds what it held: its identity unchanged, or else the same entries. A file written over in
-   * it (the cache itself, a report) moves its times without changing what a search or the evidence finds there.
+   * it (the cache itself, a report) moves its times without changing what a search or the evidence finds there. The
+   * kept digest is only looked at then.
    */
-  const isCurrentDirectory = (directory: string, identity: FileIdentity, digest: Uint8Array, keep?: (entries: readonly Dirent[]) => readonly Dirent[]) => {
+  const isCurrentDirectory = (directory: string, identity: FileIdentity, digest: () => Uint8Array, keep?: (entries: readonly Dirent[]) => readonly Dirent[]) => {
     if (isCurrent(directory, identity)) return true;
     const listing = currentListing(directory, keep);
-    return listing !== undefined && listingDigest(listing).equals(digest);
+    return listing !== undefined && listingDigest(listing).equals(digest());
   };
 
   const searches: SearchCache = {
     found(key) {
       const entry = earlier().searches.get(key);
       const digestOf = (index: number) => entry!.listings.subarray(index * listingDigestBytes, (index + 1) * listingDigestBytes);
-      if (!entry || !entry.directories.every((directory, index) => isCurrentDirectory(directory, readIdentity(entry.identities, index), digestOf(index)))) {
+      if (!entry || !entry.directories.every((directory, index) => isCurrentDirectory(directory, readIdentity(entry.identities, index), () => digestOf(index)))) {
         return undefined;
       }
       used.searches.set(key, entry);
@@ -331,7 +332,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     if (!row) return undefined;
     const text = row.text(0);
     const entry = text === undefined ? undefined : cachedEvidence(text);
-    if (!entry || !isCurrentDirectory(directory, row.identity, Buffer.from(entry.listing, 'hex'), evidenceEntries)) return undefined;
+    if (!entry || !isCurrentDirectory(directory, row.identity, () => Buffer.from(entry.listing, 'hex'), evidenceEntries)) return undefined;
     if (!entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
     used.evidence.set(directory, row);
     return entry.evidence;
