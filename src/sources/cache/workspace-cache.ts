@@ -195,7 +195,7 @@ function textsOf(table: Table, blobs: CacheBlobs) {
  * A judgment's text read from its blob: `damaged` when it does not match its digest, undefined when it cannot be read
  * (another run wrote the cache since this one opened it).
  */
-function judgmentBytes(entry: JudgmentEntry, blobs: CacheBlobs): Uint8Array | 'damaged' | undefined {
+function judgmentBytes(entry: JudgmentEntry, blobs: CacheBlobs): Buffer | 'damaged' | undefined {
   const bytes = blobs.read(entry.blob);
   if (!bytes) return undefined;
   return sha256Bytes(bytes).equals(entry.digest) ? bytes : 'damaged';
@@ -444,7 +444,7 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
       if (bytes === 'damaged') judgmentDamaged = true;
       if (!bytes || bytes === 'damaged') return undefined;
       used.judgments.set(key, bytes);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      return bytes.toString('utf8');
     },
     rememberJudgment(key, text) {
       used.judgments.set(key, Buffer.from(text, 'utf8'));
