@@ -49,3 +49,34 @@ describe('the data a message uses', () => {
     ]);
   });
 });
+
+describe('a rendered finding', () => {
+  const [rendered] = renderFindings([finding({ service: 'api', language: 'Python', peakRps: 20_000, callers: 2 })], [rule]);
+  const text = 'api runs Python at 20,000 req/s from 2 callers.';
+
+  it('is read, spread and written as JSON with its message in the fields order reports use', () => {
+    expect(rendered!.message).toBe(text);
+    expect({ ...rendered }.message).toBe(text);
+    expect(Object.keys(rendered!)).toEqual(['ruleId', 'messageId', 'data', 'severity', 'message', 'file', 'service', 'line', 'column', 'endLine', 'endColumn']);
+    expect(JSON.parse(JSON.stringify(rendered))).toEqual({
+      ruleId: rule.id,
+      messageId: 'default',
+      data: { service: 'api', language: 'Python', peakRps: 20_000, callers: 2 },
+      severity: 'warning',
+      message: text,
+      file: 'api.yaml',
+      service: 'api',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+    });
+  });
+
+  it('keeps no message text: it is rendered from the template each time it is read', () => {
+    const kept = Reflect.ownKeys(rendered!).map((key) => Object.getOwnPropertyDescriptor(rendered, key)!);
+    expect(kept.filter((descriptor) => descriptor.value === text)).toEqual([]);
+    rendered!.data.callers = 1;
+    expect(rendered!.message).toBe('api runs Python at 20,000 req/s from 1 caller.');
+  });
+});
