@@ -9,7 +9,7 @@ import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
 import type { BaselineEntry } from './exemptions/baseline.js';
 import { calledUndeclared, undeclaredServices } from './analysis/graph/undeclared.js';
 import { analysisOf, type Analysis } from './analysis/analysis.js';
-import { decideWorkspace, rememberedDecisions, rememberedTrafficOf, type WorkspaceDecisions } from './analysis/decisions.js';
+import { decideWorkspace, rememberedDecisions, rememberedTrafficOf, type RememberedTraffic, type WorkspaceDecisions } from './analysis/decisions.js';
 import type { WorkspaceCache } from './sources/cache/workspace-cache.js';
 import { todayUtc } from './text/dates.js';
 
@@ -157,6 +157,14 @@ export function judgeWithCache(cache: WorkspaceCache, setup: Setup, linted: read
   return exemptAndRender(setup, linted, gave, options);
 }
 
+/**
+ * The services of `workspace`, listed when asked. A function of its own: a closure made beside others shares their
+ * scope, and this one lives as long as the decisions, which kept the whole remembered judgment alive to the end.
+ */
+function servicesOf(workspace: readonly ManifestSource[]): () => Service[] {
+  return () => workspace.flatMap((source) => source.services);
+}
+
 /** What the rules gave in the run that kept `key`, when it is intact and the evidence it read is unchanged. */
 function rememberedGave(cache: WorkspaceCache, key: string, setup: Setup, linted: readonly ManifestSource[], workspace: readonly ManifestSource[]): RulesGave | undefined {
   const text = cache.judgment(key);
@@ -164,12 +172,12 @@ function rememberedGave(cache: WorkspaceCache, key: string, setup: Setup, linted
   const services = linted.flatMap((source) => source.services);
   const judged = decodeJudgment(text, services.length);
   if (!judged || !judged.evidenceDirectories.every((directory) => cache.hasCurrentEvidence(directory))) return undefined;
-  const traffic = new Map(services.map((service, index) => [service, judged.traffic[index]!]));
-  const workspaceServices = () => workspace.flatMap((source) => source.services);
+  const traffic = new Map<Service, RememberedTraffic>();
+  services.forEach((service, index) => traffic.set(service, judged.traffic[index]!));
   return {
     raw: judged.findings,
     services,
-    decisions: rememberedDecisions(traffic, workspaceServices, setup.framework, setup.languages),
+    decisions: rememberedDecisions(traffic, servicesOf(workspace), setup.framework, setup.languages),
     undeclared: judged.undeclared,
     ...(judged.serviceNames && { serviceNames: judged.serviceNames }),
   };
