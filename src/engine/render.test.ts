@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFindings, withUsedData } from './render.js';
+import { renderFindings, usedDataOf, withUsedData } from './render.js';
 import { placeholdersOf } from '../ruleset/messages.js';
 import type { RawFinding, ResolvedRule } from '../types.js';
 
@@ -47,6 +47,15 @@ describe('the data a message uses', () => {
       'api runs Python at 20,000 req/s from 2 callers, urgently.',
       'api runs Python with no peak.',
     ]);
+  });
+});
+
+describe('the data a finding of a rule keeps', () => {
+  it('is what its message uses, and the same object when that is all of it', () => {
+    const all = { service: 'api', language: 'Python', peakRps: 20_000, languageRps: 12_500, extra: 'unused' };
+    expect(usedDataOf(rule, 'default', all)).toEqual({ service: 'api', language: 'Python', peakRps: 20_000 });
+    const used = { service: 'api', language: 'Python', callers: 3 };
+    expect(usedDataOf(rule, 'default', used)).toBe(used);
   });
 });
 

@@ -4,7 +4,7 @@ import { compareText } from '../text/compare.js';
 
 const placeholderCache = new Map<string, string[]>();
 
-/** The values a message is rendered from: the data its template names, and nothing more. */
+/** The values a message is rendered from: the data its template names, and nothing more (`data` itself if that is all it has). */
 function usedData(template: string, data: MessageData): MessageData {
   let keys = placeholderCache.get(template);
   if (!keys) {
@@ -12,15 +12,27 @@ function usedData(template: string, data: MessageData): MessageData {
     placeholderCache.set(template, keys);
   }
   const used: MessageData = {};
+  let count = 0;
   for (const key of keys) {
     const value = data[key];
-    if (value !== undefined) used[key] = value;
+    if (value !== undefined) {
+      used[key] = value;
+      count += 1;
+    }
   }
-  return used;
+  return count === Object.keys(data).length ? data : used;
 }
 
 function templateOf(rule: ResolvedRule, messageId: string): string {
   return rule.messages[messageId] ?? rule.messages.default ?? rule.description;
+}
+
+/**
+ * What a rule's finding keeps of the data its template gave: what its message uses. The rest (figures another of
+ * the rule's messages names) is dropped as the finding is made, rather than held by every finding until rendering.
+ */
+export function usedDataOf(rule: ResolvedRule, messageId: string, data: MessageData): MessageData {
+  return usedData(templateOf(rule, messageId), data);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ActiveRule } from '../ruleset/resolve.js';
 import type { TemplateContext, TemplateFinding } from '../ruleset/templates/types.js';
 import type { Range, RawFinding, Service } from '../types.js';
+import { usedDataOf } from './render.js';
 
 function rangeFor(service: Service, reported: TemplateFinding): Range {
   return reported.range ?? service.locations[reported.field ?? 'document'] ?? service.locations.document;
@@ -10,7 +11,7 @@ function fromTemplate(rule: ActiveRule['rule'], service: Service, reported: Temp
   return {
     ruleId: rule.id,
     messageId: reported.messageId,
-    data: reported.data,
+    data: usedDataOf(rule, reported.messageId, reported.data),
     file: service.file.displayPath,
     range: rangeFor(service, reported),
     service: service.name,
