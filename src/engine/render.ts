@@ -4,7 +4,10 @@ import { compareText } from '../text/compare.js';
 
 const placeholderCache = new Map<string, string[]>();
 
-/** The values a message is rendered from: the data its template names, and nothing more (`data` itself if that is all it has). */
+/**
+ * The values a message is rendered from: the data its template names, and nothing more (`data` itself when that is
+ * all it holds).
+ */
 function usedData(template: string, data: MessageData): MessageData {
   let keys = placeholderCache.get(template);
   if (!keys) {
