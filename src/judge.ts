@@ -9,7 +9,7 @@ import { applyExemptions, baselinePathFor } from './exemptions/exempt.js';
 import type { BaselineEntry } from './exemptions/baseline.js';
 import { calledUndeclared, undeclaredServices } from './analysis/graph/undeclared.js';
 import { analysisOf, type Analysis } from './analysis/analysis.js';
-import { decideWorkspace, rememberedDecisions, rememberedTrafficOf, type RememberedTraffic, type WorkspaceDecisions } from './analysis/decisions.js';
+import { decideWorkspace, rememberedDecisions, rememberedTrafficOf, type WorkspaceDecisions } from './analysis/decisions.js';
 import type { WorkspaceCache } from './sources/cache/workspace-cache.js';
 import { todayUtc } from './text/dates.js';
 
@@ -172,8 +172,7 @@ function rememberedGave(cache: WorkspaceCache, key: string, setup: Setup, linted
   const services = linted.flatMap((source) => source.services);
   const judged = decodeJudgment(text, services.length);
   if (!judged || !judged.evidenceDirectories.every((directory) => cache.hasCurrentEvidence(directory))) return undefined;
-  const traffic = new Map<Service, RememberedTraffic>();
-  services.forEach((service, index) => traffic.set(service, judged.traffic[index]!));
+  const traffic = new Map(services.map((service, index) => [service, judged.traffic[index]!]));
   return {
     raw: judged.findings,
     services,
