@@ -46,7 +46,9 @@ export function withUsedData(raw: readonly RawFinding[], rules: readonly Resolve
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   return raw.map((finding) => {
     const rule = byId.get(finding.ruleId);
-    return rule ? { ...finding, data: usedData(templateOf(rule, finding.messageId), finding.data) } : finding;
+    const data = rule ? usedDataOf(rule, finding.messageId, finding.data) : finding.data;
+    // A rule's findings keep only that from the start (see runRules): only the readers' and exemptions' are copied.
+    return data === finding.data ? finding : { ...finding, data };
   });
 }
 
