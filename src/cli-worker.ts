@@ -4,6 +4,7 @@ import type { FromThread, ThreadStart, ToThread } from './cli/thread-protocol.js
 import { SvcLintError } from './errors.js';
 import { observeTemporaryFiles } from './io/temporary-files.js';
 import { StdoutQueue } from './cli/stdout-queue.js';
+import { heapBudgetSafePoint } from './io/heap-budget.js';
 
 // The thread bin.ts starts: it runs one command line with an io whose every call is a message to the process.
 const port = parentPort!;
@@ -67,6 +68,7 @@ async function run(): Promise<void> {
     writeStdoutBytes: (bytes) => stdout.write(bytes),
     outputBuffer: (size) => stdout.buffer(size),
     writeStderr: (text) => send({ type: 'stderr', text }),
+    safePoint: heapBudgetSafePoint(),
   });
   await stdout.flush();
   send({ type: 'done', exitCode });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { judgeWithCache } from './judge.js';
+import { judgeSources, judgeWithCache } from './judge.js';
 import { packagePath } from './package-paths.js';
 import { setUp } from './ruleset/setup.js';
 import { loadManifestSource, sourceLimits } from './sources/manifest/source.js';
@@ -54,5 +54,24 @@ describe('a judgment taken from the cache', () => {
     // Still in use after the collection: its decisions and analysis are what could have kept the cache.
     expect(remembered.analysis.capacity().services.length).toBe(judged.analysis.capacity().services.length);
     expect(remembered.findings.map((finding) => finding.message)).toEqual(judged.findings.map((finding) => finding.message));
+  });
+});
+
+describe('judging with a safe point', () => {
+  it('reaches it after the analysis, after each rule, after the exemptions and after rendering, and finds the same', () => {
+    const plain = judgeSources(setup, sources, sources, { cwd, today: '2026-12-03' });
+    let reached = 0;
+    const collecting = judgeSources(setup, sources, sources, {
+      cwd,
+      today: '2026-12-03',
+      safePoint: () => {
+        reached += 1;
+        collectGarbage();
+      },
+    });
+    const rulesRun = setup.rules.filter((entry) => entry.rule.enabled && entry.template).length;
+    expect(rulesRun).toBeGreaterThan(10);
+    expect(reached).toBe(1 + rulesRun + 2);
+    expect(JSON.stringify(collecting.findings)).toBe(JSON.stringify(plain.findings));
   });
 });

@@ -29,6 +29,8 @@ export interface JudgeOptions {
   workspace?: string | false;
   exempt?: boolean;
   languageEvidence?: LanguageEvidenceReader;
+  /** See `LintOptions.safePoint`: called after the graph is analysed, after each rule, the exemptions and rendering. */
+  safePoint?: () => void;
 }
 
 function isEnabled(setup: Setup, id: string): boolean {
@@ -74,6 +76,7 @@ function runRulesOn(setup: Setup, linted: readonly ManifestSource[], workspace: 
   );
   const lintedPaths = new Set(linted.map((source) => source.file.path));
   const decisions = decideWorkspace(workspaceServices, setup.framework, languages);
+  options.safePoint?.();
   const raw = runRules({
     services,
     workspaceServices,
@@ -81,6 +84,7 @@ function runRulesOn(setup: Setup, linted: readonly ManifestSource[], workspace: 
     sourceFindings,
     rules,
     context: { languages, decisions, languageEvidence: options.languageEvidence ?? languageEvidenceReader(), undeclared },
+    ...(options.safePoint && { afterRule: options.safePoint }),
   });
   return {
     raw,
@@ -106,7 +110,9 @@ function exemptAndRender(setup: Setup, linted: readonly ManifestSource[], gave: 
           ...(baselinePath !== undefined && { baselinePath }),
           ...(gave.serviceNames && { serviceNames: gave.serviceNames }),
         });
+  options.safePoint?.();
   const findings = renderFindings(exempted, rules.map((entry) => entry.rule));
+  options.safePoint?.();
   const { services, undeclared, decisions } = gave;
   return { findings, ...(fixed && { fixed }), services, undeclared, analysis: analysisOf(decisions, setup.languages, new Set(services)) };
 }

@@ -59,6 +59,12 @@ export interface LintOptions extends SetupOptions {
    * when a run has at least 5,000 files to read and no `cache`; `off` reads on this thread. Findings are the same.
    */
   concurrency?: Concurrency;
+  /**
+   * Called where what the run made before is garbage: once the manifests are read, after the graph is analysed, after
+   * each rule, the exemptions and rendering. A host that keeps its heap within a budget collects there (the CLI does:
+   * see `heapBudgetSafePoint`); findings never depend on it.
+   */
+  safePoint?: () => void;
 }
 
 /** A summary of the findings: counted ones by severity, then how many are exempted. */
@@ -278,6 +284,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // The directories the searches listed are not listed again for their drift evidence.
   const languageEvidence =
     cache?.evidenceReader(listings) ?? languageEvidenceReader((directory) => detectLanguageEvidence(directory, undefined, listings.get(directory)));
+  options.safePoint?.();
   const judgeOptions: JudgeOptions = { ...options, languageEvidence };
   const judgment = cache && !options.stdin ? judgeWithCache(cache, setup, linted, workspace, judgeOptions) : judgeSources(setup, linted, workspace, judgeOptions);
   const { findings, fixed, services } = judgment;

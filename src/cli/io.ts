@@ -20,6 +20,8 @@ export interface CliIo {
   /** A buffer of at least `size` bytes to encode output into for `writeStdoutBytes`: one written before, when there is one. */
   outputBuffer?(size: number): Buffer;
   writeStderr(text: string): void;
+  /** Called where what the run made before is garbage (see `LintOptions.safePoint`), and between a report's batches. */
+  safePoint?(): void;
 }
 
 export const exitCodes = { clean: 0, failed: 1, error: 2 } as const;

@@ -79,6 +79,7 @@ export async function writeOutputs<Format extends string>(
   options: WriteOptions,
 ): Promise<void> {
   for (const output of outputs) {
+    io.safePoint?.();
     const text = render(output);
     const stream = output.file === undefined ? 'stdout' : standardStreamOf(resolve(io.cwd, output.file));
     if (stream === undefined) {
@@ -87,8 +88,12 @@ export async function writeOutputs<Format extends string>(
       const write = stream === 'stdout' ? io.writeStdout : io.writeStderr;
       const writeBytes = stream === 'stdout' ? io.writeStdoutBytes : undefined;
       if (typeof text === 'string') await write(text);
-      else if (writeBytes) for (const batch of inByteBatches(text, undefined, io.outputBuffer)) await writeBytes(batch);
-      else for (const batch of inBatches(text)) await write(batch);
+      else if (writeBytes) {
+        for (const batch of inByteBatches(text, undefined, io.outputBuffer)) {
+          await writeBytes(batch);
+          io.safePoint?.();
+        }
+      } else for (const batch of inBatches(text)) await write(batch);
     }
   }
 }

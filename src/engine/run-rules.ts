@@ -29,10 +29,12 @@ export interface EngineInput {
   sourceFindings: readonly RawFinding[];
   rules: readonly ActiveRule[];
   context: TemplateContext;
+  /** Called after each rule (see `LintOptions.safePoint`). */
+  afterRule?: () => void;
 }
 
 /** Runs every enabled rule over the services, and keeps the sources' findings of the enabled rules. */
-export function runRules({ services, workspaceServices, isLinted, sourceFindings, rules, context }: EngineInput): RawFinding[] {
+export function runRules({ services, workspaceServices, isLinted, sourceFindings, rules, context, afterRule }: EngineInput): RawFinding[] {
   const enabled = new Set(rules.filter((entry) => entry.rule.enabled).map((entry) => entry.rule.id));
   const findings = sourceFindings.filter((finding) => enabled.has(finding.ruleId));
   for (const { rule, template } of rules) {
@@ -46,6 +48,7 @@ export function runRules({ services, workspaceServices, isLinted, sourceFindings
         if (isLinted(reported.service)) findings.push(fromTemplate(rule, reported.service, reported));
       }
     }
+    afterRule?.();
   }
   return withoutSuperseded(findings, rules);
 }

@@ -73,6 +73,7 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
     ...(options.cache && { cache: cacheLocation(options.cacheLocation) }),
     ...(!options.errorOnUnmatchedPattern && { errorOnUnmatchedPattern: false }),
     ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+    ...(io.safePoint && { safePoint: io.safePoint }),
   };
 }
 
