@@ -94,7 +94,7 @@ export interface Service {
   p99Ms?: number;
   deploymentTarget: DeploymentTarget;
   /** Alias-resolved language ids the owning team knows well; undefined when not declared. */
-  teamLanguages?: string[];
+  teamLanguages?: readonly string[];
   dependsOn: Dependency[];
   file: ManifestFile;
   documentIndex: number;

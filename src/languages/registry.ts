@@ -4,6 +4,11 @@ import { nameIndex } from '../text/closest.js';
 export interface LanguageRegistry {
   /** Lower-cases and resolves aliases (`golang` → `go`); unknown names come back lower-cased. */
   resolve(name: string): string;
+  /**
+   * `resolve` on each name of a list, as one frozen array per distinct list asked for: a workspace's teams name the same
+   * few lists of languages thousands of times, and each service holds its list to the end of a run.
+   */
+  resolveAll(names: readonly string[]): readonly string[];
   /** Whether the id (after resolution) is a language svc-lint knows, with or without a profile. */
   isKnown(id: string): boolean;
   profile(id: string): LanguageProfile | undefined;
@@ -43,6 +48,11 @@ export function createLanguageRegistry(
     profileById.set(profile.id, profile);
   }
   let names: ReturnType<typeof nameIndex> | undefined;
+  const resolve = (name: string) => {
+    const normalized = normalizeLanguageName(name);
+    return canonicalByName.get(normalized) ?? normalized;
+  };
+  const lists = new Map<string, readonly string[]>();
   return {
     misspelledName: (name) => {
       const normalized = normalizeLanguageName(name);
@@ -50,9 +60,13 @@ export function createLanguageRegistry(
       names ??= nameIndex(canonicalByName.keys());
       return names.closest(normalized, { maxDistance: misspellingDistance(normalized), maxSuggestions: 1 })[0];
     },
-    resolve: (name) => {
-      const normalized = normalizeLanguageName(name);
-      return canonicalByName.get(normalized) ?? normalized;
+    resolve,
+    resolveAll: (listed) => {
+      const ids = listed.map(resolve);
+      const key = JSON.stringify(ids);
+      let shared = lists.get(key);
+      if (!shared) lists.set(key, (shared = Object.freeze(ids)));
+      return shared;
     },
     isKnown: (id) => canonicalByName.has(normalizeLanguageName(id)),
     profile: (id) => profileById.get(id),

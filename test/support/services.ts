@@ -111,8 +111,10 @@ export const pythonProfile: LanguageProfile = {
 export function fakeLanguages(): LanguageRegistry {
   const profiles = [goProfile, pythonProfile];
   const aliases = new Map(profiles.flatMap((profile) => profile.aliases.map((alias) => [alias, profile.id] as const)));
+  const resolve = (name: string) => aliases.get(name.toLowerCase()) ?? name.toLowerCase();
   return {
-    resolve: (name) => aliases.get(name.toLowerCase()) ?? name.toLowerCase(),
+    resolve,
+    resolveAll: (names) => names.map(resolve),
     isKnown: (id) => id === 'java' || profiles.some((profile) => profile.id === id),
     profile: (id) => profiles.find((profile) => profile.id === id),
     profiles: () => profiles,

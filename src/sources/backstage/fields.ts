@@ -97,7 +97,7 @@ export interface OptionalFields {
   peakRps?: number;
   p99Ms?: number;
   deploymentTarget: DeploymentTarget;
-  teamLanguages?: string[];
+  teamLanguages?: readonly string[];
 }
 
 export function readOptionalFields(context: ReadContext): OptionalFields {

@@ -104,7 +104,7 @@ export function readNativeService(value: unknown, context: NativeContext): Servi
 
   const teamLanguages = asObject(spec.team)?.languages;
   const teamLanguageIds = Array.isArray(teamLanguages)
-    ? teamLanguages.filter((item): item is string => typeof item === 'string').map(context.languages.resolve)
+    ? context.languages.resolveAll(teamLanguages.filter((item): item is string => typeof item === 'string'))
     : undefined;
   const peakRps = asNumber(asObject(spec.traffic)?.peakRps, figureMaximums.peakRps, (value) => value >= 0);
   const p99Ms = asNumber(asObject(spec.latency)?.p99Ms, figureMaximums.p99Ms, (value) => value > 0);
