@@ -5,7 +5,7 @@ import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type F
 import { displayPathOf } from './io/paths.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
-import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, type ManifestSource } from './sources/manifest/source.js';
+import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, withOwnFile, type ManifestSource } from './sources/manifest/source.js';
 import { readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
@@ -258,7 +258,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (cached) return keep(key, cached);
     const readByAnother = ahead.take(path);
     if (!readByAnother) return keep(key, readHere(file, origin, text));
-    return readByAnother.then((read) => keep(key, read ? chargeNodes(read, limits) : readHere(file, origin, text)));
+    return readByAnother.then((read) => keep(key, read ? chargeNodes(withOwnFile(read, file), limits) : readHere(file, origin, text)));
   };
   const lintedAhead = aheadOf(targets.files, 'linted');
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', lintedAhead, options.stdin?.text));

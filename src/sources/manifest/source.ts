@@ -139,6 +139,16 @@ export function chargeNodes({ source, nodes }: ReadSource, limits: SourceLimits)
   return source;
 }
 
+/**
+ * What another thread read of `file`, made this thread's: the source and its services point at `file` instead of the
+ * copy the reply brought, whose two paths are then let go (at 50,000 manifests, some 5 MB).
+ */
+export function withOwnFile(read: ReadSource, file: ManifestFile): ReadSource {
+  read.source.file = file;
+  for (const service of read.source.services) service.file = file;
+  return read;
+}
+
 /** Reads, parses and charges one manifest file (or an editor buffer): `readManifestSource`, then `chargeNodes`. */
 export function loadManifestSource(
   file: ManifestFile,

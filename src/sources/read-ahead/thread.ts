@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLanguageRegistry } from '../../languages/registry.js';
 import { readManifestSource } from '../manifest/source.js';
 import type { ReadReply, ReadRequest } from './protocol.js';
+import { heapBudgetSafePoint, readingThreadHeapBudget } from '../../io/heap-budget.js';
 
 // A reading thread: reads and parses its share of a run's manifests and sends back what reading them gave, a batch at
 // a time. Bundled as dist/read-thread.js (see scripts/bundle.mjs), so it starts without loading a hundred modules.
@@ -13,6 +14,7 @@ import type { ReadReply, ReadRequest } from './protocol.js';
 const batchSize = 256;
 
 function readAll(request: ReadRequest, reply: (message: ReadReply) => void): void {
+  const safePoint = heapBudgetSafePoint(readingThreadHeapBudget);
   try {
     const languages = createLanguageRegistry(request.languages.profiles, request.languages.known);
     for (let start = 0; start < request.files.length; start += batchSize) {
@@ -20,6 +22,7 @@ function readAll(request: ReadRequest, reply: (message: ReadReply) => void): voi
         .slice(start, start + batchSize)
         .map(({ path, displayPath, origin }) => readManifestSource({ path, displayPath }, languages, request.maxFileSizeMb, undefined, origin));
       reply({ kind: 'read', start, reads });
+      safePoint();
     }
   } catch (error) {
     reply({ kind: 'failed', problem: error instanceof Error ? error.message : String(error) });
