@@ -16,8 +16,9 @@ export interface HeapBudget {
 /**
  * Measured at 50,000 manifests (`--format json`): between two of V8's own full collections the lint thread's heap grew
  * from about 70 MB live to over 200 MB, most of it what the rules, the exemptions and the report had already let go,
- * and peak RSS was 270–330 MB. With this budget, 4 or 5 collections of about 150 ms each hold it at 241–253 MB. No run
- * of 10,000 manifests holds 96 MB, so runs of that size never collect here.
+ * and peak RSS was 270–330 MB. With this budget, 4 to 6 collections of about 130 ms each held it at 241–253 MB on a
+ * quiet machine (not under load: see README's Performance). No run of 10,000 manifests holds 96 MB, so runs of that
+ * size never collect here.
  */
 export const defaultHeapBudget: HeapBudget = { floorMb: 96, growthShare: 0.1, minGrowthMb: 20 };
 
@@ -44,13 +45,14 @@ function fullCollection(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
-export const v8HeapControl = (): HeapControl => {
+/** The heap of the thread it is made on. */
+export function v8HeapControl(): HeapControl {
   let collect: (() => void) | undefined;
   return {
     usedBytes: () => getHeapStatistics().used_heap_size,
     collect: () => (collect ??= fullCollection())(),
   };
-};
+}
 
 /**
  * A safe point: called where what a run made before is garbage (after reading, between the rules, before the report and

@@ -5,8 +5,8 @@ export interface LanguageRegistry {
   /** Lower-cases and resolves aliases (`golang` → `go`); unknown names come back lower-cased. */
   resolve(name: string): string;
   /**
-   * `resolve` on each name of a list, as one frozen array per distinct list asked for: a workspace's teams name the same
-   * few lists of languages thousands of times, and each service holds its list to the end of a run.
+   * `resolve` on each name of a list, as one frozen array per distinct list asked for: a workspace's teams name the
+   * same few lists of languages thousands of times, and each service holds its list to the end of a run.
    */
   resolveAll(names: readonly string[]): readonly string[];
   /** Whether the id (after resolution) is a language svc-lint knows, with or without a profile. */
