@@ -5,7 +5,8 @@ import { absoluteGlobs, findManifestFiles, isGlob, manifestFileNamesText, type F
 import { displayPathOf } from './io/paths.js';
 import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
-import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, withOwnFile, type ManifestSource } from './sources/manifest/source.js';
+import { compactSource, TextPool } from './sources/manifest/compact.js';
+import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, withOwnFile, type ManifestSource, type ReadSource } from './sources/manifest/source.js';
 import { readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
@@ -232,8 +233,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const originOf = (path: string, role: Role) => (role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named');
   // Other threads read ahead only files no cache answers and no editor buffer replaces.
   const threadsFor = (paths: readonly string[]) => (cache || options.stdin ? 1 : readingThreads(options.concurrency ?? 'auto', paths.length));
+  // Each read is compacted as it comes (see `compactSource`), the texts its services repeat shared across the run.
+  const texts = new TextPool();
+  const adopt = (read: ReadSource, { path, displayPath }: ManifestFile): ReadSource => {
+    compactSource(withOwnFile(read, { path, displayPath }).source, texts);
+    return read;
+  };
   const aheadOf = (paths: readonly string[], role: Role) =>
-    readAhead(paths, (path) => ({ ...fileOf(path), origin: originOf(path, role) }), threadsFor(paths), languages, limits.maxFileSizeMb);
+    readAhead(paths, (path) => ({ ...fileOf(path), origin: originOf(path, role) }), threadsFor(paths), languages, limits.maxFileSizeMb, adopt);
   const keep = (key: string, source: ManifestSource) => {
     sources.set(key, source);
     return source;
@@ -255,10 +262,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const origin = originOf(path, role);
     const fileCache = text === undefined ? cache : undefined;
     const cached = role === 'linted' ? fileCache?.sourceOf(file, origin) : fileCache?.servicesOf(file, origin, readHere);
+    // A cached source decodes its parts only when they are read: it is kept as it is.
     if (cached) return keep(key, cached);
     const readByAnother = ahead.take(path);
-    if (!readByAnother) return keep(key, readHere(file, origin, text));
-    return readByAnother.then((read) => keep(key, read ? chargeNodes(withOwnFile(read, file), limits) : readHere(file, origin, text)));
+    if (!readByAnother) return keep(key, compactSource(readHere(file, origin, text), texts));
+    return readByAnother.then((read) =>
+      keep(key, read ? chargeNodes(withOwnFile(read, file), limits) : compactSource(readHere(file, origin, text), texts)),
+    );
   };
   const lintedAhead = aheadOf(targets.files, 'linted');
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', lintedAhead, options.stdin?.text));
@@ -280,6 +290,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const othersAhead = aheadOf(others, 'workspace');
   const workspace = [...new Set([...loaded, ...(await loadEach(others, (path) => load(path, 'workspace', othersAhead)))])];
   const manifestPaths: ReadonlySet<string> = new Set(sources.keys());
+  texts.clear();
 
   // The directories the searches listed are not listed again for their drift evidence.
   const languageEvidence =

@@ -24,4 +24,16 @@ describe('withOwnFile', () => {
     expect(own.source.services.map((read) => read.name)).toEqual(['a', 'b']);
     expect(own.source.services.every((read) => read.file === file)).toBe(true);
   });
+
+  it("gives a reply's findings and undeclared services this thread's display path", () => {
+    const path = join(root, 'broken.yaml');
+    writeFileSync(path, 'apiVersion: svc-lint/v1\nkind: Service\nmetadata:\n  name: c\nspec:\n  language: go\n  workload: nonsense\n');
+    const replied = structuredClone(readManifestSource({ path, displayPath: 'elsewhere.yaml' }, languages, 1));
+    expect(replied.source.findings.length).toBeGreaterThan(0);
+    expect(replied.source.undeclared?.length).toBe(1);
+
+    const own = withOwnFile(replied, { path, displayPath: 'broken.yaml' });
+    expect(own.source.findings.map((finding) => finding.file)).toEqual(own.source.findings.map(() => 'broken.yaml'));
+    expect(own.source.undeclared?.map((undeclared) => undeclared.file)).toEqual(['broken.yaml']);
+  });
 });

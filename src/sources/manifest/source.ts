@@ -140,12 +140,16 @@ export function chargeNodes({ source, nodes }: ReadSource, limits: SourceLimits)
 }
 
 /**
- * What another thread read of `file`, made this thread's: the source and its services point at `file` instead of the
- * copy the reply brought, whose two paths are then let go (at 50,000 manifests, some 5 MB).
+ * What another thread read of `file`, made this thread's: the source, its services, findings and undeclared services
+ * point at `file` and its display path instead of the copies the reply brought, which are then let go (at 50,000
+ * manifests, some 5 MB).
  */
 export function withOwnFile(read: ReadSource, file: ManifestFile): ReadSource {
-  read.source.file = file;
-  for (const service of read.source.services) service.file = file;
+  const { source } = read;
+  source.file = file;
+  for (const service of source.services) service.file = file;
+  for (const finding of source.findings) finding.file = file.displayPath;
+  for (const undeclared of source.undeclared ?? []) undeclared.file = file.displayPath;
   return read;
 }
 

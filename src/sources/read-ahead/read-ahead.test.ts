@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLanguageRegistry } from '../../languages/registry.js';
 import { loadShippedLanguages } from '../../ruleset/shipped.js';
-import { readManifestSource } from '../manifest/source.js';
+import { readManifestSource, type ReadSource } from '../manifest/source.js';
 import { readAhead, readingThreads, type AheadFile } from './read-ahead.js';
 import { slowTestTimeout } from '../../../test/timeouts.js';
 
@@ -80,8 +80,14 @@ describe('readAhead', () => {
       return { path, displayPath: `many-${index}.service.yaml`, origin: 'searched' };
     });
     const byPath = new Map(files.map((file) => [file.path, file]));
-    const ahead = readAhead(files.map((file) => file.path), (path) => byPath.get(path)!, 2, languages, 10);
+    const adopted: { read: ReadSource; file: AheadFile }[] = [];
+    const adopt = (read: ReadSource, file: AheadFile) => (adopted.push({ read, file }), read);
+    const ahead = readAhead(files.map((file) => file.path), (path) => byPath.get(path)!, 2, languages, 10, adopt);
     const taken = await Promise.all(files.map((file) => ahead.take(file.path)));
+    // Each read was adopted once, as it came, with the file it was described by: what `take` then answers.
+    expect(adopted.map(({ file }) => file)).toEqual(files.slice(files.length - adopted.length));
+    expect(adopted.map(({ read }) => read)).toEqual(taken.filter((read) => read !== undefined));
+    expect(adopted.every(({ read }, index) => read === taken[files.length - adopted.length + index])).toBe(true);
     const read = taken.flatMap((source, index) => (source ? [{ source, file: files[index]! }] : []));
     // The other thread's share (262 files here) spans two batches of the thread's replies.
     expect(read.length).toBeGreaterThan(256);

@@ -54,7 +54,7 @@ const nothingAhead: ReadAhead = { take: () => undefined };
  * Starts a thread on `request` and answers, for each of its files in order, what the thread read of it, as its
  * batches arrive; undefined for every file no batch reached when the thread fails, stops or cannot start.
  */
-function readInThread(request: ReadRequest, resourceLimits: ResourceLimits): Promise<ReadSource | undefined>[] {
+function readInThread(request: ReadRequest, resourceLimits: ResourceLimits, adopt: Adopt): Promise<ReadSource | undefined>[] {
   const settlers: ((read: ReadSource | undefined) => void)[] = [];
   const reads = request.files.map(() => new Promise<ReadSource | undefined>((settle) => settlers.push(settle)));
   let next = 0;
@@ -70,7 +70,10 @@ function readInThread(request: ReadRequest, resourceLimits: ResourceLimits): Pro
   }
   worker.on('message', (reply: ReadReply) => {
     if (reply.kind === 'read' && reply.start === next && reply.reads.length > 0 && next + reply.reads.length <= settlers.length) {
-      for (const read of reply.reads) settlers[next++]!(read);
+      for (const read of reply.reads) {
+        settlers[next]!(adopt(read, request.files[next]!));
+        next += 1;
+      }
       if (next < settlers.length) return;
     }
     // Done, failed, or an answer out of order: whatever is left is read by the run.
@@ -82,10 +85,14 @@ function readInThread(request: ReadRequest, resourceLimits: ResourceLimits): Pro
   return reads;
 }
 
+/** What the run makes of a read as it arrives (see `readAhead`). */
+type Adopt = (read: ReadSource, file: AheadFile) => ReadSource;
+
 /**
  * Splits `paths` (in the order the run reads them) into `threads` shares: this thread keeps the first, each other
  * thread starts reading one of the rest at once (`describe` says how the run reads each of those). The shares are
- * sized to end together: this thread reads from the start, the others only once they have started.
+ * sized to end together: this thread reads from the start, the others only once they have started. `adopt` is applied to
+ * each read as its batch arrives, while this thread still reads its own share: what it lets go of then dies young.
  */
 export function readAhead(
   paths: readonly string[],
@@ -93,6 +100,7 @@ export function readAhead(
   threads: number,
   languages: LanguageRegistry,
   maxFileSizeMb: number,
+  adopt: Adopt = (read) => read,
 ): ReadAhead {
   if (threads <= 1 || !existsSync(threadScript)) return nothingAhead;
   const headStart = Math.min(filesWhileStarting, Math.floor(paths.length / threads / 2));
@@ -103,7 +111,7 @@ export function readAhead(
   for (let start = ownShare; start < paths.length; start += shareSize) {
     const share = paths.slice(start, start + shareSize).map(describe);
     const request: ReadRequest = { files: share, languages: languages.definition(), maxFileSizeMb };
-    const reads = readInThread(request, resourceLimits);
+    const reads = readInThread(request, resourceLimits, adopt);
     share.forEach((file, index) => readOf.set(file.path, reads[index]!));
   }
   return { take: (path) => readOf.get(path) };

@@ -1,0 +1,58 @@
+import type { DeploymentTarget, Dependency, ManifestFormat, RawFinding, Service, Workload } from '../../types.js';
+import type { ManifestSource } from './source.js';
+
+/**
+ * One copy of each text the run keeps of its manifests. Services repeat a few texts (languages, workloads, owners,
+ * the names of the services they call), and each read makes copies of its own: a parser's, or a reading thread's
+ * reply's.
+ */
+export class TextPool {
+  readonly #texts = new Map<string, string>();
+
+  /** The pool's copy of `text`. */
+  share(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    // A parser's value can be a slice of a longer string, which V8 keeps whole as long as the slice lives; a string
+    // JSON.parse made holds only itself.
+    const own = JSON.parse(JSON.stringify(text)) as string;
+    this.#texts.set(own, own);
+    return own;
+  }
+
+  /** Lets go of the pool's map; the texts it shared stay with whoever holds them. */
+  clear(): void {
+    this.#texts.clear();
+  }
+}
+
+const noFindings = Object.freeze([]) as readonly RawFinding[] as RawFinding[];
+
+/**
+ * A read manifest as the run keeps it to the end: its services' texts shared through `pool`, and its lists no longer
+ * than what they hold (a list grown by `push` keeps room for more). The source and its services are the run's own
+ * (just read, parsed from the cache or brought by a reply), so they are changed in place.
+ */
+export function compactSource(source: ManifestSource, pool: TextPool): ManifestSource {
+  source.services = source.services.map((service) => compactService(service, pool));
+  if (source.findings.length === 0) source.findings = noFindings;
+  return source;
+}
+
+function compactService(service: Service, pool: TextPool): Service {
+  service.name = pool.share(service.name);
+  if (service.owner !== undefined) service.owner = pool.share(service.owner);
+  service.language = pool.share(service.language);
+  service.languageId = pool.share(service.languageId);
+  service.workload = pool.share(service.workload) as Workload;
+  service.deploymentTarget = pool.share(service.deploymentTarget) as DeploymentTarget;
+  service.format = pool.share(service.format) as ManifestFormat;
+  service.dependsOn = service.dependsOn.map((dependency) => compactDependency(dependency, pool));
+  return service;
+}
+
+function compactDependency(dependency: Dependency, pool: TextPool): Dependency {
+  dependency.service = pool.share(dependency.service);
+  dependency.call = dependency.call === 'sync' ? 'sync' : 'async';
+  return dependency;
+}
