@@ -1,4 +1,4 @@
-import type { DeploymentTarget, Dependency, ManifestFormat, RawFinding, Service, Workload } from '../../types.js';
+import { deploymentTargets, workloads, type Dependency, type ManifestFormat, type RawFinding, type Service } from '../../types.js';
 import type { ManifestSource } from './source.js';
 
 /**
@@ -26,6 +26,13 @@ export class TextPool {
   }
 }
 
+const formats: readonly ManifestFormat[] = ['svc-lint/v1', 'backstage'];
+
+/** The program's own copy of a value from a short list: found without hashing the text, as a pool would. */
+function known<Value extends string>(value: Value, values: readonly Value[]): Value {
+  return values.find((candidate) => candidate === value) ?? value;
+}
+
 const noFindings = Object.freeze([]) as readonly RawFinding[] as RawFinding[];
 
 /**
@@ -44,9 +51,9 @@ function compactService(service: Service, pool: TextPool): Service {
   if (service.owner !== undefined) service.owner = pool.share(service.owner);
   service.language = pool.share(service.language);
   service.languageId = pool.share(service.languageId);
-  service.workload = pool.share(service.workload) as Workload;
-  service.deploymentTarget = pool.share(service.deploymentTarget) as DeploymentTarget;
-  service.format = pool.share(service.format) as ManifestFormat;
+  service.workload = known(service.workload, workloads);
+  service.deploymentTarget = known(service.deploymentTarget, deploymentTargets);
+  service.format = known(service.format, formats);
   service.dependsOn = service.dependsOn.map((dependency) => compactDependency(dependency, pool));
   return service;
 }
