@@ -13,11 +13,9 @@ export class TextPool {
   share(text: string): string {
     const known = this.#texts.get(text);
     if (known !== undefined) return known;
-    // A parser's value can be a slice of a longer string, which V8 keeps whole as long as the slice lives; a string
-    // JSON.parse made holds only itself.
-    const own = JSON.parse(JSON.stringify(text)) as string;
-    this.#texts.set(own, own);
-    return own;
+    // Readers keep strings of their own (see `ownString`), so the first copy is as good as any.
+    this.#texts.set(text, text);
+    return text;
   }
 
   /** Lets go of the pool's map; the texts it shared stay with whoever holds them. */
