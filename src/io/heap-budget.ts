@@ -58,8 +58,8 @@ export function v8HeapControl(): HeapControl {
  * A safe point: called where what a run made before is garbage (after reading, between the rules, before the report and
  * between its batches), it collects when the heap has grown past the budget. V8 sizes its next full collection at up to
  * four times what the last one left (one and a half under the CLI's `--heap-growing-percent=50`), and a run that
- * allocates steadily reaches that limit only long after most of it is garbage; at a safe point the run knows it is. TypeScript's language server likewise collects after it updates a
- * project, when its host can (`GcTimer`).
+ * allocates steadily reaches that limit only long after most of it is garbage; at a safe point the run knows it is.
+ * TypeScript's language server likewise collects after it updates a project, when its host can (`GcTimer`).
  */
 export function heapBudgetSafePoint(budget: HeapBudget = defaultHeapBudget, control: HeapControl = v8HeapControl()): () => void {
   let leftByLast = 0;

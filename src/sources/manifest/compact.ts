@@ -36,7 +36,8 @@ const noFindings = Object.freeze([]) as readonly RawFinding[] as RawFinding[];
 /**
  * A read manifest as the run keeps it to the end: its services' texts shared through `pool`, and its lists no longer
  * than what they hold (a list grown by `push` keeps room for more). The source and its services are the run's own
- * (just read, parsed from the cache or brought by a reply), so they are changed in place.
+ * (just read, or brought by a reply), so they are changed in place. A source from the cache is not compacted: it
+ * decodes its parts only when they are read.
  */
 export function compactSource(source: ManifestSource, pool: TextPool): ManifestSource {
   source.services = source.services.map((service) => compactService(service, pool));
