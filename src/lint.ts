@@ -233,7 +233,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const originOf = (path: string, role: Role) => (role === 'workspace' || targets.searched.has(path) ? 'searched' : 'named');
   // Other threads read ahead only files no cache answers and no editor buffer replaces.
   const threadsFor = (paths: readonly string[]) => (cache || options.stdin ? 1 : readingThreads(options.concurrency ?? 'auto', paths.length));
-  // Each read is compacted as it comes (see `compactSource`), the texts its services repeat shared across the run.
+  // Each read is compacted as it comes (see `compactSource`), the texts its services repeat shared across the run. A
+  // reply's read is made this thread's as its batch arrives: the file it points at is the one it was described by.
   const texts = new TextPool();
   const adopt = (read: ReadSource, { path, displayPath }: ManifestFile): ReadSource => {
     compactSource(withOwnFile(read, { path, displayPath }).source, texts);
@@ -245,14 +246,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     sources.set(key, source);
     return source;
   };
-  /** Reads and parses a file here, and keeps what it gave in the cache (an editor buffer, `text`, is never kept). */
+  /**
+   * Reads and parses a file here, keeps what it gave in the cache (an editor buffer, `text`, is never kept), and
+   * compacts it for the run.
+   */
   const readHere = (file: ManifestFile, origin: ManifestOrigin, text?: string) => {
     const fileCache = text === undefined ? cache : undefined;
     fileCache?.beforeReading(file);
     let bytes: Uint8Array | undefined;
     const source = loadManifestSource(file, languages, limits, text, origin, (read) => (bytes = read));
     if (bytes) fileCache?.remember(file, origin, source, bytes);
-    return source;
+    return compactSource(source, texts);
   };
   const load = (path: string, role: Role, ahead: ReadAhead, text?: string): ManifestSource | Promise<ManifestSource> => {
     const key = realPaths.get(path) ?? realPathOf(path);
@@ -265,10 +269,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     // A cached source decodes its parts only when they are read: it is kept as it is.
     if (cached) return keep(key, cached);
     const readByAnother = ahead.take(path);
-    if (!readByAnother) return keep(key, compactSource(readHere(file, origin, text), texts));
-    return readByAnother.then((read) =>
-      keep(key, read ? chargeNodes(withOwnFile(read, file), limits) : compactSource(readHere(file, origin, text), texts)),
-    );
+    if (!readByAnother) return keep(key, readHere(file, origin, text));
+    return readByAnother.then((read) => keep(key, read ? chargeNodes(read, limits) : readHere(file, origin, text)));
   };
   const lintedAhead = aheadOf(targets.files, 'linted');
   const loaded = await loadEach(targets.files, (path) => load(path, 'linted', lintedAhead, options.stdin?.text));
