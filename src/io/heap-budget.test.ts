@@ -34,27 +34,20 @@ describe('heapBudgetSafePoint', () => {
   it('collects above the floor, then again only once the heap grew by the larger of the share and the minimum', () => {
     const heap = fakeHeap();
     const safePoint = heapBudgetSafePoint(budget, heap);
-    heap.used = 120 * mb;
-    heap.live = 80 * mb;
-    safePoint();
-    expect(heap.collections).toBe(1);
-
+    /** The collections so far, after a safe point reached with `usedMb` in use (a collection would leave `liveMb`). */
+    const collectionsAt = (usedMb: number, liveMb = heap.live / mb) => {
+      heap.used = usedMb * mb;
+      heap.live = liveMb * mb;
+      safePoint();
+      return heap.collections;
+    };
+    expect(collectionsAt(120, 80)).toBe(1);
     // 80 MB left: the next collection comes at 80 + max(16, 20) = 100 MB, and the floor is 100 MB too.
-    heap.used = 99.9 * mb;
-    safePoint();
-    expect(heap.collections).toBe(1);
-    heap.used = 100 * mb;
-    heap.live = 160 * mb;
-    safePoint();
-    expect(heap.collections).toBe(2);
-
+    expect(collectionsAt(99.9)).toBe(1);
+    expect(collectionsAt(100, 160)).toBe(2);
     // 160 MB left: a quarter of it (40 MB) is more than the minimum.
-    heap.used = 199 * mb;
-    safePoint();
-    expect(heap.collections).toBe(2);
-    heap.used = 200 * mb;
-    safePoint();
-    expect(heap.collections).toBe(3);
+    expect(collectionsAt(199)).toBe(2);
+    expect(collectionsAt(200)).toBe(3);
   });
 
   it('runs a full collection of the thread it is called on', async () => {
