@@ -31,13 +31,6 @@ function runCliInThread(): void {
   // manifests 7% less time and 6% less CPU, 50,000 7%, 1,000 (one thread) 3%; a warm cache unchanged. V8 reads this
   // flag afresh at every scavenge, unlike those `--single-threaded-gc` implies, which must be given when node starts.
   setFlagsFromString('--no-parallel-scavenge');
-  // Each thread's old generation may grow to 1.5 times what its last full collection left before it collects again.
-  // V8 sizes that factor from how fast it collects against how fast the thread allocates, up to 4: while the run reads
-  // its manifests, the lint thread's heap grew past 140 MB with some 65 MB of it garbage before V8 first collected.
-  // Measured on two cores at 50,000 manifests (`--format json`, alternated runs): 218-221 MB peak RSS against 241-276,
-  // on a quiet machine and beside a process that keeps one core busy, and no slower; at 10,000 manifests, with a cache
-  // or without, the same time and memory. V8 reads it each time it sizes a heap, so it holds for every thread.
-  setFlagsFromString('--heap-growing-percent=50');
   const start: ThreadStart = {
     argv: process.argv.slice(2),
     cwd: process.cwd(),

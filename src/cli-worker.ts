@@ -1,10 +1,12 @@
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { runCli } from './cli.js';
 import type { FromThread, ThreadStart, ToThread } from './cli/thread-protocol.js';
+import type { CliIo } from './cli/io.js';
 import { SvcLintError } from './errors.js';
 import { observeTemporaryFiles } from './io/temporary-files.js';
 import { StdoutQueue } from './cli/stdout-queue.js';
 import { heapBudgetSafePoint } from './io/heap-budget.js';
+import { whileHeapGrowthLimited } from './io/heap-growth.js';
 
 // The thread bin.ts starts: it runs one command line with an io whose every call is a message to the process.
 const port = parentPort!;
@@ -45,31 +47,34 @@ function writeStdout(text: string): Promise<void> {
   return stdout.write(utf8.encode(text));
 }
 
+/** What the CLI reads and writes: each call a message to the process. */
+const io: CliIo = {
+  cwd: start.cwd,
+  env: start.env,
+  stdoutIsTTY: start.stdoutIsTTY,
+  stdinIsTTY: start.stdinIsTTY,
+  readStdin: async () => {
+    await stdout.flush();
+    const reply = await ask((id) => ({ type: 'read-stdin', id }));
+    if (reply.type !== 'stdin') throw new Error(`unexpected reply ${reply.type}`);
+    if ('error' in reply) throw new SvcLintError('usage', reply.error);
+    return reply.text;
+  },
+  prompt: async (question) => {
+    await stdout.flush();
+    const reply = await ask((id) => ({ type: 'prompt', id, question }));
+    return reply.type === 'answer' ? reply.text : '';
+  },
+  writeStdout,
+  writeStdoutBytes: (bytes) => stdout.write(bytes),
+  outputBuffer: (size) => stdout.buffer(size),
+  writeStderr: (text) => send({ type: 'stderr', text }),
+  safePoint: heapBudgetSafePoint(),
+};
+
 /** The command line run to its end: the exit code is sent, stdout written and the port closed. */
 async function run(): Promise<void> {
-  const exitCode = await runCli(start.argv, {
-    cwd: start.cwd,
-    env: start.env,
-    stdoutIsTTY: start.stdoutIsTTY,
-    stdinIsTTY: start.stdinIsTTY,
-    readStdin: async () => {
-      await stdout.flush();
-      const reply = await ask((id) => ({ type: 'read-stdin', id }));
-      if (reply.type !== 'stdin') throw new Error(`unexpected reply ${reply.type}`);
-      if ('error' in reply) throw new SvcLintError('usage', reply.error);
-      return reply.text;
-    },
-    prompt: async (question) => {
-      await stdout.flush();
-      const reply = await ask((id) => ({ type: 'prompt', id, question }));
-      return reply.type === 'answer' ? reply.text : '';
-    },
-    writeStdout,
-    writeStdoutBytes: (bytes) => stdout.write(bytes),
-    outputBuffer: (size) => stdout.buffer(size),
-    writeStderr: (text) => send({ type: 'stderr', text }),
-    safePoint: heapBudgetSafePoint(),
-  });
+  const exitCode = await whileHeapGrowthLimited(() => runCli(start.argv, io));
   await stdout.flush();
   send({ type: 'done', exitCode });
   port.close();

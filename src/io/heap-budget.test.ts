@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { heapBudgetSafePoint, v8HeapControl, type HeapControl } from './heap-budget.js';
 
@@ -60,5 +61,11 @@ describe('heapBudgetSafePoint', () => {
     heapBudgetSafePoint({ floorMb: 0, growthShare: 0, minGrowthMb: 0 }, control)();
     expect(held.deref()).toBeUndefined();
     expect(control.usedBytes()).toBeGreaterThan(0);
+  });
+
+  it('leaves V8 without --expose-gc once it has its collection, so a code cache written later is not rejected', () => {
+    v8HeapControl().collect();
+    // A context made while the flag is set gets a `gc` of its own.
+    expect(runInNewContext('typeof gc')).toBe('undefined');
   });
 });

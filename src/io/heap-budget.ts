@@ -42,7 +42,10 @@ export interface HeapControl {
  */
 function fullCollection(): () => void {
   setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  const collect = runInNewContext('gc') as () => void;
+  // The context keeps its `gc`. V8 checks code caches against the flags in effect (see `whileHeapGrowthLimited`).
+  setFlagsFromString('--no-expose-gc');
+  return collect;
 }
 
 /** The heap of the thread it is made on. */
@@ -57,8 +60,8 @@ export function v8HeapControl(): HeapControl {
 /**
  * A safe point: called where what a run made before is garbage (after reading, between the rules, before the report and
  * between its batches), it collects when the heap has grown past the budget. V8 sizes its next full collection at up to
- * four times what the last one left (one and a half under the CLI's `--heap-growing-percent=50`), and a run that
- * allocates steadily reaches that limit only long after most of it is garbage; at a safe point the run knows it is.
+ * four times what the last one left (one and a half while the CLI limits it: see `whileHeapGrowthLimited`), and a run
+ * that allocates steadily reaches that limit only long after most of it is garbage; at a safe point the run knows it is.
  * TypeScript's language server likewise collects after it updates a project, when its host can (`GcTimer`).
  */
 export function heapBudgetSafePoint(budget: HeapBudget = defaultHeapBudget, control: HeapControl = v8HeapControl()): () => void {
