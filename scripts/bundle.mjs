@@ -1,5 +1,5 @@
 // Bundles the CLI so that startup reads three modules instead of a hundred: dist/bin.js, the small process side,
-// dist/cli-thread.js, the worker thread bin.js starts, and dist/cli-worker.cjs, the CLI, which that thread runs from
+// dist/cli-thread.cjs, the worker thread bin.js starts, and dist/cli-worker.cjs, the CLI, which that thread runs from
 // V8's code cache (dist/cli-worker.cjs.code-cache, written by this build and by any run that finds it stale; a
 // script, not a module, because Node.js 20 keeps no code cache for modules). `svc-lint lsp` loads another,
 // dist/lsp.js, the language server, which no lint run reads; a large run starts dist/read-thread.js in threads that
@@ -53,7 +53,6 @@ await build({
   ...shared,
   entryPoints: {
     bin: `${root}src/bin.ts`,
-    'cli-thread': `${root}src/cli-thread.ts`,
     lsp: `${root}src/lsp/main.ts`,
     'read-thread': `${root}src/sources/read-ahead/thread.ts`,
   },
@@ -64,7 +63,7 @@ await build({
 
 const script = await build({
   ...shared,
-  entryPoints: { 'cli-worker': `${root}src/cli-worker.ts` },
+  entryPoints: { 'cli-worker': `${root}src/cli-worker.ts`, 'cli-thread': `${root}src/cli-thread.ts` },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   // A script has no import.meta: its URL is the file's (package-paths.ts finds the package from it).

@@ -40,7 +40,7 @@ function runCliInThread(): void {
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
   const resourceLimits = threadResourceLimits();
-  const worker = new Worker(new URL('./cli-thread.js', import.meta.url), { workerData: start, resourceLimits });
+  const worker = new Worker(new URL('./cli-thread.cjs', import.meta.url), { workerData: start, resourceLimits });
   const reply = (message: ToThread, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
 
   /** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */

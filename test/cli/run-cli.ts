@@ -9,11 +9,11 @@ export const builtBinary = resolve(dirname(fileURLToPath(import.meta.url)), '../
 
 /**
  * Copies the built CLI into `packageRoot` as an install would place it, and returns its bin. The CLI is three files:
- * bin.js starts cli-thread.js in a worker thread, which runs cli-worker.cjs; its code cache is left for the copy to write.
+ * bin.js starts cli-thread.cjs in a worker thread, which runs cli-worker.cjs; its code cache is left for the copy to write.
  */
 export function installBuiltCli(packageRoot: string): string {
   mkdirSync(join(packageRoot, 'dist'), { recursive: true });
-  for (const file of ['bin.js', 'cli-thread.js', 'cli-worker.cjs']) copyFileSync(join(dirname(builtBinary), file), join(packageRoot, 'dist', file));
+  for (const file of ['bin.js', 'cli-thread.cjs', 'cli-worker.cjs']) copyFileSync(join(dirname(builtBinary), file), join(packageRoot, 'dist', file));
   for (const entry of ['package.json', 'schemas', 'rules']) cpSync(join(repositoryRoot, entry), join(packageRoot, entry), { recursive: true });
   return join(packageRoot, 'dist/bin.js');
 }
