@@ -7,7 +7,7 @@ import { SvcLintError } from './errors.js';
 import { countOf } from './text/count.js';
 import { compactSource, TextPool } from './sources/manifest/compact.js';
 import { chargeNodes, defaultMaxFileSizeMb, loadManifestSource, sourceLimits, withOwnFile, type ManifestSource, type ReadSource } from './sources/manifest/source.js';
-import { readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
+import { EarlyReadingThreads, readAhead, readingThreads, type Concurrency, type ReadAhead } from './sources/read-ahead/read-ahead.js';
 import type { LoadedConfig } from './config/load.js';
 import { setUp, type Setup, type SetupOptions } from './ruleset/setup.js';
 import { isCounted, type Finding, type ManifestFile, type ResolvedRule, type Service, type SkippedSource, type UndeclaredCallee } from './types.js';
@@ -16,7 +16,7 @@ import type { BaselineEntry } from './exemptions/baseline.js';
 import { workspaceFiles } from './sources/workspace.js';
 import { separateSkipped } from './sources/manifest/skipped.js';
 import type { Analysis } from './analysis/analysis.js';
-import { cacheFingerprint, defaultCacheFile, openWorkspaceCache } from './sources/cache/workspace-cache.js';
+import { cacheFingerprint, defaultCacheFile, openWorkspaceCache, type WorkspaceCache } from './sources/cache/workspace-cache.js';
 import { checksWaivers, judgeSources, judgeWithCache, type JudgeOptions } from './judge.js';
 import { packageVersion } from './package-paths.js';
 
@@ -209,14 +209,32 @@ function needsWorkspace(setup: Setup, options: LintOptions): boolean {
 
 /** Lints the manifests the options name. Never touches `process`; user errors throw `SvcLintError`. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { cwd } = options;
   const setup = options.setup ?? setUp(options);
-  const { languages, rules } = setup;
-  const cachePath = cachePathFor(options.cache, setup.config, cwd);
+  const cachePath = cachePathFor(options.cache, setup.config, options.cwd);
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
+  // Without a cache, a run that finds enough files reads them on more threads: those start while it still searches.
+  const early = cache || options.stdin || options.concurrency === 'off' ? undefined : new EarlyReadingThreads(options.concurrency ?? 'auto');
+  try {
+    return await lintWith(options, { setup, cache, cachePath, early });
+  } finally {
+    early?.end();
+  }
+}
+
+/** What `lint` set up for a run: its config and rules, its cache and where that is, the threads started early. */
+interface RunSetup {
+  setup: Setup;
+  cache: WorkspaceCache | undefined;
+  cachePath: string | undefined;
+  early: EarlyReadingThreads | undefined;
+}
+
+async function lintWith(options: LintOptions, { setup, cache, cachePath, early }: RunSetup): Promise<LintResult> {
+  const { cwd } = options;
+  const { languages, rules } = setup;
   const realPaths = new Map<string, string>();
   const listings: NonNullable<SearchContext['listings']> = new Map();
-  const search: SearchContext = { ...(cache && { cache: cache.searches }), realPaths, listings };
+  const search: SearchContext = { ...(cache && { cache: cache.searches }), realPaths, listings, ...(early && { foundManifests: (count: number) => early.foundFiles(count) }) };
   const targets = findTargets(options, setup, search);
   const failsUnmatched = (problem: string | undefined, skipped: readonly SkippedSource[] = []) => {
     if (problem !== undefined && options.errorOnUnmatchedPattern !== false) throw new SvcLintError('path', problem, skipped);
@@ -241,7 +259,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     return read;
   };
   const aheadOf = (paths: readonly string[], role: Role) =>
-    readAhead(paths, (path) => ({ ...fileOf(path), origin: originOf(path, role) }), threadsFor(paths), languages, limits.maxFileSizeMb, adopt);
+    readAhead(paths, (path) => ({ ...fileOf(path), origin: originOf(path, role) }), threadsFor(paths), languages, limits.maxFileSizeMb, adopt, early);
   const keep = (key: string, source: ManifestSource) => {
     sources.set(key, source);
     return source;

@@ -72,12 +72,14 @@ export interface SearchContext {
   realPaths?: Map<string, string>;
   /** Of each directory a search read that holds a manifest, the entries that can be drift evidence (usually none). */
   listings?: Map<string, readonly fs.Dirent[]>;
+  /** Told, as a search reads directories, how many files named like a manifest each held. */
+  foundManifests?: (count: number) => void;
 }
 
 type GlobOptions = fg.Options & { cwd: string; ignore: string[] };
 
-function holdsManifest(entries: readonly fs.Dirent[]): boolean {
-  return entries.some((entry) => manifestFileName.test(entry.name));
+function manifestsIn(entries: readonly fs.Dirent[]): number {
+  return entries.reduce((count, entry) => (manifestFileName.test(entry.name) ? count + 1 : count), 0);
 }
 
 /**
@@ -85,7 +87,7 @@ function holdsManifest(entries: readonly fs.Dirent[]): boolean {
  * kept for next time).
  */
 function search(patterns: string | string[], options: GlobOptions, context: SearchContext): string[] {
-  const { cache, listings } = context;
+  const { cache, listings, foundManifests } = context;
   const key = JSON.stringify([patterns, options.cwd, options.ignore]);
   const cached = cache?.found(key);
   if (cached) return cached;
@@ -94,7 +96,11 @@ function search(patterns: string | string[], options: GlobOptions, context: Sear
     recorder?.beforeReadingDirectory(directory);
     const entries = fs.readdirSync(directory, readOptions);
     recorder?.readDirectory(directory, entries);
-    if (listings && holdsManifest(entries)) listings.set(directory, evidenceEntries(entries));
+    const manifests = listings || foundManifests ? manifestsIn(entries) : 0;
+    if (manifests > 0) {
+      listings?.set(directory, evidenceEntries(entries));
+      foundManifests?.(manifests);
+    }
     return entries;
   }) as unknown as typeof fs.readdirSync;
   // Resolved once here (and kept so): whoever reads the answer, from the cache or not, takes the paths as they are.

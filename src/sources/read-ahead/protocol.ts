@@ -9,7 +9,7 @@ export interface AheadFile {
   origin: ManifestOrigin;
 }
 
-/** What a reading thread starts with (its `workerData`). */
+/** What a reading thread is asked to read (its first message). */
 export interface ReadRequest {
   files: AheadFile[];
   languages: LanguageDefinition;

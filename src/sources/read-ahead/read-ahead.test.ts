@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createLanguageRegistry } from '../../languages/registry.js';
 import { loadShippedLanguages } from '../../ruleset/shipped.js';
 import { readManifestSource, type ReadSource } from '../manifest/source.js';
-import { readAhead, readingThreads, type AheadFile } from './read-ahead.js';
+import { Worker } from 'node:worker_threads';
+import { EarlyReadingThreads, readAhead, readingThreads, type AheadFile } from './read-ahead.js';
 import { slowTestTimeout } from '../../../test/timeouts.js';
 
 const shipped = loadShippedLanguages();
@@ -104,5 +105,55 @@ describe('readAhead', () => {
     const path = join(root, 'alone.service.yaml');
     writeFileSync(path, manifest(1));
     expect(await readAhead([path], describe, 1, languages, 10).take(path)).toBeUndefined();
+  });
+});
+
+describe('EarlyReadingThreads', () => {
+  function files(prefix: string, count: number): AheadFile[] {
+    return Array.from({ length: count }, (_, index) => {
+      const path = join(root, `${prefix}-${index}.service.yaml`);
+      writeFileSync(path, manifest(index));
+      return { path, displayPath: `${prefix}-${index}.service.yaml`, origin: 'searched' };
+    });
+  }
+
+  it('starts a thread once the search has found enough files, and a share goes to it', { timeout: slowTestTimeout }, async () => {
+    const shared = files('early', 40);
+    const byPath = new Map(shared.map((file) => [file.path, file]));
+    const early = new EarlyReadingThreads(2);
+    const asked = vi.spyOn(Worker.prototype, 'postMessage');
+    early.foundFiles(1);
+    // One file reads on one thread: nothing starts.
+    expect(early.take()).toBeUndefined();
+    early.foundFiles(1);
+    early.foundFiles(38);
+    const ahead = readAhead(shared.map((file) => file.path), (path) => byPath.get(path)!, 2, languages, 10, undefined, early);
+    // The thread started early took the share: none was left waiting, and it was asked once.
+    expect(early.take()).toBeUndefined();
+    expect(asked).toHaveBeenCalledTimes(1);
+    asked.mockRestore();
+    const taken = await Promise.all(shared.map((file) => ahead.take(file.path)));
+    const read = taken.flatMap((source, index) => (source ? [{ source, file: shared[index]! }] : []));
+    expect(read.length).toBeGreaterThan(0);
+    for (const { source, file } of read) {
+      expect(source).toEqual(readManifestSource({ path: file.path, displayPath: file.displayPath }, languages, 10, undefined, file.origin));
+    }
+    early.end();
+  });
+
+  it('ends the threads no share went to', { timeout: slowTestTimeout }, async () => {
+    const terminated = vi.spyOn(Worker.prototype, 'terminate');
+    const early = new EarlyReadingThreads(3);
+    early.foundFiles(10);
+    const waiting = early.take()!;
+    expect(waiting.startingMs).toBeLessThanOrEqual(250);
+    const exited = new Promise((resolve) => waiting.worker.once('exit', resolve));
+    // Two were started; one is taken here, the other ends with `end`, and no share is left for a third.
+    early.end();
+    expect(terminated).toHaveBeenCalledTimes(1);
+    expect(early.take()).toBeUndefined();
+    terminated.mockRestore();
+    await waiting.worker.terminate();
+    await exited;
   });
 });

@@ -22,10 +22,12 @@ export const autoConcurrencyFrom = 5000;
 const minFilesPerThread = 500;
 const maxAutoThreads = 4;
 /**
- * About the files this thread reads while another starts (some 200 ms): this thread's share is larger by as many, up
- * to half an even share (a small run still gives the other threads most of theirs).
+ * About the files this thread reads while another starts (`threadStartupMs`): this thread's share is larger by as many,
+ * up to half an even share (a small run still gives the other threads most of theirs), or by the part of them left for
+ * a thread that started early (see `EarlyReadingThreads`).
  */
 const filesWhileStarting = 600;
+const threadStartupMs = 250;
 
 /** The bundled reading thread; a checkout that was not built has none, and then reads on one thread. */
 const threadScript = packagePath('dist', 'read-thread.js');
@@ -54,20 +56,21 @@ const nothingAhead: ReadAhead = { take: () => undefined };
  * Starts a thread on `request` and answers, for each of its files in order, what the thread read of it, as its
  * batches arrive; undefined for every file no batch reached when the thread fails, stops or cannot start.
  */
-function readInThread(request: ReadRequest, resourceLimits: ResourceLimits, adopt: Adopt): Promise<ReadSource | undefined>[] {
+function readInThread(request: ReadRequest, resourceLimits: ResourceLimits, adopt: Adopt, started?: Worker): Promise<ReadSource | undefined>[] {
   const settlers: ((read: ReadSource | undefined) => void)[] = [];
   const reads = request.files.map(() => new Promise<ReadSource | undefined>((settle) => settlers.push(settle)));
   let next = 0;
   const settleRest = () => {
     for (; next < settlers.length; next++) settlers[next]!(undefined);
   };
-  let worker: Worker;
-  try {
-    worker = new Worker(threadScript, { workerData: request, resourceLimits, stdout: true, stderr: true });
-  } catch {
+  const worker = started ?? startThread(resourceLimits);
+  if (!worker) {
     settleRest();
     return reads;
   }
+  // Held while it reads: the run waits for its replies.
+  worker.ref();
+  worker.postMessage(request);
   worker.on('message', (reply: ReadReply) => {
     if (reply.kind === 'read' && reply.start === next && reply.reads.length > 0 && next + reply.reads.length <= settlers.length) {
       for (const read of reply.reads) {
@@ -85,14 +88,59 @@ function readInThread(request: ReadRequest, resourceLimits: ResourceLimits, adop
   return reads;
 }
 
+/** A reading thread, waiting for its request; undefined when it cannot be started. */
+function startThread(resourceLimits: ResourceLimits): Worker | undefined {
+  try {
+    return new Worker(threadScript, { resourceLimits, stdout: true, stderr: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reading threads started while the run still searches for its files, as soon as it has found enough for `auto` (or the
+ * concurrency asked for) to read on more threads: a thread's start then overlaps the search, and it reads a full share
+ * once the run knows it. Threads no share goes to end with `end`; a waiting thread never keeps the run alive.
+ */
+export class EarlyReadingThreads {
+  private readonly waiting: { worker: Worker; startedAt: number }[] = [];
+  private started = 0;
+  private found = 0;
+
+  constructor(private readonly concurrency: Concurrency) {}
+
+  /** Told of `count` more files found. */
+  foundFiles(count: number): void {
+    this.found += count;
+    const wanted = existsSync(threadScript) ? readingThreads(this.concurrency, this.found) - 1 : 0;
+    for (; this.started < wanted; this.started++) {
+      const worker = startThread(threadResourceLimits());
+      if (!worker) return;
+      worker.unref();
+      this.waiting.push({ worker, startedAt: Date.now() });
+    }
+  }
+
+  /** A thread started earlier, and how long it still needs to start (as estimated), if one is waiting. */
+  take(): { worker: Worker; startingMs: number } | undefined {
+    const thread = this.waiting.shift();
+    return thread && { worker: thread.worker, startingMs: Math.max(0, threadStartupMs - (Date.now() - thread.startedAt)) };
+  }
+
+  end(): void {
+    for (const { worker } of this.waiting.splice(0)) void worker.terminate();
+  }
+}
+
 /** What the run makes of a read as it arrives (see `readAhead`). */
 type Adopt = (read: ReadSource, file: AheadFile) => ReadSource;
 
 /**
  * Splits `paths` (in the order the run reads them) into `threads` shares: this thread keeps the first, each other
  * thread starts reading one of the rest at once (`describe` says how the run reads each of those). The shares are
- * sized to end together: this thread reads from the start, the others only once they have started. `adopt` is applied to
- * each read as its batch arrives, while this thread still reads its own share: what it lets go of then dies young.
+ * sized to end together: this thread reads from the start, the others only once they have started (threads from
+ * `early` first, which may have). `adopt` is applied to each read as its batch arrives, while this thread still reads
+ * its own share: what it lets go of then dies young.
  */
 export function readAhead(
   paths: readonly string[],
@@ -101,18 +149,23 @@ export function readAhead(
   languages: LanguageRegistry,
   maxFileSizeMb: number,
   adopt: Adopt = (read) => read,
+  early?: EarlyReadingThreads,
 ): ReadAhead {
   if (threads <= 1 || !existsSync(threadScript)) return nothingAhead;
-  const headStart = Math.min(filesWhileStarting, Math.floor(paths.length / threads / 2));
+  const started = Array.from({ length: threads - 1 }, () => early?.take());
+  const startingMs = Math.max(...started.map((thread) => thread?.startingMs ?? threadStartupMs));
+  const headStart = Math.min(Math.round((filesWhileStarting * startingMs) / threadStartupMs), Math.floor(paths.length / threads / 2));
   const ownShare = Math.min(paths.length - (threads - 1), Math.ceil((paths.length + (threads - 1) * headStart) / threads));
   const shareSize = Math.ceil((paths.length - ownShare) / (threads - 1));
   const resourceLimits = threadResourceLimits();
   const readOf = new Map<string, Promise<ReadSource | undefined>>();
-  for (let start = ownShare; start < paths.length; start += shareSize) {
+  for (let start = ownShare, thread = 0; start < paths.length; start += shareSize, thread++) {
     const share = paths.slice(start, start + shareSize).map(describe);
     const request: ReadRequest = { files: share, languages: languages.definition(), maxFileSizeMb };
-    const reads = readInThread(request, resourceLimits, adopt);
+    const reads = readInThread(request, resourceLimits, adopt, started[thread]?.worker);
     share.forEach((file, index) => readOf.set(file.path, reads[index]!));
+    started[thread] = undefined;
   }
+  for (const unused of started) void unused?.worker.terminate();
   return { take: (path) => readOf.get(path) };
 }

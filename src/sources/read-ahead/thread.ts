@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createLanguageRegistry } from '../../languages/registry.js';
 import { readManifestSource } from '../manifest/source.js';
 import type { ReadReply, ReadRequest } from './protocol.js';
@@ -29,4 +29,5 @@ function readAll(request: ReadRequest, reply: (message: ReadReply) => void): voi
   }
 }
 
-if (parentPort) readAll(workerData as ReadRequest, (message) => parentPort!.postMessage(message));
+// The request comes as a message: a thread may start before the run knows the files it is to read.
+parentPort?.once('message', (request: ReadRequest) => readAll(request, (message) => parentPort!.postMessage(message)));
