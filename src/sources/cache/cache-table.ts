@@ -31,10 +31,10 @@ export function withText(row: Row, column: number, text: string): Row {
  * A row of a table read from the cache: where it lies in the table, nothing read. A class, so that a workspace of
  * thousands of rows makes no closure per row.
  */
-class TableRow implements Row {
+export class TableRow implements Row {
   constructor(
     private readonly reader: TableReader,
-    private readonly position: number,
+    readonly position: number,
   ) {}
 
   get identity(): FileIdentity {

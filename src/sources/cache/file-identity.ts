@@ -55,16 +55,51 @@ export function readIdentity(numbers: ArrayLike<number>, index: number): FileIde
   return { size: numbers[at]!, ino: numbers[at + 1]!, mtimeMs: numbers[at + 2]!, ctimeMs: numbers[at + 3]! };
 }
 
-/** Looks each path up once per run: the directory walk, the manifests and the drift evidence share the answers. */
+/**
+ * Looks each path up once per run: the directory walk, the manifests and the drift evidence share the answers. A run
+ * with a cache looks up every manifest and directory of its workspace (20,000 at 10,000 manifests), so the answers are
+ * kept as numbers in one array rather than an object each, and compared where they are.
+ */
 export class IdentityMemo {
-  private readonly known = new Map<string, FileIdentity | undefined>();
+  /** Where each path's identity is in `numbers`, or -1 for a path that could not be looked at. */
+  private readonly at = new Map<string, number>();
+  private numbers = new Float64Array(1024 * identityWidth);
+  private count = 0;
 
   of(path: string): FileIdentity | undefined {
-    let identity = this.known.get(path);
-    if (identity === undefined && !this.known.has(path)) {
-      identity = identityOf(path);
-      this.known.set(path, identity);
+    const index = this.indexOf(path);
+    return index < 0 ? undefined : readIdentity(this.numbers, index);
+  }
+
+  /** Whether `path` has now the identity at `index` of `numbers` (see `writeIdentity`). */
+  isAsKept(path: string, numbers: ArrayLike<number>, index: number): boolean {
+    const here = this.indexOf(path) * identityWidth;
+    if (here < 0) return false;
+    const there = index * identityWidth;
+    const known = this.numbers;
+    return known[here] === numbers[there] && known[here + 1] === numbers[there + 1] && known[here + 2] === numbers[there + 2] && known[here + 3] === numbers[there + 3];
+  }
+
+  private indexOf(path: string): number {
+    const known = this.at.get(path);
+    if (known !== undefined) return known;
+    const identity = identityOf(path);
+    const index = identity ? this.keep(identity) : -1;
+    this.at.set(path, index);
+    return index;
+  }
+
+  private keep({ size, ino, mtimeMs, ctimeMs }: FileIdentity): number {
+    if ((this.count + 1) * identityWidth > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
     }
-    return identity;
+    const at = this.count * identityWidth;
+    this.numbers[at] = size;
+    this.numbers[at + 1] = ino;
+    this.numbers[at + 2] = mtimeMs;
+    this.numbers[at + 3] = ctimeMs;
+    return this.count++;
   }
 }

@@ -12,10 +12,10 @@ import type { ManifestSource } from '../manifest/source.js';
 import { detectLanguageEvidence, evidenceEntries, languageEvidenceReader, type LanguageEvidenceReader } from '../evidence/detect.js';
 import { anyCacheMagic, cacheMagic, earlierCacheHeader, encodeCacheFile, readCacheFile, type CacheBlobs } from './cache-file.js';
 import { cachedSourceTexts, lazySource, sourceFromTexts } from './cached-source.js';
-import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table } from './cache-table.js';
+import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table, type TableRow } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
 import { currentListing, listingDigest, listingDigestBytes } from './directory-listing.js';
-import { IdentityMemo, identityWidth, isRacy, readIdentity, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
+import { IdentityMemo, identityWidth, isRacy, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /**
  * The files a search found, and every directory it read with the identity it had before it was read and the digest of
@@ -254,6 +254,8 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     const now = identities.of(entryPath);
     return now !== undefined && sameIdentity(now, identity);
   };
+  /** Whether the path of a table's row has the identity the row keeps. */
+  const isRowCurrent = (entryPath: string, reader: TableReader, row: TableRow) => identities.isAsKept(entryPath, reader.table.identities, row.position);
 
   /** Whether every identity was taken (the path could be looked at) and none is so recent that it could hide a change. */
   const keepable = (found: readonly (FileIdentity | undefined)[]): found is FileIdentity[] =>
@@ -261,8 +263,9 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
 
   /** The row of `filePath` when the file is unchanged since it was read as `origin`, now counted as used. */
   const unchangedSource = (filePath: string, origin: ManifestOrigin): Row | undefined => {
-    const row = earlier().sources.row(filePath);
-    if (!row || !isCurrent(filePath, row.identity)) return undefined;
+    const reader = earlier().sources;
+    const row = reader.row(filePath);
+    if (!row || !isRowCurrent(filePath, reader, row)) return undefined;
     const readAs = row.text(sourceColumn.origin);
     if (readAs !== origin && readAs !== anyOrigin) return undefined;
     if (!row.isEmpty(sourceColumn.contentHash)) {
@@ -282,22 +285,23 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   };
 
   /**
-   * Whether a directory holds what it held: its identity unchanged, or else the same entries. A file written over in
-   * it (the cache itself, a report) moves its times without changing what a search or the evidence finds there. The
-   * kept digest is only looked at then.
+   * Whether a directory whose identity moved still holds the same entries: a file written over in it (the cache itself,
+   * a report) moves its times without changing what a search or the evidence finds there.
    */
-  const isCurrentDirectory = (directory: string, identity: FileIdentity, digest: () => Uint8Array, keep?: (entries: readonly Dirent[]) => readonly Dirent[]) => {
-    if (isCurrent(directory, identity)) return true;
+  const holdsWhatItHeld = (directory: string, digest: Uint8Array, keep?: (entries: readonly Dirent[]) => readonly Dirent[]) => {
     const listing = currentListing(directory, keep);
-    return listing !== undefined && listingDigest(listing).equals(digest());
+    return listing !== undefined && listingDigest(listing).equals(digest);
   };
 
   const searches: SearchCache = {
     found(key) {
       const entry = earlier().searches.get(key);
-      const digestOf = (index: number) => entry!.listings.subarray(index * listingDigestBytes, (index + 1) * listingDigestBytes);
-      if (!entry || !entry.directories.every((directory, index) => isCurrentDirectory(directory, readIdentity(entry.identities, index), () => digestOf(index)))) {
-        return undefined;
+      if (!entry) return undefined;
+      const { directories, identities: kept, listings } = entry;
+      for (let index = 0; index < directories.length; index++) {
+        const directory = directories[index]!;
+        if (identities.isAsKept(directory, kept, index)) continue;
+        if (!holdsWhatItHeld(directory, listings.subarray(index * listingDigestBytes, (index + 1) * listingDigestBytes))) return undefined;
       }
       used.searches.set(key, entry);
       return entry.files;
@@ -328,11 +332,13 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
   };
 
   const cachedEvidenceOf = (directory: string) => {
-    const row = earlier().evidence.row(directory);
+    const reader = earlier().evidence;
+    const row = reader.row(directory);
     if (!row) return undefined;
     const text = row.text(0);
     const entry = text === undefined ? undefined : cachedEvidence(text);
-    if (!entry || !isCurrentDirectory(directory, row.identity, () => Buffer.from(entry.listing, 'hex'), evidenceEntries)) return undefined;
+    if (!entry) return undefined;
+    if (!isRowCurrent(directory, reader, row) && !holdsWhatItHeld(directory, Buffer.from(entry.listing, 'hex'), evidenceEntries)) return undefined;
     if (!entry.read.every(([file, identity]) => isCurrent(file, identity))) return undefined;
     used.evidence.set(directory, row);
     return entry.evidence;
