@@ -344,21 +344,24 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     return entry.evidence;
   };
 
-  /**
-   * Keeps the entries this run did not use of paths that still exist (a run on one file keeps the drift evidence of the
-   * others), searches up to a bound; returns whether any entry went, its path gone.
-   */
-  const carryOver = (before: NonNullable<typeof previous>): boolean => {
-    let dropped = false;
-    for (const [table, rows] of [
+  const unusedTables = (before: NonNullable<typeof previous>) =>
+    [
       [before.sources, used.sources],
       [before.evidence, used.evidence],
-    ] as const) {
+    ] as const;
+
+  /** Whether an entry this run did not use is of a path gone since: the cache is then written again, without it. */
+  const holdsPathsGone = (before: NonNullable<typeof previous>): boolean =>
+    unusedTables(before).some(([table, rows]) => table.paths.some((entryPath) => !rows.has(entryPath) && identities.of(entryPath) === undefined));
+
+  /**
+   * Keeps the entries this run did not use of paths that still exist (a run on one file keeps the drift evidence of the
+   * others), searches up to a bound. Done only when the cache is written: a run that changed nothing makes no entry.
+   */
+  const carryOver = (before: NonNullable<typeof previous>): void => {
+    for (const [table, rows] of unusedTables(before)) {
       for (const entryPath of table.paths) {
-        if (rows.has(entryPath)) continue;
-        const row = table.row(entryPath)!;
-        if (identities.of(entryPath) === undefined) dropped = true;
-        else rows.set(entryPath, row);
+        if (!rows.has(entryPath) && identities.of(entryPath) !== undefined) rows.set(entryPath, table.row(entryPath)!);
       }
     }
     for (const [key, entry] of before.searches) {
@@ -373,7 +376,6 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
         return bytes === 'damaged' ? undefined : bytes;
       });
     }
-    return dropped;
   };
 
   const decodeServices = (file: ManifestFile, { row, origin, readAgain }: UnreadServices): ManifestSource => {
@@ -461,8 +463,9 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     problem: () => damage,
     hasDamagedEntries,
     async save(manifests) {
-      if (previous && carryOver(previous)) changed = true;
+      if (!changed && previous && holdsPathsGone(previous)) changed = true;
       if (!changed && damage === undefined && !hasDamagedEntries()) return undefined;
+      if (previous) carryOver(previous);
       const refusal = refusalToReplace(path, manifests);
       if (refusal !== undefined) return refusal;
       const sources = toTable(used.sources, 0);
