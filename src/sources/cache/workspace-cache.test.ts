@@ -138,4 +138,32 @@ describe('the workspace cache', () => {
     holdWhatNoReaderGives(cachePath, file.path);
     expect(next().sourceOf(file, 'named')).toBeUndefined();
   });
+
+  it('keeps the entries a run did not use without writing the file, and drops them once their path is gone', async () => {
+    const { file, cachePath, next } = await nextRunAfter(() => {});
+    const other = { path: join(file.path, '..', 'other.service.yaml'), displayPath: 'other.service.yaml' };
+    writeFileSync(other.path, 'other\n');
+    utimesSync(other.path, longAgo, longAgo);
+    const second = next();
+    expect(second.sourceOf(other, 'named')).toBeUndefined();
+    second.beforeReading(other);
+    second.remember(other, 'named', sourceOf(other), readFileSync(other.path));
+    expect(await second.save(new Set())).toBeUndefined();
+    const written = statSync(cachePath);
+    // A run that opens the cache, uses neither entry and finds both paths there leaves the file as it is.
+    const none = { path: join(file.path, '..', 'none.service.yaml'), displayPath: 'none.service.yaml' };
+    const third = next();
+    expect(third.sourceOf(none, 'named')).toBeUndefined();
+    expect(await third.save(new Set())).toBeUndefined();
+    expect(statSync(cachePath).mtimeMs).toBe(written.mtimeMs);
+    expect(plain(next().sourceOf(file, 'named'))).toEqual(plain(sourceOf(file)));
+    rmSync(other.path);
+    const fourth = next();
+    expect(fourth.sourceOf(none, 'named')).toBeUndefined();
+    expect(await fourth.save(new Set())).toBeUndefined();
+    expect(statSync(cachePath).ino).not.toBe(written.ino);
+    writeFileSync(other.path, 'other\n');
+    expect(next().sourceOf(other, 'named')).toBeUndefined();
+    expect(plain(next().sourceOf(file, 'named'))).toEqual(plain(sourceOf(file)));
+  });
 });
