@@ -156,4 +156,26 @@ describe('EarlyReadingThreads', () => {
     await waiting.worker.terminate();
     await exited;
   });
+
+  it('never gives a share to a thread that ended while it waited: the run reads that share itself', { timeout: slowTestTimeout }, async () => {
+    const started: Worker[] = [];
+    const unref = vi.spyOn(Worker.prototype, 'unref').mockImplementation(function (this: Worker) {
+      started.push(this);
+    });
+    const early = new EarlyReadingThreads(2);
+    early.foundFiles(2);
+    unref.mockRestore();
+    expect(started).toHaveLength(1);
+    const exited = new Promise((resolve) => started[0]!.once('exit', resolve));
+    await started[0]!.terminate();
+    await exited;
+    expect(early.take()).toBeUndefined();
+    const shared = files('ended', 6);
+    const byPath = new Map(shared.map((file) => [file.path, file]));
+    early.foundFiles(4);
+    const ahead = readAhead(shared.map((file) => file.path), (path) => byPath.get(path)!, 2, languages, 10, undefined, early);
+    // A new thread reads the share instead.
+    expect((await Promise.all(shared.map((file) => ahead.take(file.path)))).some((read) => read !== undefined)).toBe(true);
+    early.end();
+  });
 });

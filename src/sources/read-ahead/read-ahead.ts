@@ -103,27 +103,37 @@ function startThread(resourceLimits: ResourceLimits): Worker | undefined {
  * once the run knows it. Threads no share goes to end with `end`; a waiting thread never keeps the run alive.
  */
 export class EarlyReadingThreads {
-  private readonly waiting: { worker: Worker; startedAt: number }[] = [];
+  private readonly waiting: { worker: Worker; startedAt: number; ended: boolean }[] = [];
   private started = 0;
   private found = 0;
 
   constructor(private readonly concurrency: Concurrency) {}
 
-  /** Told of `count` more files found. */
+  /** Told of `count` more files found (once for each directory that holds some: cheap until a thread is due). */
   foundFiles(count: number): void {
     this.found += count;
-    const wanted = existsSync(threadScript) ? readingThreads(this.concurrency, this.found) - 1 : 0;
+    const wanted = readingThreads(this.concurrency, this.found) - 1;
+    if (this.started >= wanted) return;
+    if (!existsSync(threadScript)) {
+      this.started = Number.POSITIVE_INFINITY;
+      return;
+    }
     for (; this.started < wanted; this.started++) {
       const worker = startThread(threadResourceLimits());
       if (!worker) return;
       worker.unref();
-      this.waiting.push({ worker, startedAt: Date.now() });
+      const thread = { worker, startedAt: Date.now(), ended: false };
+      // A thread that fails while it waits is never given a share (the run reads that share itself).
+      worker.on('error', () => {});
+      worker.once('exit', () => (thread.ended = true));
+      this.waiting.push(thread);
     }
   }
 
   /** A thread started earlier, and how long it still needs to start (as estimated), if one is waiting. */
   take(): { worker: Worker; startingMs: number } | undefined {
-    const thread = this.waiting.shift();
+    let thread = this.waiting.shift();
+    while (thread?.ended) thread = this.waiting.shift();
     return thread && { worker: thread.worker, startingMs: Math.max(0, threadStartupMs - (Date.now() - thread.startedAt)) };
   }
 
