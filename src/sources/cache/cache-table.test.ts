@@ -117,3 +117,15 @@ describe('TableReader', () => {
     expect(reader.damaged).toBe(false);
   });
 });
+
+describe('copyIdentity', () => {
+  it('writes each row’s identity at its index, for rows made this run, rows read back and rows with a text replaced', () => {
+    const second = { size: 10, ino: 20, mtimeMs: 30.5, ctimeMs: 40.25 };
+    const { reader } = readBack(new Map([['/a', rowOf(identity, ['x'])], ['/b', rowOf(second, ['y'])]]));
+    const into = new Float64Array(16);
+    reader.row('/b')!.copyIdentity(into, 0);
+    rowOf(identity, ['x']).copyIdentity(into, 1);
+    withText(reader.row('/a')!, 0, 'z').copyIdentity(into, 3);
+    expect([...into]).toEqual([10, 20, 30.5, 40.25, 1, 2, 3, 4, 0, 0, 0, 0, 1, 2, 3, 4]);
+  });
+});

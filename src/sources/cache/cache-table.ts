@@ -1,5 +1,5 @@
 import { sha256Bytes } from '../../io/sha256.js';
-import { identityWidth, readIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
+import { copyIdentity, identityWidth, readIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** One entry of a table: the identity its file or directory had, and its texts (JSON, decoded only when used). */
 export interface Row {
@@ -9,11 +9,24 @@ export interface Row {
   text(column: number): string | undefined;
   /** Whether a column's text is empty, without reading it. */
   isEmpty(column: number): boolean;
+  /** Writes the identity at `index` of `into` (`identityWidth` numbers each). */
+  copyIdentity(into: Float64Array, index: number): void;
+}
+
+/** The identity's numbers in the order `writeIdentity` keeps them. */
+function identityNumbers({ size, ino, mtimeMs, ctimeMs }: FileIdentity): number[] {
+  return [size, ino, mtimeMs, ctimeMs];
 }
 
 /** A row this run made. */
 export function rowOf(identity: FileIdentity, texts: readonly string[]): Row {
-  return { identity, columns: texts.length, text: (column) => texts[column]!, isEmpty: (column) => texts[column] === '' };
+  return {
+    identity,
+    columns: texts.length,
+    text: (column) => texts[column]!,
+    isEmpty: (column) => texts[column] === '',
+    copyIdentity: (into, index) => copyIdentity(identityNumbers(identity), 0, into, index),
+  };
 }
 
 /** `row` with another text in one column. */
@@ -24,6 +37,7 @@ export function withText(row: Row, column: number, text: string): Row {
     columns,
     text: (at) => (at === column ? text : row.text(at)),
     isEmpty: (at) => (at === column ? text === '' : row.isEmpty(at)),
+    copyIdentity: (into, index) => row.copyIdentity(into, index),
   };
 }
 
@@ -43,6 +57,11 @@ export class TableRow implements Row {
 
   get columns(): number {
     return this.reader.columns;
+  }
+
+  /** Copied from the table's numbers: a workspace's judgment key reads every row's identity. */
+  copyIdentity(into: Float64Array, index: number): void {
+    copyIdentity(this.reader.table.identities, this.position, into, index);
   }
 
   text(column: number): string | undefined {

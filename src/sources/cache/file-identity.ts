@@ -50,6 +50,13 @@ export function writeIdentity(identity: FileIdentity, into: number[]): void {
   into.push(identity.size, identity.ino, identity.mtimeMs, identity.ctimeMs);
 }
 
+/** Copies the identity at `from` of `numbers` to `to` of `into`, without an object for it. */
+export function copyIdentity(numbers: ArrayLike<number>, from: number, into: Float64Array, to: number): void {
+  const source = from * identityWidth;
+  const target = to * identityWidth;
+  for (let offset = 0; offset < identityWidth; offset++) into[target + offset] = numbers[source + offset]!;
+}
+
 export function readIdentity(numbers: ArrayLike<number>, index: number): FileIdentity {
   const at = index * identityWidth;
   return { size: numbers[at]!, ino: numbers[at + 1]!, mtimeMs: numbers[at + 2]!, ctimeMs: numbers[at + 3]! };

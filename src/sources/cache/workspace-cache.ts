@@ -433,13 +433,12 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     judgmentKey(paths, inputs) {
       const identityNumbers = new Float64Array(paths.length * identityWidth);
       const origins: string[] = [];
-      for (const [index, entryPath] of paths.entries()) {
-        const row = used.sources.get(entryPath);
+      for (let index = 0; index < paths.length; index++) {
+        const row = used.sources.get(paths[index]!);
         if (!row || !row.isEmpty(sourceColumn.contentHash)) return undefined;
         const origin = row.text(sourceColumn.origin);
         if (origin === undefined) return undefined;
-        const { size, ino, mtimeMs, ctimeMs } = row.identity;
-        identityNumbers.set([size, ino, mtimeMs, ctimeMs], index * identityWidth);
+        row.copyIdentity(identityNumbers, index);
         origins.push(origin);
       }
       const hash = createHash('sha256').update(inputs).update('\0').update(paths.join('\0')).update('\0').update(origins.join('\0'));
