@@ -13,9 +13,11 @@ export interface Row {
   copyIdentity(into: Float64Array, index: number): void;
 }
 
-/** The identity's numbers in the order `writeIdentity` keeps them. */
-function identityNumbers({ size, ino, mtimeMs, ctimeMs }: FileIdentity): number[] {
-  return [size, ino, mtimeMs, ctimeMs];
+/** The identity's numbers, in the order the cache keeps them. */
+function identityNumbers(identity: FileIdentity): number[] {
+  const numbers: number[] = [];
+  writeIdentity(identity, numbers);
+  return numbers;
 }
 
 /** A row this run made. */
