@@ -1,5 +1,5 @@
 import { sha256Bytes } from '../../io/sha256.js';
-import { copyIdentity, identityWidth, readIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
+import { copyIdentity, identityWidth, readIdentity, storeIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /** One entry of a table: the identity its file or directory had, and its texts (JSON, decoded only when used). */
 export interface Row {
@@ -13,12 +13,6 @@ export interface Row {
   copyIdentity(into: Float64Array, index: number): void;
 }
 
-/** The identity's numbers, in the order the cache keeps them. */
-function identityNumbers(identity: FileIdentity): number[] {
-  const numbers: number[] = [];
-  writeIdentity(identity, numbers);
-  return numbers;
-}
 
 /** A row this run made. */
 export function rowOf(identity: FileIdentity, texts: readonly string[]): Row {
@@ -27,7 +21,7 @@ export function rowOf(identity: FileIdentity, texts: readonly string[]): Row {
     columns: texts.length,
     text: (column) => texts[column]!,
     isEmpty: (column) => texts[column] === '',
-    copyIdentity: (into, index) => copyIdentity(identityNumbers(identity), 0, into, index),
+    copyIdentity: (into, index) => storeIdentity(identity, into, index),
   };
 }
 

@@ -50,6 +50,15 @@ export function writeIdentity(identity: FileIdentity, into: number[]): void {
   into.push(identity.size, identity.ino, identity.mtimeMs, identity.ctimeMs);
 }
 
+/** Writes `identity` at `index` of `into` (`identityWidth` numbers each, in `writeIdentity`'s order). */
+export function storeIdentity({ size, ino, mtimeMs, ctimeMs }: FileIdentity, into: Float64Array, index: number): void {
+  const at = index * identityWidth;
+  into[at] = size;
+  into[at + 1] = ino;
+  into[at + 2] = mtimeMs;
+  into[at + 3] = ctimeMs;
+}
+
 /** Copies the identity at `from` of `numbers` to `to` of `into`, without an object for it. */
 export function copyIdentity(numbers: ArrayLike<number>, from: number, into: Float64Array, to: number): void {
   const source = from * identityWidth;
@@ -96,17 +105,13 @@ export class IdentityMemo {
     return index;
   }
 
-  private keep({ size, ino, mtimeMs, ctimeMs }: FileIdentity): number {
+  private keep(identity: FileIdentity): number {
     if ((this.count + 1) * identityWidth > this.numbers.length) {
       const grown = new Float64Array(this.numbers.length * 2);
       grown.set(this.numbers);
       this.numbers = grown;
     }
-    const at = this.count * identityWidth;
-    this.numbers[at] = size;
-    this.numbers[at + 1] = ino;
-    this.numbers[at + 2] = mtimeMs;
-    this.numbers[at + 3] = ctimeMs;
+    storeIdentity(identity, this.numbers, this.count);
     return this.count++;
   }
 }
