@@ -55,6 +55,7 @@ await build({
     bin: `${root}src/bin.ts`,
     lsp: `${root}src/lsp/main.ts`,
     'read-thread': `${root}src/sources/read-ahead/thread.ts`,
+    'look-ahead': `${root}src/cli/look-ahead.ts`,
   },
   format: 'esm',
   // fast-glob and its dependencies are CommonJS and call require() for Node's own modules.

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
 import { threadResourceLimits } from './io/thread-heap.js';
+import { identitiesAheadChannel } from './sources/cache/identities-ahead-channel.js';
 
 // The one module that touches the process. The CLI itself runs in a worker thread (cli-thread.ts): this thread stays
 // free to answer Ctrl-C at once, whatever the work is doing, and sees the work run out of heap as an error it reports
@@ -31,16 +32,26 @@ function runCliInThread(): void {
   // manifests 7% less time and 6% less CPU, 50,000 7%, 1,000 (one thread) 3%; a warm cache unchanged. V8 reads this
   // flag afresh at every scavenge, unlike those `--single-threaded-gc` implies, which must be given when node starts.
   setFlagsFromString('--no-parallel-scavenge');
+  const argv = process.argv.slice(2);
+  const cwd = process.cwd();
+  // With a cache, this thread looks up the files it names while the lint thread starts (see identities-ahead.ts).
+  const lookAhead = argv.includes('--cache') ? identitiesAheadChannel() : undefined;
   const start: ThreadStart = {
-    argv: process.argv.slice(2),
-    cwd: process.cwd(),
+    argv,
+    cwd,
     env: { ...process.env },
     stdoutIsTTY: process.stdout.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
+    ...(lookAhead && { identitiesAhead: lookAhead.lintThread }),
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
   const resourceLimits = threadResourceLimits();
-  const worker = new Worker(new URL('./cli-thread.cjs', import.meta.url), { workerData: start, resourceLimits });
+  const worker = new Worker(new URL('./cli-thread.cjs', import.meta.url), { workerData: start, resourceLimits, transferList: lookAhead ? [lookAhead.lintThread.port] : [] });
+  if (lookAhead) {
+    const lookingAhead = import(new URL('./look-ahead.js', import.meta.url).href) as Promise<typeof import('./cli/look-ahead.js')>;
+    // A failure here only leaves the lint thread to look every path up itself, once it has waited for the answer.
+    void lookingAhead.then((module) => module.lookAheadForCache(argv, cwd, lookAhead.processThread)).catch(() => undefined);
+  }
   const reply = (message: ToThread, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
 
   /** Temporary files the thread is writing: removed if it is stopped before it renames or removes them itself. */

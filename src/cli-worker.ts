@@ -7,6 +7,7 @@ import { observeTemporaryFiles } from './io/temporary-files.js';
 import { StdoutQueue } from './cli/stdout-queue.js';
 import { heapBudgetSafePoint } from './io/heap-budget.js';
 import { whileHeapGrowthLimited } from './io/heap-growth.js';
+import { IdentitiesAhead } from './sources/cache/identities-ahead.js';
 
 // The thread bin.ts starts: it runs one command line with an io whose every call is a message to the process.
 const port = parentPort!;
@@ -47,6 +48,8 @@ function writeStdout(text: string): Promise<void> {
   return stdout.write(utf8.encode(text));
 }
 
+const identitiesAhead = start.identitiesAhead && new IdentitiesAhead(start.identitiesAhead);
+
 /** What the CLI reads and writes: each call a message to the process. */
 const io: CliIo = {
   cwd: start.cwd,
@@ -70,11 +73,14 @@ const io: CliIo = {
   outputBuffer: (size) => stdout.buffer(size),
   writeStderr: (text) => send({ type: 'stderr', text }),
   safePoint: heapBudgetSafePoint(),
+  ...(identitiesAhead && { identitiesAhead }),
 };
 
 /** The command line run to its end: the exit code is sent, stdout written and the port closed. */
 async function run(): Promise<void> {
   const exitCode = await whileHeapGrowthLimited(() => runCli(start.argv, io));
+  // The process stops looking up identities a run did not take (one without a cache file, or that ended early).
+  identitiesAhead?.decline();
   await stdout.flush();
   send({ type: 'done', exitCode });
   port.close();

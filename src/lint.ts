@@ -19,6 +19,7 @@ import type { Analysis } from './analysis/analysis.js';
 import { cacheFingerprint, defaultCacheFile, openWorkspaceCache, type WorkspaceCache } from './sources/cache/workspace-cache.js';
 import { checksWaivers, judgeSources, judgeWithCache, type JudgeOptions } from './judge.js';
 import { packageVersion } from './package-paths.js';
+import type { IdentitiesAhead } from './sources/cache/identities-ahead.js';
 
 export interface LintOptions extends SetupOptions {
   /** Files, directories and globs; none means the config's `include`, else `cwd`. */
@@ -66,6 +67,11 @@ export interface LintOptions extends SetupOptions {
    * see `heapBudgetSafePoint`); findings never depend on it.
    */
   safePoint?: () => void;
+  /**
+   * With `cache`: the identities of the files the cache names, looked up by another thread while this one started
+   * (the CLI's process thread does). Used only when the cache file this run opens is the one that thread read.
+   */
+  identitiesAhead?: IdentitiesAhead;
 }
 
 /** A summary of the findings: counted ones by severity, then how many are exempted. */
@@ -211,7 +217,7 @@ function needsWorkspace(setup: Setup, options: LintOptions): boolean {
 export async function lint(options: LintOptions): Promise<LintResult> {
   const setup = options.setup ?? setUp(options);
   const cachePath = cachePathFor(options.cache, setup.config, options.cwd);
-  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config));
+  const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config), options.identitiesAhead);
   // Without a cache, a run that finds enough files reads them on more threads: those start while it still searches.
   const early = cache || options.stdin || options.concurrency === 'off' ? undefined : new EarlyReadingThreads(options.concurrency ?? 'auto');
   try {

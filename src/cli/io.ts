@@ -1,5 +1,6 @@
 import { terminalSafe } from '../text/terminal.js';
 import type { SkippedSource } from '../types.js';
+import type { IdentitiesAhead } from '../sources/cache/identities-ahead.js';
 
 /** Everything the CLI needs from its process, passed in so that only bin.ts touches `process`. */
 export interface CliIo {
@@ -22,6 +23,8 @@ export interface CliIo {
   writeStderr(text: string): void;
   /** Called where what the run made before is garbage (see `LintOptions.safePoint`), and between a report's batches. */
   safePoint?(): void;
+  /** See `LintOptions.identitiesAhead`. */
+  identitiesAhead?: IdentitiesAhead;
 }
 
 export const exitCodes = { clean: 0, failed: 1, error: 2 } as const;

@@ -1,3 +1,5 @@
+import type { IdentitiesAheadChannel } from '../sources/cache/identities-ahead-channel.js';
+
 /**
  * The messages between bin.ts, which owns the process, and the thread that runs the CLI (cli-worker.ts, started by
  * cli-thread.ts). The work runs in its own thread so that the process can stop it at once on Ctrl-C whatever it is
@@ -12,6 +14,8 @@ export interface ThreadStart {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** With `--cache`: where the process sends the identities it looks up while the thread starts (see identities-ahead.ts). */
+  identitiesAhead?: IdentitiesAheadChannel;
 }
 
 export type FromThread =

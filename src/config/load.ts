@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { SvcLintError } from '../errors.js';
-import { findRepositoryRoot } from '../io/paths.js';
 import { checkContainment } from './containment.js';
 import { describeSchemaErrors, yamlPathText } from '../schema/describe.js';
 import { validator } from '../schema/validators.js';
@@ -13,7 +11,7 @@ import { waiverDateProblem } from './waivers.js';
 import { startOfFile } from '../yaml/locate.js';
 import type { Range } from '../types.js';
 
-export const configFileNames = ['.svc-lint.yaml', '.svc-lint.yml'];
+export { configFileNames, findConfigFile } from './find.js';
 
 export interface LoadedConfig {
   config: SvcLintConfig;
@@ -26,24 +24,6 @@ export interface LoadedConfig {
   rangeAt(at: YamlPath, target?: 'key' | 'value'): Range;
   /** Builds the one-line error for a problem at `at` in the config file. */
   errorAt(at: YamlPath, problem: string, target?: 'key' | 'value'): SvcLintError;
-}
-
-/**
- * The config file for a run started in `startDirectory`: searched upward to the repository root, never above it (a
- * `.svc-lint.yaml` in /tmp or a home directory must not switch rules off for every repository below it) and never
- * above the home directory; outside a repository, only the starting directory counts.
- */
-export function findConfigFile(startDirectory: string): string | undefined {
-  const start = resolve(startDirectory);
-  const home = homedir();
-  const last = findRepositoryRoot(start) ?? start;
-  for (let directory = start; ; directory = dirname(directory)) {
-    for (const name of configFileNames) {
-      const candidate = join(directory, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    if (directory === last || directory === home || dirname(directory) === directory) return undefined;
-  }
 }
 
 function errorMaker(file: YamlDataFile | undefined, displayPath: string) {

@@ -74,6 +74,7 @@ export async function lintOptionsFrom(options: CliOptions, io: CliIo): Promise<L
     ...(!options.errorOnUnmatchedPattern && { errorOnUnmatchedPattern: false }),
     ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
     ...(io.safePoint && { safePoint: io.safePoint }),
+    ...(io.identitiesAhead && { identitiesAhead: io.identitiesAhead }),
   };
 }
 

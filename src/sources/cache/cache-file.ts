@@ -13,6 +13,9 @@ import { identityOfStats, sameIdentity, type FileIdentity } from './file-identit
  */
 export const cacheMagic = 'svc-lint cache 4\n';
 
+/** Where `--cache` keeps the cache without `--cache-location`: beside the config file, else in cwd. */
+export const defaultCacheFile = '.svc-lint-cache';
+
 /** How svc-lint's earlier caches (JSON) began: a file it may replace. */
 export const earlierCacheHeader = '{"fingerprint":';
 
@@ -31,7 +34,8 @@ export type CacheFileRead<T> =
   /** Nothing to use, and nothing to say: no file, another version's cache, another configuration. */
   | { kind: 'none' }
   | { kind: 'damaged'; problem: string }
-  | { kind: 'read'; payload: T; blobs: CacheBlobs };
+  /** `file`: the identity of the file the head was read from (the blobs are read only while it keeps it). */
+  | { kind: 'read'; payload: T; blobs: CacheBlobs; file: FileIdentity };
 
 const damagedProblem = 'its checksum does not match its content (cut short or changed since svc-lint wrote it)';
 
@@ -47,9 +51,12 @@ export function encodeCacheFile(fingerprint: string, payload: unknown, blobs: re
   return Buffer.concat([Buffer.from(`${cacheMagic}${fingerprint}\n${sha256Hex(head)} ${head.length}\n`, 'latin1'), head, ...blobs]);
 }
 
-/** Where the head line of a cache file for `fingerprint` begins: after the magic and the fingerprint lines. */
-function hashLineStartFor(fingerprint: string): number {
-  return cacheMagic.length + fingerprint.length + 1;
+/**
+ * Where the head line of a cache file for `fingerprint` begins: after the magic and the fingerprint lines. svc-lint's
+ * fingerprints are SHA-256 digests (see `cacheFingerprint`), as long as the head's hash: `undefined` is any of them.
+ */
+function hashLineStartFor(fingerprint: string | undefined): number {
+  return cacheMagic.length + (fingerprint?.length ?? hashLength) + 1;
 }
 
 function isBlobLengths(value: unknown): value is number[] {
@@ -126,9 +133,10 @@ function blobsOf(path: string, file: FileIdentity, blobsStart: number, blobLengt
 /**
  * Reads a cache file's head: its payload when the fingerprint matches, the checksum proves the head is the one written
  * and the file is as long as the head says (a file cut short, damaged on disk or edited by hand fails here and is never
- * trusted; a blob damaged later is caught by its own digest when read).
+ * trusted; a blob damaged later is caught by its own digest when read). `fingerprint` undefined reads a cache written
+ * for any configuration (to look ahead at the files it names, never to use its entries).
  */
-export function readCacheFile<T>(path: string, fingerprint: string): CacheFileRead<T> {
+export function readCacheFile<T>(path: string, fingerprint: string | undefined): CacheFileRead<T> {
   if (!isRegularFile(path)) return { kind: 'none' };
   let descriptor: number | undefined;
   try {
@@ -145,7 +153,8 @@ export function readCacheFile<T>(path: string, fingerprint: string): CacheFileRe
       return start.length > 0 && cacheMagic.startsWith(head) ? { kind: 'damaged', problem: 'it is cut short' } : { kind: 'none' };
     }
     if (start.length < hashLineStart) return { kind: 'damaged', problem: 'it is cut short' };
-    if (start.toString('latin1', cacheMagic.length, hashLineStart - 1) !== fingerprint || start[hashLineStart - 1] !== 0x0a) return { kind: 'none' };
+    const written = start.toString('latin1', cacheMagic.length, hashLineStart - 1);
+    if ((fingerprint !== undefined && written !== fingerprint) || start[hashLineStart - 1] !== 0x0a) return { kind: 'none' };
     const lineEnd = start.indexOf(0x0a, hashLineStart);
     const [hash, lengthText, ...rest] = start.toString('latin1', hashLineStart, lineEnd < 0 ? start.length : lineEnd).split(' ');
     const headLength = Number(lengthText);
@@ -165,7 +174,7 @@ export function readCacheFile<T>(path: string, fingerprint: string): CacheFileRe
     if (!isBlobLengths(blobLengths)) return { kind: 'damaged', problem: 'its entries cannot be decoded' };
     const blobsStart = headStart + headLength;
     if (blobLengths.reduce((total, length) => total + length, blobsStart) !== file.size) return { kind: 'damaged', problem: damagedProblem };
-    return { kind: 'read', payload: decoded.payload as T, blobs: blobsOf(path, file, blobsStart, blobLengths) };
+    return { kind: 'read', payload: decoded.payload as T, blobs: blobsOf(path, file, blobsStart, blobLengths), file };
   } catch (error) {
     return { kind: 'damaged', problem: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   } finally {

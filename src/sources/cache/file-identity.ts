@@ -71,6 +71,13 @@ export function readIdentity(numbers: ArrayLike<number>, index: number): FileIde
   return { size: numbers[at]!, ino: numbers[at + 1]!, mtimeMs: numbers[at + 2]!, ctimeMs: numbers[at + 3]! };
 }
 
+/** Identities another thread looked up (see identities-ahead.ts), `identityWidth` numbers each. */
+export interface IdentitiesLookedUp {
+  readonly numbers: Float64Array;
+  /** Where the identity of `path` is in `numbers`: -1 when it could not be looked at, undefined when it was not looked up. */
+  positionOf(path: string): number | undefined;
+}
+
 /**
  * Looks each path up once per run: the directory walk, the manifests and the drift evidence share the answers. A run
  * with a cache looks up every manifest and directory of its workspace (20,000 at 10,000 manifests), so the answers are
@@ -81,6 +88,12 @@ export class IdentityMemo {
   private readonly at = new Map<string, number>();
   private numbers = new Float64Array(1024 * identityWidth);
   private count = 0;
+  private ahead: IdentitiesLookedUp | undefined;
+
+  /** Takes the identities another thread looked up for paths not looked up here yet (see identities-ahead.ts). */
+  useLookedUpAhead(ahead: IdentitiesLookedUp): void {
+    this.ahead = ahead;
+  }
 
   of(path: string): FileIdentity | undefined {
     const index = this.indexOf(path);
@@ -99,19 +112,34 @@ export class IdentityMemo {
   private indexOf(path: string): number {
     const known = this.at.get(path);
     if (known !== undefined) return known;
-    const identity = identityOf(path);
-    const index = identity ? this.keep(identity) : -1;
+    const ahead = this.ahead?.positionOf(path);
+    let index: number;
+    if (ahead === undefined) {
+      const identity = identityOf(path);
+      index = identity ? this.keep(identity) : -1;
+    } else {
+      index = ahead < 0 ? -1 : this.keepCopy(this.ahead!.numbers, ahead);
+    }
     this.at.set(path, index);
     return index;
   }
 
   private keep(identity: FileIdentity): number {
-    if ((this.count + 1) * identityWidth > this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
+    this.makeRoom();
     storeIdentity(identity, this.numbers, this.count);
     return this.count++;
+  }
+
+  private keepCopy(numbers: Float64Array, index: number): number {
+    this.makeRoom();
+    copyIdentity(numbers, index, this.numbers, this.count);
+    return this.count++;
+  }
+
+  private makeRoom(): void {
+    if ((this.count + 1) * identityWidth <= this.numbers.length) return;
+    const grown = new Float64Array(this.numbers.length * 2);
+    grown.set(this.numbers);
+    this.numbers = grown;
   }
 }

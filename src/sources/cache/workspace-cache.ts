@@ -15,6 +15,7 @@ import { cachedSourceTexts, lazySource, sourceFromTexts } from './cached-source.
 import { emptyTable, isIdentifiedPaths, isTable, rowOf, TableReader, toTable, withText, type Row, type Table, type TableRow } from './cache-table.js';
 import { cachedEvidence, evidenceText } from './cached-evidence.js';
 import { currentListing, listingDigest, listingDigestBytes } from './directory-listing.js';
+import type { IdentitiesAhead } from './identities-ahead.js';
 import { IdentityMemo, identityWidth, isRacy, sameIdentity, writeIdentity, type FileIdentity } from './file-identity.js';
 
 /**
@@ -60,7 +61,7 @@ const evidenceColumns = 1;
 /** Judgments kept: this run's, then earlier ones (a run of the whole workspace, and of the files a hook lints). */
 const maxJudgments = 4;
 
-export const defaultCacheFile = '.svc-lint-cache';
+export { defaultCacheFile } from './cache-file.js';
 
 /** Reads a file whose entry turned out damaged (one function for a whole run). */
 export type ReadAgain = (file: ManifestFile, origin: ManifestOrigin) => ManifestSource;
@@ -209,7 +210,11 @@ function readBytes(path: string): Buffer | undefined {
   }
 }
 
-export function openWorkspaceCache(path: string, fingerprint: string): WorkspaceCache {
+/**
+ * The cache at `path` for runs with `fingerprint`. `ahead`: identities another thread looks up from the same file's
+ * head while this one starts (the CLI's process thread does), taken only when the file this run reads is that one.
+ */
+export function openWorkspaceCache(path: string, fingerprint: string, ahead?: IdentitiesAhead): WorkspaceCache {
   const started = Date.now();
   const identities = new IdentityMemo();
   // Read on first use, which a run without files never gets to.
@@ -234,11 +239,14 @@ export function openWorkspaceCache(path: string, fingerprint: string): Workspace
     const read = readCacheFile<unknown>(path, fingerprint);
     let payload = emptyPayload();
     let blobs = noBlobs;
+    if (read.kind !== 'read') ahead?.decline();
     if (read.kind === 'damaged') damage = read.problem;
     else if (read.kind === 'read' && !isPayload(read.payload)) damage = 'its entries are not those of an svc-lint cache';
     else if (read.kind === 'read') {
       payload = read.payload as CachePayload;
       blobs = read.blobs;
+      const lookedUp = ahead?.take(read.file, payload);
+      if (lookedUp) identities.useLookedUpAhead(lookedUp);
     }
     previous = {
       sources: new TableReader(payload.sources, textsOf(payload.sources, blobs)),
