@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { createInterface } from 'node:readline/promises';
 import { Worker } from 'node:worker_threads';
 import { maxStdinBytes, type FromThread, type ThreadStart, type ToThread } from './cli/thread-protocol.js';
-import { threadResourceLimits } from './io/thread-heap.js';
+import { lintThreadYoungGenerationMb, threadResourceLimits } from './io/thread-heap.js';
 import { identitiesAheadChannel } from './sources/cache/identities-ahead-channel.js';
 
 // The one module that touches the process. The CLI itself runs in a worker thread (cli-thread.ts): this thread stays
@@ -45,7 +45,7 @@ function runCliInThread(): void {
     ...(lookAhead && { identitiesAhead: lookAhead.lintThread }),
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
-  const resourceLimits = threadResourceLimits();
+  const resourceLimits = threadResourceLimits(lintThreadYoungGenerationMb(argv));
   const worker = new Worker(new URL('./cli-thread.cjs', import.meta.url), { workerData: start, resourceLimits, transferList: lookAhead ? [lookAhead.lintThread.port] : [] });
   if (lookAhead) {
     const lookingAhead = import(new URL('./look-ahead.js', import.meta.url).href) as Promise<typeof import('./cli/look-ahead.js')>;

@@ -42,10 +42,10 @@ describe('pathsToLookUp', () => {
   it('names each manifest and directory once, in the order both threads derive from the head', () => {
     const order = pathsToLookUp({ sources: { paths: ['/w/a.yaml', '/w/b.yaml'] }, searches: new Map([['k', { directories: ['/w', '/w/x'] }]]), evidence: { paths: ['/w/x', '/w/y'] } });
     expect([...order!]).toEqual([
-      ['/w/a.yaml', 0],
-      ['/w/b.yaml', 1],
-      ['/w', 2],
-      ['/w/x', 3],
+      ['/w', 0],
+      ['/w/x', 1],
+      ['/w/a.yaml', 2],
+      ['/w/b.yaml', 3],
       ['/w/y', 4],
     ]);
   });
@@ -93,7 +93,7 @@ describe('looking identities up ahead', () => {
 
   it('stops between batches once the lint thread wants nothing more, leaving the rest to it', async () => {
     const manifests = Array.from({ length: 3000 }, (_, index) => join(root, `absent-${index}.yaml`));
-    const cache = cacheNaming(manifests, [root]);
+    const cache = cacheNaming(manifests, []);
     const channel = identitiesAheadChannel();
     channel.lintThread.state[1] = 1;
     await lookUpAhead(cache.path, channel.processThread);

@@ -21,13 +21,15 @@ interface Announcement {
 const missingSize = -1;
 /** Paths looked up between two chances for the process thread to answer a signal or a message. */
 const batchSize = 2048;
+/** Paths looked up between two counts the lint thread sees. */
+const countEvery = 256;
 /** How long the lint thread waits for the other thread before it looks paths up itself. */
 const maxWaitMs = 1000;
 
 /**
- * The manifests and directories a cache's head names, each once, in an order both threads derive from the same head:
- * the manifests, the directories its searches read, the directories of its drift evidence. Undefined for a head that
- * is not an svc-lint cache's.
+ * The directories and manifests a cache's head names, each once, in an order both threads derive from the same head
+ * and the lint thread's own: the directories its searches read, the manifests, the directories of its drift evidence.
+ * Undefined for a head that is not an svc-lint cache's.
  */
 export function pathsToLookUp(payload: unknown): Map<string, number> | undefined {
   const { sources, searches, evidence } = (payload ?? {}) as { sources?: { paths?: unknown }; searches?: unknown; evidence?: { paths?: unknown } };
@@ -37,9 +39,9 @@ export function pathsToLookUp(payload: unknown): Map<string, number> | undefined
     for (const path of paths) if (typeof path === 'string' && !order.has(path)) order.set(path, order.size);
     return true;
   };
-  if (!add(sources?.paths) || !(searches instanceof Map)) return undefined;
+  if (!(searches instanceof Map)) return undefined;
   for (const entry of searches.values()) if (!add((entry as { directories?: unknown } | null)?.directories)) return undefined;
-  return add(evidence?.paths) ? order : undefined;
+  return add(sources?.paths) && add(evidence?.paths) ? order : undefined;
 }
 
 /**
@@ -61,9 +63,11 @@ export async function lookUpAhead(cachePath: string | undefined, { port, state }
     Atomics.notify(state, announcedAt);
     let index = 0;
     for (const path of order.keys()) {
-      if (index % batchSize === 0 && index > 0) {
+      if (index % countEvery === 0 && index > 0) {
         Atomics.store(done, 0, index);
         Atomics.notify(done, 0);
+      }
+      if (index % batchSize === 0 && index > 0) {
         await new Promise((resume) => setImmediate(resume));
         if (Atomics.load(state, declinedAt) === 1) break;
       }
