@@ -50,19 +50,17 @@ export function pathsToLookUp(payload: unknown): Map<string, number> | undefined
  */
 export async function lookUpAhead(cachePath: string | undefined, { port, state }: IdentitiesAheadChannel): Promise<void> {
   try {
-    if (cachePath === undefined) return;
-    const read = readCacheFile<unknown>(cachePath, undefined);
-    const order = read.kind === 'read' ? pathsToLookUp(read.payload) : undefined;
-    if (read.kind !== 'read' || !order) return;
-    const shared = new SharedArrayBuffer(8 + order.size * identityWidth * Float64Array.BYTES_PER_ELEMENT);
+    const named = cachePath === undefined ? undefined : pathsNamedBy(cachePath);
+    if (!named) return;
+    const { file, paths } = named;
+    const shared = new SharedArrayBuffer(8 + paths.length * identityWidth * Float64Array.BYTES_PER_ELEMENT);
     const done = new Int32Array(shared, 0, 1);
     const numbers = new Float64Array(shared, 8);
     numbers.fill(Number.NaN);
-    port.postMessage({ file: read.file, shared, count: order.size } satisfies Announcement);
+    port.postMessage({ file, shared, count: paths.length } satisfies Announcement);
     Atomics.store(state, announcedAt, Announced.sent);
     Atomics.notify(state, announcedAt);
-    let index = 0;
-    for (const path of order.keys()) {
+    for (let index = 0; index < paths.length; index++) {
       if (index % countEvery === 0 && index > 0) {
         Atomics.store(done, 0, index);
         Atomics.notify(done, 0);
@@ -71,19 +69,28 @@ export async function lookUpAhead(cachePath: string | undefined, { port, state }
         await new Promise((resume) => setImmediate(resume));
         if (Atomics.load(state, declinedAt) === 1) break;
       }
-      const identity = identityOf(path);
+      const identity = identityOf(paths[index]!);
       if (identity) storeIdentity(identity, numbers, index);
       else numbers[index * identityWidth] = missingSize;
-      index++;
     }
     // Paths left unanswered (NaN) are looked up by the lint thread itself.
-    Atomics.store(done, 0, order.size);
+    Atomics.store(done, 0, paths.length);
     Atomics.notify(done, 0);
   } catch {
     // Nothing to look ahead at: the lint thread reads the cache itself and tells what is wrong with it.
   } finally {
     if (Atomics.compareExchange(state, announcedAt, Announced.pending, Announced.nothing) === Announced.pending) Atomics.notify(state, announcedAt);
   }
+}
+
+/**
+ * The paths the head of the cache at `cachePath` names, in `pathsToLookUp`'s order, and the identity of the file read:
+ * only those are kept of the head while they are looked up (at 50,000 manifests the decoded head is some 25 MB).
+ */
+function pathsNamedBy(cachePath: string): { file: FileIdentity; paths: string[] } | undefined {
+  const read = readCacheFile<unknown>(cachePath, undefined);
+  const order = read.kind === 'read' ? pathsToLookUp(read.payload) : undefined;
+  return read.kind === 'read' && order ? { file: read.file, paths: [...order.keys()] } : undefined;
 }
 
 /** Identities the process thread looks up, read as it gets to them. */
