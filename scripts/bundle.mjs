@@ -3,7 +3,8 @@
 // V8's code cache (dist/cli-worker.cjs.code-cache, written by this build and by any run that finds it stale; a
 // script, not a module, because Node.js 20 keeps no code cache for modules). `svc-lint lsp` loads another,
 // dist/lsp.js, the language server, which no lint run reads; a large run starts dist/read-thread.js in threads that
-// read and parse manifests beside it. Swaps in precompiled schema
+// read and parse manifests beside it; a run with --cache loads dist/look-ahead.js on the process side, which looks up
+// the files the cache names while the lint thread starts. Swaps in precompiled schema
 // validators and embedded built-in rules so that nothing is compiled or read at startup.
 // Runs after `tsc -p tsconfig.build.json`; the library entry (dist/index.js) stays unbundled.
 import { build } from 'esbuild';
