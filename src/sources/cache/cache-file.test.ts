@@ -44,6 +44,16 @@ describe('readCacheFile', () => {
     expect(readCacheFile(written(encodeCacheFile('fingerprint', { texts })), 'another')).toEqual({ kind: 'none' });
   });
 
+  it('reads a cache written for any fingerprint when given none, the head checked all the same', () => {
+    for (const fingerprint of ['f', 'a'.repeat(64)]) {
+      const read = readCacheFile<{ texts: Uint8Array }>(written(encodeCacheFile(fingerprint, { texts })), undefined);
+      expect(read.kind === 'read' && read.payload.texts).toEqual(texts);
+    }
+    const bytes = encodeCacheFile('f', { texts });
+    bytes[bytes.length - 1]! ^= 1;
+    expect(readCacheFile(written(bytes), undefined)).toMatchObject({ kind: 'damaged' });
+  });
+
   const blobs = [Buffer.from('first blob'), Buffer.from('second → blob')];
 
   it('reads the blobs after the head only when asked, each part as it was written', () => {

@@ -51,12 +51,17 @@ export function encodeCacheFile(fingerprint: string, payload: unknown, blobs: re
   return Buffer.concat([Buffer.from(`${cacheMagic}${fingerprint}\n${sha256Hex(head)} ${head.length}\n`, 'latin1'), head, ...blobs]);
 }
 
+/** How long a fingerprint line a cache read for any fingerprint may have (svc-lint's are SHA-256 digests, 64 characters). */
+const maxFingerprintLength = 256;
+
 /**
- * Where the head line of a cache file for `fingerprint` begins: after the magic and the fingerprint lines. svc-lint's
- * fingerprints are SHA-256 digests (see `cacheFingerprint`), as long as the head's hash: `undefined` is any of them.
+ * Where the head line of a cache file for `fingerprint` begins in `start`, its first bytes: after the magic and the
+ * fingerprint lines. For any fingerprint (`undefined`), after the first line break that follows the magic; -1 without one.
  */
-function hashLineStartFor(fingerprint: string | undefined): number {
-  return cacheMagic.length + (fingerprint?.length ?? hashLength) + 1;
+function hashLineStartIn(start: Buffer, fingerprint: string | undefined): number {
+  if (fingerprint !== undefined) return cacheMagic.length + fingerprint.length + 1;
+  const fingerprintEnd = start.indexOf(0x0a, cacheMagic.length);
+  return fingerprintEnd < 0 ? -1 : fingerprintEnd + 1;
 }
 
 function isBlobLengths(value: unknown): value is number[] {
@@ -143,16 +148,17 @@ export function readCacheFile<T>(path: string, fingerprint: string | undefined):
     descriptor = openToRead(path);
     // The blobs are read later only from the file whose head is read here.
     const file = identityOfStats(fstatSync(descriptor));
-    const hashLineStart = hashLineStartFor(fingerprint);
     // The magic, the fingerprint and the head line, whose length is at most that of a hash and a 16-digit number.
-    const start = readAt(descriptor, 0, Math.min(file.size, hashLineStart + hashLength + 18)) ?? Buffer.alloc(0);
+    const fingerprintLength = fingerprint?.length ?? maxFingerprintLength;
+    const start = readAt(descriptor, 0, Math.min(file.size, cacheMagic.length + fingerprintLength + 1 + hashLength + 18)) ?? Buffer.alloc(0);
     if (start.length < cacheMagic.length || start.toString('latin1', 0, cacheMagic.length) !== cacheMagic) {
       // Cut short within its first line; anything else (nothing, another version's cache, another file) holds nothing
       // to use, and writing over it says what it is.
       const head = start.toString('latin1');
       return start.length > 0 && cacheMagic.startsWith(head) ? { kind: 'damaged', problem: 'it is cut short' } : { kind: 'none' };
     }
-    if (start.length < hashLineStart) return { kind: 'damaged', problem: 'it is cut short' };
+    const hashLineStart = hashLineStartIn(start, fingerprint);
+    if (hashLineStart < 0 || start.length < hashLineStart) return { kind: 'damaged', problem: 'it is cut short' };
     const written = start.toString('latin1', cacheMagic.length, hashLineStart - 1);
     if ((fingerprint !== undefined && written !== fingerprint) || start[hashLineStart - 1] !== 0x0a) return { kind: 'none' };
     const lineEnd = start.indexOf(0x0a, hashLineStart);

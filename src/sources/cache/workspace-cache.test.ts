@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import type { ManifestSource } from '../manifest/source.js';
 import { openWorkspaceCache, sourceColumn } from './workspace-cache.js';
 import { rowOf, withText } from './cache-table.js';
 import { editCacheRows } from '../../../test/support/cache-file.js';
+import { identitiesAheadChannel } from './identities-ahead-channel.js';
+import { IdentitiesAhead, lookUpAhead } from './identities-ahead.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -165,5 +167,24 @@ describe('the workspace cache', () => {
     writeFileSync(other.path, 'other\n');
     expect(next().sourceOf(other, 'named')).toBeUndefined();
     expect(plain(next().sourceOf(file, 'named'))).toEqual(plain(sourceOf(file)));
+  });
+
+  it('takes the identities another thread looked up ahead for the very cache file it opens, and for no other', async () => {
+    const { file, cachePath, next } = await nextRunAfter(() => {});
+    const lookedUpAhead = async (path: string) => {
+      const channel = identitiesAheadChannel();
+      await lookUpAhead(path, channel.processThread);
+      return new IdentitiesAhead(channel.lintThread);
+    };
+    const ahead = await lookedUpAhead(cachePath);
+    const copy = join(file.path, '..', 'copy-of-the-cache');
+    copyFileSync(cachePath, copy);
+    const aheadOfAnother = await lookedUpAhead(copy);
+    // Touched once the other thread had looked (same content, other times): this run looked before, and takes the
+    // entry; a run that looks itself, or that was looked ahead for another cache file, sees other times.
+    utimesSync(file.path, new Date('2021-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));
+    expect(plain(openWorkspaceCache(cachePath, 'f', ahead).sourceOf(file, 'named'))).toEqual(plain(sourceOf(file)));
+    expect(openWorkspaceCache(cachePath, 'f', aheadOfAnother).sourceOf(file, 'named')).toBeUndefined();
+    expect(next().sourceOf(file, 'named')).toBeUndefined();
   });
 });
