@@ -34,8 +34,9 @@ function runCliInThread(): void {
   setFlagsFromString('--no-parallel-scavenge');
   const argv = process.argv.slice(2);
   const cwd = process.cwd();
+  const withCache = argv.includes('--cache');
   // With a cache, this thread looks up the files it names while the lint thread starts (see identities-ahead.ts).
-  const lookAhead = argv.includes('--cache') ? identitiesAheadChannel() : undefined;
+  const lookAhead = withCache ? identitiesAheadChannel() : undefined;
   const start: ThreadStart = {
     argv,
     cwd,
@@ -45,7 +46,7 @@ function runCliInThread(): void {
     ...(lookAhead && { identitiesAhead: lookAhead.lintThread }),
   };
   // The thread may use the heap the process was given (NODE_OPTIONS=--max-old-space-size included).
-  const resourceLimits = threadResourceLimits(lintThreadYoungGenerationMb(argv));
+  const resourceLimits = threadResourceLimits(lintThreadYoungGenerationMb(withCache));
   const worker = new Worker(new URL('./cli-thread.cjs', import.meta.url), { workerData: start, resourceLimits, transferList: lookAhead ? [lookAhead.lintThread.port] : [] });
   if (lookAhead) {
     const lookingAhead = import(new URL('./look-ahead.js', import.meta.url).href) as Promise<typeof import('./cli/look-ahead.js')>;

@@ -16,7 +16,8 @@ import type { BaselineEntry } from './exemptions/baseline.js';
 import { workspaceFiles } from './sources/workspace.js';
 import { separateSkipped } from './sources/manifest/skipped.js';
 import type { Analysis } from './analysis/analysis.js';
-import { cacheFingerprint, defaultCacheFile, openWorkspaceCache, type WorkspaceCache } from './sources/cache/workspace-cache.js';
+import { cacheFingerprint, openWorkspaceCache, type WorkspaceCache } from './sources/cache/workspace-cache.js';
+import { cacheFilePath } from './sources/cache/cache-file.js';
 import { checksWaivers, judgeSources, judgeWithCache, type JudgeOptions } from './judge.js';
 import { packageVersion } from './package-paths.js';
 import type { IdentitiesAhead } from './sources/cache/identities-ahead.js';
@@ -202,11 +203,6 @@ async function loadEach(paths: readonly string[], load: (path: string) => Manife
 
 type Role = 'linted' | 'workspace';
 
-/** `true` is `.svc-lint-cache` beside the config file, which is cwd without one (where `svc-lint baseline` writes too). */
-function cachePathFor(option: string | true | undefined, config: LoadedConfig, cwd: string): string | undefined {
-  if (option === undefined) return undefined;
-  return option === true ? resolve(config.directory, defaultCacheFile) : resolve(cwd, option);
-}
 
 function needsWorkspace(setup: Setup, options: LintOptions): boolean {
   const graphRules = setup.rules.some((entry) => entry.rule.enabled && entry.template?.scope === 'workspace');
@@ -216,7 +212,7 @@ function needsWorkspace(setup: Setup, options: LintOptions): boolean {
 /** Lints the manifests the options name. Never touches `process`; user errors throw `SvcLintError`. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const setup = options.setup ?? setUp(options);
-  const cachePath = cachePathFor(options.cache, setup.config, options.cwd);
+  const cachePath = options.cache === undefined ? undefined : cacheFilePath(options.cache, setup.config.directory, options.cwd);
   const cache = cachePath === undefined ? undefined : openWorkspaceCache(cachePath, cacheFingerprint(packageVersion(), setup.config.config), options.identitiesAhead);
   // Without a cache, a run that finds enough files reads them on more threads: those start while it still searches.
   const early = cache || options.stdin || options.concurrency === 'off' ? undefined : new EarlyReadingThreads(options.concurrency ?? 'auto');

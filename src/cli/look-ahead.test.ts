@@ -27,8 +27,9 @@ describe('likelyCacheFile', () => {
     expect(likelyCacheFile(['--cache'], root)).toBe(join(root, '.svc-lint-cache'));
   });
 
-  it('is undefined without --cache among the options (after -- it is a path)', () => {
+  it('is undefined without --cache among the options (after -- it is a path), or for a command line the CLI refuses', () => {
     expect(likelyCacheFile(['.'], root)).toBeUndefined();
     expect(likelyCacheFile(['--', '--cache'], root)).toBeUndefined();
+    expect(likelyCacheFile(['--cache', '--config', 'a.yaml', '--no-config'], root)).toBeUndefined();
   });
 });

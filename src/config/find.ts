@@ -5,6 +5,12 @@ import { findRepositoryRoot } from '../io/paths.js';
 
 export const configFileNames = ['.svc-lint.yaml', '.svc-lint.yml'];
 
+/** The config file a run reads: the one `config` names (relative to cwd), none (`false`), or the one found from cwd. */
+export function configFileOf(config: string | false | undefined, cwd: string): string | undefined {
+  if (config === false) return undefined;
+  return config === undefined ? findConfigFile(cwd) : resolve(cwd, config);
+}
+
 /**
  * The config file for a run started in `startDirectory`: searched upward to the repository root, never above it (a
  * `.svc-lint.yaml` in /tmp or a home directory must not switch rules off for every repository below it) and never

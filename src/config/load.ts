@@ -11,7 +11,7 @@ import { waiverDateProblem } from './waivers.js';
 import { startOfFile } from '../yaml/locate.js';
 import type { Range } from '../types.js';
 
-export { configFileNames, findConfigFile } from './find.js';
+export { configFileNames, configFileOf, findConfigFile } from './find.js';
 
 export interface LoadedConfig {
   config: SvcLintConfig;

@@ -15,8 +15,8 @@ const readingYoungGenerationMb = 4;
  * 50,000 11.8 s against 12.5 s, 229 MB against 219 MB; 8 and 32 MB were slower than 16. A run with `--cache` keeps
  * 4 MB: it parses little, and the fresh pages of a larger young generation cost a one-file run 30 ms.
  */
-export function lintThreadYoungGenerationMb(argv: readonly string[]): number {
-  return argv.includes('--cache') ? readingYoungGenerationMb : 16;
+export function lintThreadYoungGenerationMb(withCache: boolean): number {
+  return withCache ? readingYoungGenerationMb : 16;
 }
 
 /** The heap this thread was given (NODE_OPTIONS=--max-old-space-size included), in MB. */

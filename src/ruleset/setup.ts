@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { emptyConfig, findConfigFile, loadConfigFile, type LoadedConfig } from '../config/load.js';
+import { configFileOf, emptyConfig, loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { displayPathOf } from '../io/paths.js';
 import { createLanguageRegistry } from '../languages/registry.js';
 import { loadShippedLanguages, loadShippedRules } from './shipped.js';
@@ -30,13 +29,10 @@ export interface Setup {
 
 /** The config the options name, found upward from cwd, or none. */
 export function loadConfig(options: SetupOptions): LoadedConfig {
-  if (options.config === false) return emptyConfig(options.cwd);
-  if (typeof options.config === 'string') {
-    const path = resolve(options.cwd, options.config);
-    return loadConfigFile(path, options.config, options.configBuffers?.get(path));
-  }
-  const found = findConfigFile(options.cwd);
-  return found ? loadConfigFile(found, displayPathOf(options.cwd, found), options.configBuffers?.get(found)) : emptyConfig(options.cwd);
+  const path = configFileOf(options.config, options.cwd);
+  if (path === undefined) return emptyConfig(options.cwd);
+  const displayPath = typeof options.config === 'string' ? options.config : displayPathOf(options.cwd, path);
+  return loadConfigFile(path, displayPath, options.configBuffers?.get(path));
 }
 
 export function setUp(options: SetupOptions): Setup {

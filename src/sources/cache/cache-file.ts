@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isRegularFile } from '../../io/existing-files.js';
 import { sha256Hex } from '../../io/sha256.js';
@@ -15,6 +16,14 @@ export const cacheMagic = 'svc-lint cache 4\n';
 
 /** Where `--cache` keeps the cache without `--cache-location`: beside the config file, else in cwd. */
 export const defaultCacheFile = '.svc-lint-cache';
+
+/**
+ * The cache file of a run: `location` relative to cwd, or (`true`) `defaultCacheFile` in the config's directory, which
+ * is cwd without a config file (where `svc-lint baseline` writes too).
+ */
+export function cacheFilePath(location: string | true, configDirectory: string, cwd: string): string {
+  return location === true ? resolve(configDirectory, defaultCacheFile) : resolve(cwd, location);
+}
 
 /** How svc-lint's earlier caches (JSON) began: a file it may replace. */
 export const earlierCacheHeader = '{"fingerprint":';

@@ -239,14 +239,16 @@ export function openWorkspaceCache(path: string, fingerprint: string, ahead?: Id
     const read = readCacheFile<unknown>(path, fingerprint);
     let payload = emptyPayload();
     let blobs = noBlobs;
-    if (read.kind !== 'read') ahead?.decline();
-    if (read.kind === 'damaged') damage = read.problem;
-    else if (read.kind === 'read' && !isPayload(read.payload)) damage = 'its entries are not those of an svc-lint cache';
-    else if (read.kind === 'read') {
-      payload = read.payload as CachePayload;
+    if (read.kind === 'read' && isPayload(read.payload)) {
+      payload = read.payload;
       blobs = read.blobs;
       const lookedUp = ahead?.take(read.file, payload);
       if (lookedUp) identities.useLookedUpAhead(lookedUp);
+    } else {
+      // No entries to compare identities with: the other thread stops looking them up.
+      ahead?.decline();
+      if (read.kind === 'damaged') damage = read.problem;
+      else if (read.kind === 'read') damage = 'its entries are not those of an svc-lint cache';
     }
     previous = {
       sources: new TableReader(payload.sources, textsOf(payload.sources, blobs)),
